@@ -1,0 +1,107 @@
+//! What a form needs to ask about a child under this ruleset and profile.
+
+use serde::Serialize;
+
+use crate::assessment::{LevelRef, ProfileInfo, RulesetInfo, StageItem};
+use crate::engine::{ContactDetails, Engine, Source};
+use crate::ruleset::{AgeRange, Domain, Fact, IndicatorKind, ReferralOutcome, Urgency};
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Description<'a> {
+    pub ruleset: RulesetInfo<'a>,
+    pub profile: Option<ProfileInfo<'a>>,
+    pub notice: &'a str,
+    pub sources: &'a [Source],
+    /// In rank order, lowest first.
+    pub levels: Vec<LevelRef<'a>>,
+    pub domains: &'a [Domain],
+    pub indicators: Vec<IndicatorInfo<'a>>,
+    pub facts: Vec<FactItem<'a>>,
+    pub referral_outcomes: Vec<ReferralItem<'a>>,
+    pub routes: Vec<RouteInfo<'a>>,
+    pub contacts: &'a [ContactDetails],
+    pub escalation: Vec<StageItem<'a>>,
+    pub engine_version: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorInfo<'a> {
+    pub id: &'a str,
+    pub domain: &'a str,
+    pub text: &'a str,
+    pub help: Option<&'a str>,
+    pub terms: &'a [String],
+    pub ages: AgeRange,
+    pub kind: IndicatorKind,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FactItem<'a> {
+    pub fact: Fact,
+    pub text: &'a str,
+    pub help: Option<&'a str>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferralItem<'a> {
+    pub outcome: ReferralOutcome,
+    pub text: &'a str,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteInfo<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub when: &'a str,
+    pub urgency: Urgency,
+    pub who_may_submit: &'a str,
+    pub consent: &'a str,
+    pub contacts: Vec<&'a ContactDetails>,
+}
+
+pub(crate) fn describe(engine: &Engine) -> Description<'_> {
+    Description {
+        ruleset: engine.ruleset_info(),
+        profile: engine.profile_info(),
+        notice: &engine.meta.notice,
+        sources: &engine.sources,
+        levels: (0..engine.levels.len()).map(|i| engine.level_ref(i as u8)).collect(),
+        domains: &engine.domains,
+        indicators: engine
+            .indicators
+            .iter()
+            .map(|i| IndicatorInfo {
+                id: &i.id,
+                domain: &engine.domains[usize::from(i.domain)].id,
+                text: &i.text,
+                help: i.help.as_deref(),
+                terms: &i.terms,
+                ages: i.ages,
+                kind: i.kind,
+            })
+            .collect(),
+        facts: engine.facts.iter().map(|f| FactItem { fact: f.fact, text: &f.text, help: f.help.as_deref() }).collect(),
+        referral_outcomes: ReferralOutcome::ALL.iter().map(|o| ReferralItem { outcome: *o, text: engine.referral_text(*o) }).collect(),
+        routes: engine
+            .routes
+            .iter()
+            .map(|r| RouteInfo {
+                id: &r.id,
+                name: &r.name,
+                when: &r.when,
+                urgency: r.urgency,
+                who_may_submit: &r.who_may_submit,
+                consent: &r.consent,
+                contacts: r.contacts.iter().map(|c| &engine.contacts[usize::from(*c)]).collect(),
+            })
+            .collect(),
+        contacts: &engine.contacts,
+        escalation: engine.stage_items(0),
+        engine_version: crate::ENGINE_VERSION,
+    }
+}

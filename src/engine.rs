@@ -1,0 +1,330 @@
+//! The compiled engine: a ruleset (and optional profile) checked once and turned into indexed
+//! data, so that assessing a case compares integers rather than strings.
+
+use serde::Serialize;
+
+use crate::assessment::Assessment;
+use crate::case::Case;
+use crate::date::Date;
+use crate::error::Error;
+use crate::profile::Profile;
+use crate::ruleset::{AgeRange, Citation, ContactScope, Domain, Fact, IndicatorKind, ReferralOutcome, Ruleset, Urgency};
+
+/// A ruleset compiled for evaluation. Immutable; build it once and assess many cases.
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use waymark::{Document, Engine, Ruleset, Case};
+/// let text = std::fs::read_to_string("tests/rulesets/language.json")?;
+/// let ruleset: Ruleset = waymark::from_json(&text, Document::Ruleset)?;
+/// let engine = Engine::new(&ruleset, None)?;
+/// let case: Case = waymark::from_json(r#"{"asOf": "2026-11-22", "answers": {"injury-non-mobile": "yes"}}"#, Document::Case)?;
+/// let assessment = engine.assess(&case)?;
+/// assert_eq!(assessment.level.id, "child-protection");
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct Engine {
+    pub(crate) meta: CompiledMeta,
+    pub(crate) profile: Option<CompiledProfile>,
+    pub(crate) sources: Vec<Source>,
+    /// Sorted by rank, so a level's index orders it.
+    pub(crate) levels: Vec<CompiledLevel>,
+    pub(crate) domains: Vec<Domain>,
+    pub(crate) indicators: Vec<CompiledIndicator>,
+    /// (id, index) sorted by id, for binding a case's answers.
+    pub(crate) indicator_index: Vec<(String, u16)>,
+    pub(crate) level_index: Vec<(String, u8)>,
+    pub(crate) facts: Vec<FactInfo>,
+    /// Wording for each referral outcome, in [`ReferralOutcome::ALL`] order.
+    pub(crate) referral_wording: Vec<String>,
+    pub(crate) contacts: Vec<ContactDetails>,
+    pub(crate) routes: Vec<CompiledRoute>,
+    pub(crate) stages: Vec<CompiledStage>,
+    pub(crate) prompts: Vec<CompiledPrompt>,
+    pub(crate) actions: Vec<CompiledAction>,
+    /// Condition nodes; children of a node are `kids[start..end]`.
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) kids: Vec<u32>,
+    /// The ruleset's rules, then the three safeguards.
+    pub(crate) rules: Vec<CompiledRule>,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledMeta {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub jurisdiction: String,
+    pub owner: String,
+    pub review_date: Date,
+    pub effective_from: Date,
+    pub notice: String,
+    pub hash: String,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledProfile {
+    pub id: String,
+    pub organisation: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub reference: String,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledLevel {
+    pub id: String,
+    pub rank: u8,
+    pub name: String,
+    pub meaning: String,
+    pub response: String,
+    pub urgency: Option<Urgency>,
+    pub actions: Vec<u16>,
+    pub routes: Vec<u16>,
+    pub emergency: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledIndicator {
+    pub id: String,
+    pub domain: u16,
+    pub text: String,
+    pub help: Option<String>,
+    pub terms: Vec<String>,
+    pub ages: AgeRange,
+    pub kind: IndicatorKind,
+}
+
+#[derive(Debug)]
+pub(crate) struct FactInfo {
+    pub fact: Fact,
+    pub text: String,
+    pub help: Option<String>,
+}
+
+/// A contact with the profile's details laid over the ruleset's.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactDetails {
+    pub id: String,
+    pub name: String,
+    pub scope: ContactScope,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub hours: Option<String>,
+    pub out_of_hours: Option<String>,
+    pub notes: Option<String>,
+    /// False for a local contact no profile has given a number or address.
+    pub set: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledRoute {
+    pub id: String,
+    pub name: String,
+    pub when: String,
+    pub urgency: Urgency,
+    pub who_may_submit: String,
+    pub consent: String,
+    pub contacts: Vec<u16>,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledStage {
+    pub id: String,
+    pub name: String,
+    pub who: String,
+    pub what: String,
+    pub timescale: Urgency,
+    /// True until a profile sets the local timescale.
+    pub timescale_is_default: bool,
+    pub contact: Option<u16>,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledPrompt {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledAction {
+    pub id: String,
+    pub text: String,
+    pub urgency: Urgency,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledRule {
+    pub id: String,
+    pub kind: RuleKind,
+    pub root: u32,
+    pub then: CompiledConsequences,
+    pub reason: String,
+    pub sources: Vec<SourceCitation>,
+    /// Indices of the leaf nodes under `root`, for explanations and open questions.
+    pub leaves: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleKind {
+    Rule,
+    /// One of the engine's guarantees, worded by the ruleset.
+    Safeguard,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct CompiledConsequences {
+    pub level: Option<u8>,
+    pub actions: Vec<u16>,
+    pub routes: Vec<u16>,
+    pub prompts: Vec<u16>,
+    pub escalate_from: Option<u8>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceCitation {
+    pub source: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+}
+
+impl SourceCitation {
+    pub(crate) fn new(citation: &Citation, source: &crate::ruleset::SourceDocument) -> SourceCitation {
+        SourceCitation {
+            source: source.id.clone(),
+            title: source.title.clone(),
+            lines: citation.lines.clone(),
+            section: citation.section.clone(),
+        }
+    }
+}
+
+/// A condition node. Leaves read the case; branches combine their children's truth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Node {
+    All { start: u32, end: u32 },
+    Any { start: u32, end: u32 },
+    Not(u32),
+    AtLeast { n: u16, start: u32, end: u32 },
+    Yes(u16),
+    NotKnown(u16),
+    Age { min: i32, max: i32 },
+    Events { indicator: u16, within_days: u16, at_least: u16 },
+    Fact(Fact),
+    Referral(ReferralOutcome),
+    /// The practitioner has recorded a worry (safeguard only).
+    WorryRecorded,
+    /// The practitioner's own view is below the engine's level (safeguard only).
+    JudgementLower,
+}
+
+impl Node {
+    pub(crate) fn children(self) -> Option<std::ops::Range<usize>> {
+        match self {
+            Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => {
+                Some(start as usize..end as usize)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Engine {
+    /// Checks a ruleset (and a local profile, if given) and compiles it. Every problem is
+    /// reported, each with its path.
+    pub fn new(ruleset: &Ruleset, profile: Option<&Profile>) -> Result<Engine, Error> {
+        crate::compile::compile(ruleset, profile)
+    }
+
+    /// Evaluates one case. Fails only when the case refers to something the ruleset does not
+    /// define, or contradicts itself; the evaluation itself cannot fail.
+    pub fn assess<'a>(&'a self, case: &'a Case) -> Result<Assessment<'a>, Error> {
+        crate::eval::assess(self, case)
+    }
+
+    /// Everything a form needs: levels, domains, indicators, context wording, routes and
+    /// contacts, with the profile applied.
+    pub fn describe(&self) -> crate::describe::Description<'_> {
+        crate::describe::describe(self)
+    }
+
+    pub(crate) fn level_ref(&self, index: u8) -> crate::assessment::LevelRef<'_> {
+        let level = &self.levels[index as usize];
+        crate::assessment::LevelRef {
+            id: &level.id,
+            rank: level.rank,
+            name: &level.name,
+            meaning: &level.meaning,
+            response: &level.response,
+            emergency: level.emergency,
+        }
+    }
+
+    pub(crate) fn ruleset_info(&self) -> crate::assessment::RulesetInfo<'_> {
+        let meta = &self.meta;
+        crate::assessment::RulesetInfo {
+            id: &meta.id,
+            title: &meta.title,
+            version: &meta.version,
+            jurisdiction: &meta.jurisdiction,
+            owner: &meta.owner,
+            review_date: meta.review_date,
+            effective_from: meta.effective_from,
+            hash: &meta.hash,
+        }
+    }
+
+    pub(crate) fn profile_info(&self) -> Option<crate::assessment::ProfileInfo<'_>> {
+        self.profile.as_ref().map(|p| crate::assessment::ProfileInfo { id: &p.id, organisation: &p.organisation, hash: &p.hash })
+    }
+
+    /// The escalation stages from `from` onwards.
+    pub(crate) fn stage_items(&self, from: u8) -> Vec<crate::assessment::StageItem<'_>> {
+        self.stages[usize::from(from)..]
+            .iter()
+            .map(|stage| crate::assessment::StageItem {
+                id: &stage.id,
+                name: &stage.name,
+                who: &stage.who,
+                what: &stage.what,
+                timescale: stage.timescale,
+                timescale_is_default: stage.timescale_is_default,
+                contact: stage.contact.map(|c| &self.contacts[usize::from(c)]),
+            })
+            .collect()
+    }
+
+    pub(crate) fn fact_text(&self, fact: Fact) -> &str {
+        self.facts.iter().find(|info| info.fact == fact).map_or("", |info| info.text.as_str())
+    }
+
+    pub(crate) fn referral_text(&self, outcome: ReferralOutcome) -> &str {
+        let index = ReferralOutcome::ALL.iter().position(|o| *o == outcome).unwrap_or(0);
+        &self.referral_wording[index]
+    }
+
+    pub(crate) fn find_indicator(&self, id: &str) -> Option<u16> {
+        lookup(&self.indicator_index, id)
+    }
+
+    pub(crate) fn find_level(&self, id: &str) -> Option<u8> {
+        lookup(&self.level_index, id)
+    }
+}
+
+fn lookup<T: Copy>(index: &[(String, T)], id: &str) -> Option<T> {
+    index.binary_search_by(|(key, _)| key.as_str().cmp(id)).ok().map(|at| index[at].1)
+}

@@ -1,0 +1,108 @@
+//! Errors: every problem names the document and the path inside it.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The document a problem was found in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Document {
+    Ruleset,
+    Profile,
+    Case,
+    Scenario,
+}
+
+impl fmt::Display for Document {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Document::Ruleset => "ruleset",
+            Document::Profile => "profile",
+            Document::Case => "case",
+            Document::Scenario => "scenario",
+        })
+    }
+}
+
+/// One thing wrong with an input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    pub document: Document,
+    /// Where, as `rules[12].when.all[3].yes`; empty for the document as a whole.
+    pub path: String,
+    /// A stable kebab-case code such as `unknown-indicator`, for tests and tools.
+    pub code: &'static str,
+    pub message: String,
+    /// Set only when the position is known from parsing text (natively).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// A ruleset, profile, case or scenario that cannot be used, with every problem found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    problems: Vec<Problem>,
+}
+
+impl Error {
+    pub(crate) fn new(problems: Vec<Problem>) -> Error {
+        debug_assert!(!problems.is_empty());
+        Error { problems }
+    }
+
+    pub(crate) fn one(document: Document, path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Error {
+        Error::new(vec![Problem { document, path: path.into(), code, message: message.into(), line: None, column: None }])
+    }
+
+    /// Every problem, in document order. Never empty.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The first problem.
+    pub fn first(&self) -> &Problem {
+        &self.problems[0]
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let first = self.first();
+        write!(f, "{}: {first}", first.document)?;
+        match self.problems.len() {
+            1 => Ok(()),
+            2 => write!(f, " (and 1 more problem)"),
+            n => write!(f, " (and {} more problems)", n - 1),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Deserializes any input (a JSON text natively, a JS object in the browser), naming the path
+/// of the first thing that does not fit the model.
+pub fn load<'de, T, D>(deserializer: D, document: Document) -> Result<T, Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        Error::one(document, path, "invalid", error.into_inner().to_string())
+    })
+}

@@ -1,0 +1,665 @@
+//! Evaluating a case: a pure function of the compiled engine and the case.
+//!
+//! Answers not given are unknown, never "no". A rule fires only when its condition is certainly
+//! true; one that depends on unknowns is undetermined, and becomes an open question when
+//! finding out would change the guidance.
+
+use crate::assessment::*;
+use crate::case::{Answer, Case};
+use crate::date::Date;
+use crate::engine::{CompiledRule, Engine, Node};
+use crate::error::{Document, Error, Problem};
+use crate::logic::Truth;
+use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome};
+use crate::trace::{AgeSpan, Finding, RuleTrace, Status};
+
+/// The case, bound to the engine's indices.
+struct Inputs<'a> {
+    answers: Vec<Option<Answer>>,
+    /// Per indicator: (days before the assessment date, date), for events on or before it.
+    events: Vec<Vec<(i32, Date)>>,
+    age: Option<AgeSpan>,
+    facts: [Option<Answer>; Fact::ALL.len()],
+    referral: Option<ReferralOutcome>,
+    /// The practitioner's level (index in rank order) and reason.
+    judgement: Option<(u8, &'a str)>,
+    worried: bool,
+    /// Known only once the rules have set the engine's level.
+    judgement_lower: bool,
+}
+
+/// Something a question could find out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Var {
+    Indicator(u16),
+    Fact(Fact),
+    /// "The referral outcome is this one".
+    Referral(ReferralOutcome),
+    /// An age or event-count test, by node.
+    Leaf(u32),
+}
+
+/// A supposed answer, for working out what finding out would change.
+#[derive(Clone, Copy)]
+struct Supposition {
+    var: Var,
+    value: bool,
+}
+
+struct Evaluator<'a> {
+    engine: &'a Engine,
+    inputs: Inputs<'a>,
+}
+
+pub(crate) fn assess<'a>(engine: &'a Engine, case: &'a Case) -> Result<Assessment<'a>, Error> {
+    let mut warnings = Vec::new();
+    let inputs = bind(engine, case, &mut warnings)?;
+    let mut ev = Evaluator { engine, inputs };
+    let rules = &engine.rules;
+    // The last rule is the judgement safeguard, which needs the engine's level first.
+    let (judged_rule, main_rules) = rules.split_last().unwrap_or_else(|| unreachable!("compile adds the safeguards"));
+    let mut truths: Vec<Truth> = main_rules.iter().map(|rule| ev.eval(rule.root, None)).collect();
+    let engine_level = main_rules
+        .iter()
+        .zip(&truths)
+        .filter(|(_, truth)| **truth == Truth::True)
+        .filter_map(|(rule, _)| rule.then.level)
+        .max()
+        .unwrap_or(0);
+    ev.inputs.judgement_lower = ev.inputs.judgement.is_some_and(|(level, _)| level < engine_level);
+    truths.push(ev.eval(judged_rule.root, None));
+    let level = ev.inputs.judgement.map_or(engine_level, |(judged, _)| judged.max(engine_level));
+
+    let mut outcome = Outcome::new();
+    for (rule, truth) in rules.iter().zip(&truths) {
+        if *truth == Truth::True {
+            outcome.apply(engine, rule);
+        }
+    }
+    outcome.apply_level(engine, level);
+
+    let as_of = case.as_of;
+    let mut actions: Vec<ActionItem> = outcome
+        .actions
+        .iter()
+        .map(|(index, by)| {
+            let action = &engine.actions[*index as usize];
+            ActionItem { id: &action.id, text: &action.text, urgency: action.urgency, due_by: due_by(as_of, action.urgency), rules: by.clone() }
+        })
+        .collect();
+    actions.sort_by_key(|action| action.urgency);
+
+    let referrals = outcome
+        .routes
+        .iter()
+        .map(|(index, why, fastest)| {
+            let route = &engine.routes[*index as usize];
+            let urgency = fastest.map_or(route.urgency, |level_urgency| level_urgency.min(route.urgency));
+            Referral {
+                route: &route.id,
+                name: &route.name,
+                when: &route.when,
+                urgency,
+                due_by: due_by(as_of, urgency),
+                who_may_submit: &route.who_may_submit,
+                consent: &route.consent,
+                contacts: route.contacts.iter().map(|c| &engine.contacts[*c as usize]).collect(),
+                why: why.clone(),
+            }
+        })
+        .collect::<Vec<_>>();
+
+    let escalation = outcome.escalate_from.clone().map(|(from, why)| Escalation { why, stages: engine.stage_items(from) });
+
+    let prompts = outcome
+        .prompts
+        .iter()
+        .map(|(index, by)| {
+            let prompt = &engine.prompts[*index as usize];
+            PromptItem { id: &prompt.id, text: &prompt.text, rules: by.clone() }
+        })
+        .collect();
+
+    let mut reasons: Vec<Reason> = rules
+        .iter()
+        .zip(&truths)
+        .filter(|(_, truth)| **truth == Truth::True)
+        .map(|(rule, _)| {
+            let mut evidence = Vec::new();
+            ev.explain(rule.root, Truth::True, &mut evidence);
+            Reason { rule: &rule.id, reason: &rule.reason, level: rule.then.level.map(|l| engine.level_ref(l)), sources: &rule.sources, evidence }
+        })
+        .collect();
+    reasons.sort_by_key(|reason| std::cmp::Reverse(reason.level.map(|l| l.rank)));
+
+    let questions = ev.questions(&truths, level, &outcome);
+
+    let trace = rules
+        .iter()
+        .zip(&truths)
+        .map(|(rule, truth)| {
+            let mut because = Vec::new();
+            ev.explain(rule.root, *truth, &mut because);
+            RuleTrace { rule: &rule.id, kind: rule.kind, status: Status::from(*truth), because }
+        })
+        .collect();
+
+    let judgement = ev.inputs.judgement.map(|(judged, reason)| JudgementOutcome {
+        level: engine.level_ref(judged),
+        reason,
+        effect: match judged.cmp(&engine_level) {
+            std::cmp::Ordering::Greater => JudgementEffect::Raised,
+            std::cmp::Ordering::Equal => JudgementEffect::Agrees,
+            std::cmp::Ordering::Less => JudgementEffect::Lower,
+        },
+    });
+
+    let answered = ev.answered();
+    let final_level = engine.level_ref(level);
+    Ok(Assessment {
+        level: final_level,
+        engine_level: engine.level_ref(engine_level),
+        immediate_danger: final_level.emergency,
+        worry_recorded: ev.inputs.worried,
+        judgement,
+        actions,
+        referrals,
+        escalation,
+        prompts,
+        questions,
+        reasons,
+        trace,
+        warnings,
+        answered,
+        child_age: ev.inputs.age,
+        as_of,
+        notice: &engine.meta.notice,
+        ruleset: engine.ruleset_info(),
+        profile: engine.profile_info(),
+        engine_version: crate::ENGINE_VERSION,
+    })
+}
+
+fn due_by(as_of: Date, urgency: crate::ruleset::Urgency) -> Date {
+    match urgency {
+        crate::ruleset::Urgency::Now | crate::ruleset::Urgency::Today => as_of,
+        crate::ruleset::Urgency::WorkingDays(n) => as_of.add_working_days(u32::from(n)),
+    }
+}
+
+/// What the fired rules add up to, de-duplicated in the order rules gave it.
+struct Outcome<'a> {
+    actions: Vec<(u16, Vec<&'a str>)>,
+    /// Route, why, and the most urgent level urgency among the rules that gave it.
+    routes: Vec<(u16, Vec<RuleReason<'a>>, Option<crate::ruleset::Urgency>)>,
+    prompts: Vec<(u16, Vec<&'a str>)>,
+    escalate_from: Option<(u8, Vec<RuleReason<'a>>)>,
+}
+
+impl<'a> Outcome<'a> {
+    fn new() -> Outcome<'a> {
+        Outcome { actions: Vec::new(), routes: Vec::new(), prompts: Vec::new(), escalate_from: None }
+    }
+
+    fn apply(&mut self, engine: &'a Engine, rule: &'a CompiledRule) {
+        let why = RuleReason { rule: &rule.id, reason: &rule.reason };
+        let urgency = rule.then.level.and_then(|l| engine.levels[l as usize].urgency);
+        self.add(&rule.then.actions, &rule.then.routes, urgency, &why);
+        for prompt in &rule.then.prompts {
+            add_once(&mut self.prompts, *prompt, why.rule);
+        }
+        if let Some(from) = rule.then.escalate_from {
+            let (start, reasons) = self.escalate_from.get_or_insert_with(|| (from, Vec::new()));
+            *start = (*start).min(from);
+            reasons.push(why);
+        }
+    }
+
+    /// The level's own response: what every child at this level needs, however it was reached.
+    fn apply_level(&mut self, engine: &'a Engine, level: u8) {
+        let info = &engine.levels[level as usize];
+        let why = RuleReason { rule: &info.id, reason: &info.response };
+        self.add(&info.actions, &info.routes, info.urgency, &why);
+    }
+
+    fn add(&mut self, actions: &[u16], routes: &[u16], urgency: Option<crate::ruleset::Urgency>, why: &RuleReason<'a>) {
+        for action in actions {
+            add_once(&mut self.actions, *action, why.rule);
+        }
+        for route in routes {
+            match self.routes.iter_mut().find(|(r, _, _)| r == route) {
+                Some((_, reasons, fastest)) => {
+                    reasons.push(why.clone());
+                    *fastest = match (*fastest, urgency) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                None => self.routes.push((*route, vec![why.clone()], urgency)),
+            }
+        }
+    }
+
+    fn has_route(&self, route: u16) -> bool {
+        self.routes.iter().any(|(r, _, _)| *r == route)
+    }
+}
+
+fn add_once<'a>(list: &mut Vec<(u16, Vec<&'a str>)>, item: u16, rule: &'a str) {
+    match list.iter_mut().find(|(i, _)| *i == item) {
+        Some((_, rules)) => rules.push(rule),
+        None => list.push((item, vec![rule])),
+    }
+}
+
+fn bind<'a>(engine: &Engine, case: &'a Case, warnings: &mut Vec<Warning>) -> Result<Inputs<'a>, Error> {
+    let mut problems = Vec::new();
+    let mut problem = |path: String, code: &'static str, message: String| {
+        problems.push(Problem { document: Document::Case, path, code, message, line: None, column: None });
+    };
+    let as_of = case.as_of;
+    let n = engine.indicators.len();
+
+    let child = &case.child;
+    let given = [child.date_of_birth.is_some(), child.age_years.is_some(), child.age_months.is_some()];
+    if given.iter().filter(|g| **g).count() > 1 {
+        problem("child".into(), "conflicting-age", "give one of dateOfBirth, ageYears or ageMonths, not several".into());
+    }
+    let age = if let Some(birth) = child.date_of_birth {
+        let months = as_of.months_since(birth);
+        // Before birth, ages count down from -1 so that "unborn" is simply "below zero".
+        let months = if birth > as_of { months.min(0) - 1 } else { months };
+        Some(AgeSpan { from: months, to: months })
+    } else if let Some(years) = child.age_years {
+        let from = i32::from(years) * 12;
+        Some(AgeSpan { from, to: from + 11 })
+    } else {
+        child.age_months.map(|m| AgeSpan { from: i32::from(m), to: i32::from(m) })
+    };
+    if age.is_some_and(|a| a.from >= 18 * 12) {
+        warnings.push(Warning {
+            path: "child".into(),
+            message: "the person is 18 or over: this guidance is for children, so use adult safeguarding procedures, and plan any transition".into(),
+        });
+    }
+
+    let mut answers = vec![None; n];
+    for (id, answer) in &case.answers {
+        let path = format!("answers.{id}");
+        let Some(index) = engine.find_indicator(id) else {
+            problem(path, "unknown-indicator", format!("unknown indicator \"{id}\""));
+            continue;
+        };
+        let indicator = &engine.indicators[index as usize];
+        if indicator.kind == IndicatorKind::Event && *answer == Answer::Yes {
+            problem(path, "wrong-kind", format!("\"{id}\" is counted from dated events: record each one in events"));
+            continue;
+        }
+        if *answer == Answer::Yes {
+            if let Some(age) = age {
+                let (min, max) = indicator.ages.bounds();
+                if age.to < min || age.from > max {
+                    warnings.push(Warning { path: path.clone(), message: format!("\"{}\" is not usually asked at this age; the answer still counts", indicator.text) });
+                }
+            }
+        }
+        answers[index as usize] = Some(*answer);
+    }
+
+    let mut events: Vec<Vec<(i32, Date)>> = vec![Vec::new(); n];
+    for (i, event) in case.events.iter().enumerate() {
+        let path = format!("events[{i}].indicator");
+        let Some(index) = engine.find_indicator(&event.indicator) else {
+            problem(path, "unknown-indicator", format!("unknown indicator \"{}\"", event.indicator));
+            continue;
+        };
+        if engine.indicators[index as usize].kind != IndicatorKind::Event {
+            problem(path, "wrong-kind", format!("\"{}\" is answered yes or no, not recorded as dated events", event.indicator));
+            continue;
+        }
+        let days_ago = as_of.days_since(event.date);
+        if days_ago < 0 {
+            warnings.push(Warning { path: format!("events[{i}].date"), message: format!("{} is after the assessment date {as_of}, so it was not counted", event.date) });
+        } else {
+            events[index as usize].push((days_ago, event.date));
+        }
+    }
+    for list in &mut events {
+        list.sort_unstable();
+    }
+
+    let mut facts = [None; Fact::ALL.len()];
+    for (fact, answer) in &case.facts {
+        if engine.facts.iter().any(|info| info.fact == *fact) {
+            facts[*fact as usize] = Some(*answer);
+        } else {
+            warnings.push(Warning { path: format!("facts.{}", fact.name()), message: "this ruleset does not ask about this, so it was not used".into() });
+        }
+    }
+
+    let judgement = match &case.judgement {
+        None => None,
+        Some(j) => {
+            let level = engine.find_level(&j.level);
+            if level.is_none() {
+                problem("judgement.level".into(), "unknown-level", format!("unknown level \"{}\"", j.level));
+            }
+            if j.reason.trim().is_empty() {
+                problem("judgement.reason".into(), "empty-text", "give the reason for your view of the level".into());
+            }
+            level.map(|l| (l, j.reason.as_str()))
+        }
+    };
+
+    if as_of > engine.meta.review_date {
+        warnings.push(Warning {
+            path: "ruleset.meta.reviewDate".into(),
+            message: format!("this ruleset was due for review on {}: check that it is still current", engine.meta.review_date),
+        });
+    }
+    if as_of < engine.meta.effective_from {
+        warnings.push(Warning {
+            path: "ruleset.meta.effectiveFrom".into(),
+            message: format!("this ruleset takes effect on {}, after the assessment date", engine.meta.effective_from),
+        });
+    }
+
+    if !problems.is_empty() {
+        return Err(Error::new(problems));
+    }
+    let worried = answers.contains(&Some(Answer::Yes))
+        || events.iter().any(|list| !list.is_empty())
+        || facts[Fact::StillWorried as usize] == Some(Answer::Yes)
+        || judgement.is_some_and(|(level, _)| level > 0);
+    Ok(Inputs { answers, events, age, facts, referral: case.referral, judgement, worried, judgement_lower: false })
+}
+
+impl<'a> Evaluator<'a> {
+    fn kids(&self, start: u32, end: u32) -> impl Iterator<Item = u32> + '_ {
+        self.engine.kids[start as usize..end as usize].iter().copied()
+    }
+
+    fn eval(&self, node: u32, supposition: Option<Supposition>) -> Truth {
+        match self.engine.nodes[node as usize] {
+            Node::All { start, end } => self.kids(start, end).fold(Truth::True, |truth, kid| truth.and(self.eval(kid, supposition))),
+            Node::Any { start, end } => self.kids(start, end).fold(Truth::False, |truth, kid| truth.or(self.eval(kid, supposition))),
+            Node::Not(kid) => self.eval(kid, supposition).not(),
+            Node::AtLeast { n, start, end } => Truth::at_least(usize::from(n), self.kids(start, end).map(|kid| self.eval(kid, supposition))),
+            leaf => match supposition.and_then(|s| s.decides(node, leaf)) {
+                Some(truth) => truth,
+                None => self.leaf(leaf),
+            },
+        }
+    }
+
+    fn leaf(&self, leaf: Node) -> Truth {
+        let inputs = &self.inputs;
+        let known = |answer: Option<Answer>| match answer {
+            Some(Answer::Yes) => Truth::True,
+            Some(Answer::No) => Truth::False,
+            Some(Answer::NotKnown) | None => Truth::Unknown,
+        };
+        match leaf {
+            Node::Yes(i) => known(inputs.answers[i as usize]),
+            Node::NotKnown(i) => match inputs.answers[i as usize] {
+                Some(Answer::NotKnown) => Truth::True,
+                Some(_) => Truth::False,
+                None => Truth::from_bool(inputs.events[i as usize].is_empty()),
+            },
+            Node::Age { min, max } => match inputs.age {
+                None => Truth::Unknown,
+                Some(age) if age.from >= min && age.to <= max => Truth::True,
+                Some(age) if age.to < min || age.from > max => Truth::False,
+                Some(_) => Truth::Unknown,
+            },
+            Node::Events { indicator, within_days, at_least } => {
+                if self.count(indicator, within_days) >= at_least {
+                    Truth::True
+                } else if inputs.answers[indicator as usize] == Some(Answer::NotKnown) {
+                    Truth::Unknown
+                } else {
+                    Truth::False
+                }
+            }
+            Node::Fact(fact) => known(inputs.facts[fact as usize]),
+            Node::Referral(outcome) => inputs.referral.map_or(Truth::Unknown, |actual| Truth::from_bool(actual == outcome)),
+            Node::WorryRecorded => Truth::from_bool(inputs.worried),
+            Node::JudgementLower => Truth::from_bool(inputs.judgement_lower),
+            Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => unreachable!("not a leaf"),
+        }
+    }
+
+    fn count(&self, indicator: u16, within_days: u16) -> u16 {
+        let within = self.events_within(indicator, within_days);
+        within.len().min(usize::from(u16::MAX)) as u16
+    }
+
+    fn events_within(&self, indicator: u16, within_days: u16) -> &[(i32, Date)] {
+        let list = &self.inputs.events[indicator as usize];
+        let end = list.partition_point(|(days_ago, _)| *days_ago <= i32::from(within_days));
+        &list[..end]
+    }
+
+    /// Pushes the findings that justify `node` having the truth `truth`.
+    fn explain(&self, node: u32, truth: Truth, out: &mut Vec<Finding<'a>>) {
+        let engine = self.engine;
+        match engine.nodes[node as usize] {
+            Node::Not(kid) => self.explain(kid, truth.not(), out),
+            Node::Any { start, end } | Node::All { start, end } | Node::AtLeast { start, end, .. } => {
+                for kid in self.kids(start, end) {
+                    if self.eval(kid, None) == truth {
+                        self.explain(kid, truth, out);
+                    }
+                }
+            }
+            Node::WorryRecorded => self.explain_worry(out),
+            leaf => out.push(self.finding(leaf)),
+        }
+    }
+
+    fn explain_worry(&self, out: &mut Vec<Finding<'a>>) {
+        let engine = self.engine;
+        for (i, answer) in self.inputs.answers.iter().enumerate() {
+            if *answer == Some(Answer::Yes) {
+                out.push(self.finding(Node::Yes(i as u16)));
+            }
+        }
+        for (i, list) in self.inputs.events.iter().enumerate() {
+            if !list.is_empty() {
+                out.push(self.finding(Node::Events { indicator: i as u16, within_days: u16::MAX, at_least: 1 }));
+            }
+        }
+        if self.inputs.facts[Fact::StillWorried as usize] == Some(Answer::Yes) {
+            out.push(self.finding(Node::Fact(Fact::StillWorried)));
+        }
+        if let Some((level, reason)) = self.inputs.judgement.filter(|(level, _)| *level > 0) {
+            out.push(Finding::Judgement { level: &engine.levels[level as usize].id, reason, holds: Truth::True });
+        }
+    }
+
+    fn finding(&self, leaf: Node) -> Finding<'a> {
+        let engine = self.engine;
+        let holds = self.leaf(leaf);
+        match leaf {
+            Node::Yes(i) => {
+                let indicator = &engine.indicators[i as usize];
+                Finding::Yes { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
+            }
+            Node::NotKnown(i) => {
+                let indicator = &engine.indicators[i as usize];
+                Finding::NotKnown { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
+            }
+            Node::Age { min, max } => Finding::Age {
+                min_months: (min != i32::MIN).then_some(min),
+                max_months: (max != i32::MAX).then_some(max),
+                age_months: self.inputs.age,
+                holds,
+            },
+            Node::Events { indicator, within_days, at_least } => {
+                let info = &engine.indicators[indicator as usize];
+                let within = self.events_within(indicator, within_days);
+                Finding::Events {
+                    indicator: &info.id,
+                    text: &info.text,
+                    within_days,
+                    at_least,
+                    count: within.len().min(usize::from(u16::MAX)) as u16,
+                    dates: within.iter().map(|(_, date)| *date).collect(),
+                    holds,
+                }
+            }
+            Node::Fact(fact) => Finding::Fact { fact, text: engine.fact_text(fact), answer: self.inputs.facts[fact as usize], holds },
+            Node::Referral(outcome) => Finding::Referral { outcome, text: engine.referral_text(outcome), actual: self.inputs.referral, holds },
+            Node::JudgementLower | Node::WorryRecorded => {
+                let (level, reason) = self.inputs.judgement.unwrap_or((0, ""));
+                Finding::Judgement { level: &engine.levels[level as usize].id, reason, holds }
+            }
+            Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => unreachable!("not a leaf"),
+        }
+    }
+
+    fn answered(&self) -> Vec<Finding<'a>> {
+        let engine = self.engine;
+        let inputs = &self.inputs;
+        let mut out = Vec::new();
+        for (i, answer) in inputs.answers.iter().enumerate() {
+            if answer.is_some() {
+                out.push(self.finding(Node::Yes(i as u16)));
+            }
+        }
+        for (i, list) in inputs.events.iter().enumerate() {
+            if !list.is_empty() {
+                out.push(self.finding(Node::Events { indicator: i as u16, within_days: u16::MAX, at_least: 1 }));
+            }
+        }
+        for info in &engine.facts {
+            if inputs.facts[info.fact as usize].is_some() {
+                out.push(self.finding(Node::Fact(info.fact)));
+            }
+        }
+        if let Some(actual) = inputs.referral {
+            out.push(Finding::Referral { outcome: actual, text: engine.referral_text(actual), actual: Some(actual), holds: Truth::True });
+        }
+        out
+    }
+
+    /// The variable a leaf reads, when it is not known.
+    fn unknown_var(&self, node: u32) -> Option<Var> {
+        let leaf = self.engine.nodes[node as usize];
+        let unknown = |answer: Option<Answer>| matches!(answer, None | Some(Answer::NotKnown));
+        match leaf {
+            Node::Yes(i) | Node::NotKnown(i) if unknown(self.inputs.answers[i as usize]) => Some(Var::Indicator(i)),
+            Node::Fact(fact) if unknown(self.inputs.facts[fact as usize]) => Some(Var::Fact(fact)),
+            Node::Referral(outcome) if self.inputs.referral.is_none() => Some(Var::Referral(outcome)),
+            Node::Age { .. } | Node::Events { .. } if self.leaf(leaf) == Truth::Unknown => Some(Var::Leaf(node)),
+            _ => None,
+        }
+    }
+
+    /// Whether the practitioner has engaged with a rule: part of it holds, or they have said
+    /// they do not know something it asks. Untouched rules are not worth a question.
+    fn engaged(&self, rule: &CompiledRule) -> bool {
+        rule.leaves.iter().any(|&node| {
+            let leaf = self.engine.nodes[node as usize];
+            let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+            match leaf {
+                Node::Age { .. } => false,
+                Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } if not_known(self.inputs.answers[i as usize]) => true,
+                Node::Fact(fact) if not_known(self.inputs.facts[fact as usize]) => true,
+                Node::NotKnown(_) => false,
+                _ => self.leaf(leaf) == Truth::True,
+            }
+        })
+    }
+
+    fn questions(&self, truths: &[Truth], level: u8, outcome: &Outcome) -> Vec<Question<'a>> {
+        let engine = self.engine;
+        let mut questions: Vec<Question<'a>> = Vec::new();
+        for (rule, truth) in engine.rules.iter().zip(truths) {
+            if *truth != Truth::Unknown || !self.engaged(rule) {
+                continue;
+            }
+            let raises = rule.then.level.filter(|l| *l > level);
+            let new_routes: Vec<RouteRef<'a>> = rule
+                .then
+                .routes
+                .iter()
+                .filter(|r| !outcome.has_route(**r))
+                .map(|r| {
+                    let route = &engine.routes[*r as usize];
+                    RouteRef { id: &route.id, name: &route.name }
+                })
+                .collect();
+            let escalates = rule.then.escalate_from.is_some() && outcome.escalate_from.is_none();
+            if raises.is_none() && new_routes.is_empty() && !escalates {
+                continue;
+            }
+            let mut vars: Vec<(Var, u32)> = Vec::new();
+            for &node in &rule.leaves {
+                if let Some(var) = self.unknown_var(node) {
+                    if !vars.iter().any(|(v, _)| *v == var) {
+                        vars.push((var, node));
+                    }
+                }
+            }
+            let deciding: Vec<(u32, Supposition)> = vars
+                .iter()
+                .flat_map(|&(var, node)| {
+                    let values: &[bool] = if matches!(var, Var::Referral(_)) { &[true] } else { &[true, false] };
+                    values.iter().map(move |&value| (node, Supposition { var, value }))
+                })
+                .filter(|(_, supposition)| self.eval(rule.root, Some(*supposition)) == Truth::True)
+                .collect();
+            let mut ask = |about: Vec<Finding<'a>>, if_answer: Option<Hypothesis>| {
+                let existing = questions.iter_mut().find(|q| q.about == about && q.if_answer == if_answer);
+                let question = match existing {
+                    Some(q) => q,
+                    None => {
+                        questions.push(Question { about, if_answer, level: None, routes: Vec::new(), escalation: false, rules: Vec::new() });
+                        questions.last_mut().unwrap_or_else(|| unreachable!("just pushed"))
+                    }
+                };
+                if let Some(l) = raises {
+                    if question.level.is_none_or(|current| current.rank < engine.levels[l as usize].rank) {
+                        question.level = Some(engine.level_ref(l));
+                    }
+                }
+                for route in &new_routes {
+                    if !question.routes.contains(route) {
+                        question.routes.push(*route);
+                    }
+                }
+                question.escalation |= escalates;
+                question.rules.push(&rule.id);
+            };
+            if deciding.is_empty() {
+                let about = vars.iter().map(|&(_, node)| self.finding(engine.nodes[node as usize])).collect();
+                ask(about, None);
+            } else {
+                for (node, supposition) in deciding {
+                    let answer = if supposition.value { Hypothesis::Yes } else { Hypothesis::No };
+                    let about = match supposition.var {
+                        Var::Referral(outcome) => Finding::Referral { outcome, text: engine.referral_text(outcome), actual: None, holds: Truth::Unknown },
+                        _ => self.finding(engine.nodes[node as usize]),
+                    };
+                    ask(vec![about], Some(answer));
+                }
+            }
+        }
+        questions
+    }
+}
+
+impl Supposition {
+    /// The truth this supposition gives a leaf, if it concerns it.
+    fn decides(self, node: u32, leaf: Node) -> Option<Truth> {
+        match (self.var, leaf) {
+            (Var::Indicator(i), Node::Yes(j)) if i == j => Some(Truth::from_bool(self.value)),
+            (Var::Indicator(i), Node::NotKnown(j)) if i == j => Some(Truth::False),
+            (Var::Fact(f), Node::Fact(g)) if f == g => Some(Truth::from_bool(self.value)),
+            (Var::Referral(supposed), Node::Referral(outcome)) => Some(Truth::from_bool(supposed == outcome && self.value)),
+            (Var::Leaf(n), _) if n == node => Some(Truth::from_bool(self.value)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Scenarios: case reviews told time point by time point. Each time point holds the case as a
+//! practitioner would have entered it, what happened, what the review says should have
+//! happened, and the guidance the engine must give. They are the engine's acceptance tests and
+//! the trainers' material; `docs/scenario-format.md` describes the format.
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::Assessment;
+use crate::case::Case;
+use crate::engine::Engine;
+use crate::ruleset::Citation;
+use crate::trace::Status;
+
+/// The value of `format` in every scenario file this engine reads.
+pub const SCENARIO_FORMAT: &str = "waymark-scenario/1";
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Scenario {
+    pub format: String,
+    pub id: String,
+    pub title: String,
+    /// The id of the ruleset the expectations are written against.
+    pub ruleset: String,
+    pub summary: String,
+    pub sources: Vec<Citation>,
+    pub time_points: Vec<TimePoint>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct TimePoint {
+    pub id: String,
+    pub title: String,
+    /// What was known then, in our own words.
+    pub narrative: String,
+    pub case: Case,
+    pub what_happened: String,
+    /// What was decided, where the review records it.
+    #[serde(default)]
+    pub actual: Actual,
+    pub review_says: ReviewSays,
+    pub expect: Expect,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Actual {
+    pub level: Option<String>,
+    #[serde(default)]
+    pub routes: Vec<String>,
+    pub escalation: Option<bool>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ReviewSays {
+    pub text: String,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Expect {
+    pub level: LevelBounds,
+    pub immediate_danger: Option<bool>,
+    #[serde(default)]
+    pub routes: Members,
+    #[serde(default)]
+    pub prompts: Members,
+    #[serde(default)]
+    pub rules: Members,
+    pub escalation: Option<bool>,
+    /// Aspects in which the engine's guidance must differ from what actually happened:
+    /// `level`, `routes` (the engine names a route that was not used) or `escalation`.
+    #[serde(default)]
+    pub differs_from_actual: Vec<Aspect>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct LevelBounds {
+    pub at_least: Option<String>,
+    pub at_most: Option<String>,
+}
+
+/// Ids that must, and must not, appear.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Members {
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Aspect {
+    Level,
+    Routes,
+    Escalation,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScenarioReport {
+    pub id: String,
+    pub title: String,
+    pub time_points: Vec<TimePointReport>,
+}
+
+impl ScenarioReport {
+    pub fn passed(&self) -> bool {
+        self.time_points.iter().all(|t| t.failures.is_empty())
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimePointReport {
+    pub id: String,
+    pub title: String,
+    /// The level the engine gave, when the case could be assessed.
+    pub level: Option<String>,
+    /// Empty when every expectation held.
+    pub failures: Vec<String>,
+}
+
+/// Checks every time point of a scenario against the engine.
+pub fn run(engine: &Engine, scenario: &Scenario) -> ScenarioReport {
+    let mut header = Vec::new();
+    if scenario.format != SCENARIO_FORMAT {
+        header.push(format!("format: expected \"{SCENARIO_FORMAT}\", found \"{}\"", scenario.format));
+    }
+    if scenario.ruleset != engine.meta.id {
+        header.push(format!("ruleset: written for \"{}\", run against \"{}\"", scenario.ruleset, engine.meta.id));
+    }
+    let time_points = scenario
+        .time_points
+        .iter()
+        .enumerate()
+        .map(|(i, point)| {
+            let mut failures = header.clone();
+            let level = match engine.assess(&point.case) {
+                Ok(assessment) => {
+                    check(engine, point, &assessment, &mut failures);
+                    Some(assessment.level.id.to_string())
+                }
+                Err(error) => {
+                    failures.push(format!("timePoints[{i}].case: {error}"));
+                    None
+                }
+            };
+            TimePointReport { id: point.id.clone(), title: point.title.clone(), level, failures }
+        })
+        .collect();
+    ScenarioReport { id: scenario.id.clone(), title: scenario.title.clone(), time_points }
+}
+
+fn check(engine: &Engine, point: &TimePoint, assessment: &Assessment, failures: &mut Vec<String>) {
+    let expect = &point.expect;
+    let mut rank = |id: &str, path: &str| -> Option<u8> {
+        let found = engine.find_level(id).map(|i| engine.levels[usize::from(i)].rank);
+        if found.is_none() {
+            failures.push(format!("{path}: unknown level \"{id}\""));
+        }
+        found
+    };
+    let at_least = expect.level.at_least.as_deref().map(|id| (id, rank(id, "expect.level.atLeast")));
+    let at_most = expect.level.at_most.as_deref().map(|id| (id, rank(id, "expect.level.atMost")));
+    let actual_rank = point.actual.level.as_deref().map(|id| rank(id, "actual.level"));
+    let level = assessment.level;
+    if let Some((id, Some(min))) = at_least {
+        if level.rank < min {
+            failures.push(format!("level is \"{}\", below the lowest acceptable \"{id}\"", level.id));
+        }
+    }
+    if let Some((id, Some(max))) = at_most {
+        if level.rank > max {
+            failures.push(format!("level is \"{}\", above the highest acceptable \"{id}\"", level.id));
+        }
+    }
+    if let Some(expected) = expect.immediate_danger {
+        if assessment.immediate_danger != expected {
+            failures.push(format!("immediate danger is {}, expected {expected}", assessment.immediate_danger));
+        }
+    }
+
+    let routes: Vec<&str> = assessment.referrals.iter().map(|r| r.route).collect();
+    let prompts: Vec<&str> = assessment.prompts.iter().map(|p| p.id).collect();
+    let fired: Vec<&str> = assessment.trace.iter().filter(|t| t.status == Status::Fired).map(|t| t.rule).collect();
+    let known_routes: Vec<&str> = engine.routes.iter().map(|r| r.id.as_str()).collect();
+    let known_prompts: Vec<&str> = engine.prompts.iter().map(|p| p.id.as_str()).collect();
+    let known_rules: Vec<&str> = engine.rules.iter().map(|r| r.id.as_str()).collect();
+    members("route", &expect.routes, &routes, &known_routes, failures);
+    members("prompt", &expect.prompts, &prompts, &known_prompts, failures);
+    members("rule", &expect.rules, &fired, &known_rules, failures);
+
+    let escalates = assessment.escalation.is_some();
+    if let Some(expected) = expect.escalation {
+        if escalates != expected {
+            failures.push(format!("escalation {}, expected it {}", applies(escalates), applies(expected)));
+        }
+    }
+    for aspect in &expect.differs_from_actual {
+        match aspect {
+            Aspect::Level => match actual_rank {
+                Some(Some(actual)) if actual == level.rank => {
+                    failures.push(format!("level \"{}\" is what actually happened; the review says it should have differed", level.id));
+                }
+                None => failures.push("differsFromActual: level needs actual.level".into()),
+                _ => {}
+            },
+            Aspect::Routes => {
+                if routes.iter().all(|r| point.actual.routes.iter().any(|a| a == r)) {
+                    failures.push("the engine names no route beyond those actually used; the review says more was needed".into());
+                }
+            }
+            Aspect::Escalation => match point.actual.escalation {
+                Some(actual) if actual == escalates => {
+                    failures.push(format!("escalation {} as it actually did; the review says that should have differed", applies(escalates)));
+                }
+                None => failures.push("differsFromActual: escalation needs actual.escalation".into()),
+                _ => {}
+            },
+        }
+    }
+}
+
+fn members(what: &str, expected: &Members, present: &[&str], known: &[&str], failures: &mut Vec<String>) {
+    for id in expected.include.iter().chain(&expected.exclude) {
+        if !known.contains(&id.as_str()) {
+            failures.push(format!("unknown {what} \"{id}\" in expectations"));
+        }
+    }
+    for id in &expected.include {
+        if !present.contains(&id.as_str()) {
+            failures.push(format!("{what} \"{id}\" is missing (got {})", list(present)));
+        }
+    }
+    for id in &expected.exclude {
+        if present.contains(&id.as_str()) {
+            failures.push(format!("{what} \"{id}\" appears but must not"));
+        }
+    }
+}
+
+fn list(items: &[&str]) -> String {
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items.join(", ")
+    }
+}
+
+fn applies(yes: bool) -> &'static str {
+    if yes {
+        "applies"
+    } else {
+        "does not apply"
+    }
+}
