@@ -60,7 +60,7 @@ pub struct LevelRef<'a> {
 #[serde(rename_all = "camelCase")]
 pub struct JudgementOutcome<'a> {
     pub level: LevelRef<'a>,
-    pub reason: &'a str,
+    pub reason: String,
     pub effect: JudgementEffect,
 }
 

@@ -284,16 +284,15 @@ impl Compiler {
                 self.problem(format!("levels[{i}].rank"), "bad-levels", format!("rank {} is already used by levels[{first}]", level.rank));
             }
         }
+        let top = levels.iter().map(|l| l.rank).max().unwrap_or(0);
         let emergencies: Vec<usize> = (0..levels.len()).filter(|i| levels[*i].emergency).collect();
-        match emergencies.as_slice() {
-            [] => self.problem("levels", "bad-levels", "one level must be the emergency level (\"emergency\": true) for a child in danger now"),
-            [one] => {
-                let top = levels.iter().map(|l| l.rank).max().unwrap_or(0);
-                if levels[*one].rank != top {
-                    self.problem(format!("levels[{one}].rank"), "bad-levels", "the emergency level must have the highest rank");
-                }
-            }
-            [_, extra, ..] => self.problem(format!("levels[{extra}].emergency"), "bad-levels", "only one level can be the emergency level"),
+        if emergencies.is_empty() {
+            self.problem("levels", "bad-levels", "one level must be the emergency level (\"emergency\": true) for a child in danger now");
+        }
+        let accepted = emergencies.iter().copied().find(|i| levels[*i].rank == top);
+        for i in emergencies.into_iter().filter(|i| Some(*i) != accepted) {
+            let message = if levels[i].rank == top { "only one level can be the emergency level" } else { "the emergency level must have the highest rank" };
+            self.problem(format!("levels[{i}].emergency"), "bad-levels", message);
         }
         let mut order: Vec<usize> = (0..levels.len()).collect();
         order.sort_by_key(|i| levels[*i].rank);

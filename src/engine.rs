@@ -251,7 +251,7 @@ impl Engine {
 
     /// Evaluates one case. Fails only when the case refers to something the ruleset does not
     /// define, or contradicts itself; the evaluation itself cannot fail.
-    pub fn assess<'a>(&'a self, case: &'a Case) -> Result<Assessment<'a>, Error> {
+    pub fn assess(&self, case: &Case) -> Result<Assessment<'_>, Error> {
         crate::eval::assess(self, case)
     }
 

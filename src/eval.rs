@@ -14,7 +14,7 @@ use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome};
 use crate::trace::{AgeSpan, Finding, RuleTrace, Status};
 
 /// The case, bound to the engine's indices.
-struct Inputs<'a> {
+struct Inputs {
     answers: Vec<Option<Answer>>,
     /// Per indicator: (days before the assessment date, date), for events on or before it.
     events: Vec<Vec<(i32, Date)>>,
@@ -22,7 +22,7 @@ struct Inputs<'a> {
     facts: [Option<Answer>; Fact::ALL.len()],
     referral: Option<ReferralOutcome>,
     /// The practitioner's level (index in rank order) and reason.
-    judgement: Option<(u8, &'a str)>,
+    judgement: Option<(u8, String)>,
     worried: bool,
     /// Known only once the rules have set the engine's level.
     judgement_lower: bool,
@@ -48,10 +48,10 @@ struct Supposition {
 
 struct Evaluator<'a> {
     engine: &'a Engine,
-    inputs: Inputs<'a>,
+    inputs: Inputs,
 }
 
-pub(crate) fn assess<'a>(engine: &'a Engine, case: &'a Case) -> Result<Assessment<'a>, Error> {
+pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'a>, Error> {
     let mut warnings = Vec::new();
     let inputs = bind(engine, case, &mut warnings)?;
     let mut ev = Evaluator { engine, inputs };
@@ -66,9 +66,9 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &'a Case) -> Result<Assessmen
         .filter_map(|(rule, _)| rule.then.level)
         .max()
         .unwrap_or(0);
-    ev.inputs.judgement_lower = ev.inputs.judgement.is_some_and(|(level, _)| level < engine_level);
+    ev.inputs.judgement_lower = ev.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
     truths.push(ev.eval(judged_rule.root, None));
-    let level = ev.inputs.judgement.map_or(engine_level, |(judged, _)| judged.max(engine_level));
+    let level = ev.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
 
     let mut outcome = Outcome::new();
     for (rule, truth) in rules.iter().zip(&truths) {
@@ -144,9 +144,9 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &'a Case) -> Result<Assessmen
         })
         .collect();
 
-    let judgement = ev.inputs.judgement.map(|(judged, reason)| JudgementOutcome {
-        level: engine.level_ref(judged),
-        reason,
+    let judgement = ev.inputs.judgement.as_ref().map(|(judged, reason)| JudgementOutcome {
+        level: engine.level_ref(*judged),
+        reason: reason.clone(),
         effect: match judged.cmp(&engine_level) {
             std::cmp::Ordering::Greater => JudgementEffect::Raised,
             std::cmp::Ordering::Equal => JudgementEffect::Agrees,
@@ -252,7 +252,7 @@ fn add_once<'a>(list: &mut Vec<(u16, Vec<&'a str>)>, item: u16, rule: &'a str) {
     }
 }
 
-fn bind<'a>(engine: &Engine, case: &'a Case, warnings: &mut Vec<Warning>) -> Result<Inputs<'a>, Error> {
+fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inputs, Error> {
     let mut problems = Vec::new();
     let mut problem = |path: String, code: &'static str, message: String| {
         problems.push(Problem { document: Document::Case, path, code, message, line: None, column: None });
@@ -347,7 +347,7 @@ fn bind<'a>(engine: &Engine, case: &'a Case, warnings: &mut Vec<Warning>) -> Res
             if j.reason.trim().is_empty() {
                 problem("judgement.reason".into(), "empty-text", "give the reason for your view of the level".into());
             }
-            level.map(|l| (l, j.reason.as_str()))
+            level.map(|l| (l, j.reason.clone()))
         }
     };
 
@@ -370,7 +370,7 @@ fn bind<'a>(engine: &Engine, case: &'a Case, warnings: &mut Vec<Warning>) -> Res
     let worried = answers.contains(&Some(Answer::Yes))
         || events.iter().any(|list| !list.is_empty())
         || facts[Fact::StillWorried as usize] == Some(Answer::Yes)
-        || judgement.is_some_and(|(level, _)| level > 0);
+        || judgement.as_ref().is_some_and(|(level, _)| *level > 0);
     Ok(Inputs { answers, events, age, facts, referral: case.referral, judgement, worried, judgement_lower: false })
 }
 
@@ -472,8 +472,8 @@ impl<'a> Evaluator<'a> {
         if self.inputs.facts[Fact::StillWorried as usize] == Some(Answer::Yes) {
             out.push(self.finding(Node::Fact(Fact::StillWorried)));
         }
-        if let Some((level, reason)) = self.inputs.judgement.filter(|(level, _)| *level > 0) {
-            out.push(Finding::Judgement { level: &engine.levels[level as usize].id, reason, holds: Truth::True });
+        if let Some((level, reason)) = self.inputs.judgement.as_ref().filter(|(level, _)| *level > 0) {
+            out.push(Finding::Judgement { level: &engine.levels[usize::from(*level)].id, reason: reason.clone(), holds: Truth::True });
         }
     }
 
@@ -511,8 +511,8 @@ impl<'a> Evaluator<'a> {
             Node::Fact(fact) => Finding::Fact { fact, text: engine.fact_text(fact), answer: self.inputs.facts[fact as usize], holds },
             Node::Referral(outcome) => Finding::Referral { outcome, text: engine.referral_text(outcome), actual: self.inputs.referral, holds },
             Node::JudgementLower | Node::WorryRecorded => {
-                let (level, reason) = self.inputs.judgement.unwrap_or((0, ""));
-                Finding::Judgement { level: &engine.levels[level as usize].id, reason, holds }
+                let (level, reason) = self.inputs.judgement.clone().unwrap_or_default();
+                Finding::Judgement { level: &engine.levels[usize::from(level)].id, reason, holds }
             }
             Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => unreachable!("not a leaf"),
         }

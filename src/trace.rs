@@ -63,7 +63,7 @@ pub enum Finding<'a> {
     Referral { outcome: ReferralOutcome, text: &'a str, actual: Option<ReferralOutcome>, holds: Truth },
     /// The practitioner's own view of the level.
     #[serde(rename_all = "camelCase")]
-    Judgement { level: &'a str, reason: &'a str, holds: Truth },
+    Judgement { level: &'a str, reason: String, holds: Truth },
 }
 
 /// The child's age in months, as the interval the case allows.

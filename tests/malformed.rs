@@ -1,0 +1,298 @@
+//! Malformed rulesets and profiles: each is the valid test ruleset with one patch, and must be
+//! refused with exactly the path and code named here.
+
+use serde_json::{json, Value};
+use waymark::{from_json, Document, Engine, Error, Profile, Ruleset};
+
+fn base() -> Value {
+    serde_json::from_str(include_str!("rulesets/language.json")).expect("the test ruleset is JSON")
+}
+
+/// Replaces (or, with `None`, removes) the value at a JSON pointer.
+fn patch(mut value: Value, pointer: &str, new: Option<Value>) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+    let target = value.pointer_mut(parent).unwrap_or_else(|| panic!("{parent} exists"));
+    match (target, new) {
+        (Value::Object(map), Some(new)) => {
+            map.insert(key.to_string(), new);
+        }
+        (Value::Object(map), None) => {
+            map.remove(key).unwrap_or_else(|| panic!("{pointer} exists"));
+        }
+        (Value::Array(list), Some(new)) => list[key.parse::<usize>().expect("an index")] = new,
+        _ => panic!("cannot patch {pointer}"),
+    }
+    value
+}
+
+fn compile(value: &Value) -> Result<Engine, Error> {
+    let ruleset: Ruleset = from_json(&value.to_string(), Document::Ruleset)?;
+    Engine::new(&ruleset, None)
+}
+
+#[track_caller]
+fn refused(value: Value, path: &str, code: &str) -> Error {
+    let error = compile(&value).err().unwrap_or_else(|| panic!("expected {code} at {path}, but it compiled"));
+    let problem = error.first();
+    assert_eq!((problem.path.as_str(), problem.code), (path, code), "{error}");
+    assert_eq!(problem.document, Document::Ruleset);
+    error
+}
+
+#[test]
+fn the_base_ruleset_compiles() {
+    compile(&base()).expect("valid");
+}
+
+#[test]
+fn unknown_indicator_deep_in_a_condition_names_the_path_and_suggests_a_fix() {
+    let error = refused(patch(base(), "/rules/8/when/all/1/yes", Some(json!("excludd"))), "rules[8].when.all[1].yes", "unknown-indicator");
+    assert_eq!(error.to_string(), "ruleset: rules[8].when.all[1].yes: unknown indicator \"excludd\" (did you mean \"excluded\"?)");
+}
+
+#[test]
+fn unknown_field() {
+    let error = refused(patch(base(), "/rules/2/then/lvl", Some(json!("x"))), "rules[2].then.lvl", "invalid");
+    assert!(error.first().message.contains("unknown field `lvl`"), "{error}");
+}
+
+#[test]
+fn unknown_field_in_a_condition() {
+    let error = refused(patch(base(), "/rules/6/when/events/days", Some(json!(3))), "rules[6].when.events.days", "invalid");
+    assert!(error.first().message.contains("unknown field `days`"), "{error}");
+}
+
+#[test]
+fn unknown_condition_operator() {
+    let error = refused(patch(base(), "/rules/0/when", Some(json!({"some": []}))), "rules[0].when", "invalid");
+    assert!(error.first().message.contains("unknown variant `some`"), "{error}");
+}
+
+#[test]
+fn missing_field() {
+    let error = refused(patch(base(), "/meta/notice", None), "meta", "invalid");
+    assert!(error.first().message.contains("missing field `notice`"), "{error}");
+}
+
+#[test]
+fn impossible_date() {
+    refused(patch(base(), "/meta/reviewDate", Some(json!("2027-02-30"))), "meta.reviewDate", "invalid");
+}
+
+#[test]
+fn review_before_effective_date() {
+    refused(patch(base(), "/meta/reviewDate", Some(json!("2025-01-01"))), "meta.reviewDate", "bad-dates");
+}
+
+#[test]
+fn wrong_format() {
+    refused(patch(base(), "/format", Some(json!("waymark-ruleset/2"))), "format", "wrong-format");
+}
+
+#[test]
+fn duplicate_id() {
+    let error = refused(patch(base(), "/indicators/3/id", Some(json!("self-harm"))), "indicators[3].id", "duplicate-id");
+    assert!(error.first().message.contains("indicators[1]"), "{error}");
+}
+
+#[test]
+fn id_not_kebab_case() {
+    refused(patch(base(), "/domains/0/id", Some(json!("Child_Domain"))), "domains[0].id", "bad-id");
+}
+
+#[test]
+fn unknown_level() {
+    refused(patch(base(), "/rules/0/then/level", Some(json!("emergency"))), "rules[0].then.level", "unknown-level");
+}
+
+#[test]
+fn unknown_route() {
+    refused(patch(base(), "/rules/5/then/routes", Some(json!(["mash"]))), "rules[5].then.routes[0]", "unknown-route");
+}
+
+#[test]
+fn unknown_escalation_stage() {
+    refused(patch(base(), "/rules/11/then/escalateFrom", Some(json!("stage-9"))), "rules[11].then.escalateFrom", "unknown-stage");
+}
+
+#[test]
+fn unknown_prompt() {
+    refused(patch(base(), "/rules/1/then/prompts/0", Some(json!("histroy"))), "rules[1].then.prompts[0]", "unknown-prompt");
+}
+
+#[test]
+fn unknown_action_in_a_safeguard() {
+    refused(patch(base(), "/safeguards/worryRecorded/then/actions/0", Some(json!("tell-the-dsl"))), "safeguards.worryRecorded.then.actions[0]", "unknown-action");
+}
+
+#[test]
+fn unknown_domain() {
+    refused(patch(base(), "/indicators/2/domain", Some(json!("health"))), "indicators[2].domain", "unknown-domain");
+}
+
+#[test]
+fn unknown_contact_in_a_route() {
+    refused(patch(base(), "/routes/2/contacts/0", Some(json!("early-help-team"))), "routes[2].contacts[0]", "unknown-contact");
+}
+
+#[test]
+fn counting_an_answer_indicator() {
+    refused(patch(base(), "/rules/6/when/events/indicator", Some(json!("self-harm"))), "rules[6].when.events.indicator", "wrong-kind");
+}
+
+#[test]
+fn asking_yes_of_an_event_indicator() {
+    refused(patch(base(), "/rules/0/when/yes", Some(json!("missing-episode"))), "rules[0].when.yes", "wrong-kind");
+}
+
+#[test]
+fn at_least_more_than_there_are() {
+    refused(patch(base(), "/rules/4/when/atLeast/n", Some(json!(4))), "rules[4].when.atLeast.n", "bad-count");
+}
+
+#[test]
+fn empty_all() {
+    refused(patch(base(), "/rules/2/when/all", Some(json!([]))), "rules[2].when.all", "empty-condition");
+}
+
+#[test]
+fn inverted_age_range() {
+    refused(patch(base(), "/rules/2/when/all/1/age", Some(json!({"minMonths": 12, "maxMonths": 6}))), "rules[2].when.all[1].age", "bad-age-range");
+}
+
+#[test]
+fn two_emergency_levels() {
+    refused(patch(base(), "/levels/3/emergency", Some(json!(true))), "levels[3].emergency", "bad-levels");
+}
+
+#[test]
+fn no_emergency_level() {
+    refused(patch(base(), "/levels/4/emergency", Some(json!(false))), "levels", "bad-levels");
+}
+
+#[test]
+fn duplicate_rank() {
+    refused(patch(base(), "/levels/1/rank", Some(json!(1))), "levels[1].rank", "bad-levels");
+}
+
+#[test]
+fn local_number_in_the_ruleset() {
+    refused(patch(base(), "/contacts/1/phone", Some(json!("020 7946 0000"))), "contacts[1].phone", "local-number");
+}
+
+#[test]
+fn unknown_source() {
+    refused(patch(base(), "/rules/3/sources/0/source", Some(json!("primer-2"))), "rules[3].sources[0].source", "unknown-source");
+}
+
+#[test]
+fn bad_line_numbers() {
+    refused(patch(base(), "/rules/0/sources/0/lines", Some(json!("28-22"))), "rules[0].sources[0].lines", "bad-lines");
+}
+
+#[test]
+fn unknown_context_fact() {
+    let error = refused(patch(base(), "/rules/12/when/all/0/fact", Some(json!("on-a-plan"))), "rules[12].when.all[0].fact", "invalid");
+    assert!(error.first().message.contains("unknown variant `on-a-plan`"), "{error}");
+}
+
+#[test]
+fn context_fact_without_wording() {
+    refused(patch(base(), "/rules/12/when/all/0/fact", Some(json!("order-ending"))), "rules[12].when.all[0].fact", "missing-wording");
+}
+
+#[test]
+fn referral_outcome_without_wording() {
+    refused(patch(base(), "/context/referral/5", Some(json!({"outcome": "awaiting", "text": "Again"}))), "context.referral[5].outcome", "duplicate-wording");
+}
+
+#[test]
+fn unknown_urgency() {
+    refused(patch(base(), "/actions/0/urgency", Some(json!("asap"))), "actions[0].urgency", "invalid");
+}
+
+#[test]
+fn unknown_lint_code_in_allow() {
+    refused(patch(base(), "/indicators/14/allow", Some(json!({"unusd": "typo"}))), "indicators[14].allow.unusd", "unknown-lint");
+}
+
+#[test]
+fn principle_out_of_range() {
+    refused(patch(base(), "/rules/0/principles/0", Some(json!(11))), "rules[0].principles[0]", "bad-principle");
+}
+
+#[test]
+fn empty_reason() {
+    refused(patch(base(), "/rules/3/reason", Some(json!("  "))), "rules[3].reason", "empty-text");
+}
+
+#[test]
+fn judgement_safeguard_cannot_set_a_level() {
+    refused(patch(base(), "/safeguards/judgementLower/then/level", Some(json!("early-help"))), "safeguards.judgementLower.then.level", "safeguard-level");
+}
+
+#[test]
+fn conditions_nested_too_deep() {
+    let mut condition = json!({"yes": "self-harm"});
+    for _ in 0..40 {
+        condition = json!({"not": condition});
+    }
+    let error = refused(patch(base(), "/rules/5/when", Some(condition)), &format!("rules[5].when{}", ".not".repeat(32)), "too-deep");
+    assert_eq!(error.problems().len(), 1);
+}
+
+#[test]
+fn syntax_errors_carry_line_and_column() {
+    let text = "{\n  \"format\": \"waymark-ruleset/1\",\n  \"meta\": {,\n}";
+    let error = from_json::<Ruleset>(text, Document::Ruleset).expect_err("malformed");
+    let problem = error.first();
+    assert_eq!((problem.code, problem.line, problem.column), ("syntax", Some(3), Some(12)), "{error}");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_pass() {
+    let value = patch(base(), "/rules/0/then/level", Some(json!("nope")));
+    let value = patch(value, "/rules/1/then/prompts/0", Some(json!("nope")));
+    let value = patch(value, "/routes/0/contacts/0", Some(json!("nope")));
+    let error = compile(&value).expect_err("three problems");
+    let paths: Vec<&str> = error.problems().iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["routes[0].contacts[0]", "rules[0].then.level", "rules[1].then.prompts[0]"]);
+    assert!(error.to_string().ends_with("(and 2 more problems)"), "{error}");
+}
+
+fn profile(value: Value) -> Result<Engine, Error> {
+    let ruleset: Ruleset = from_json(&base().to_string(), Document::Ruleset)?;
+    let profile: Profile = from_json(&value.to_string(), Document::Profile)?;
+    Engine::new(&ruleset, Some(&profile))
+}
+
+fn good_profile() -> Value {
+    json!({
+        "format": "waymark-profile/1",
+        "id": "test-school",
+        "organisation": "Test School",
+        "ruleset": "language-test",
+        "levels": {"child-in-need": {"name": "Tier 3"}},
+        "contacts": {"mash": {"phone": "020 7946 0999", "hours": "9 to 5"}},
+        "escalation": {"stage-1": {"timescale": {"workingDays": 2}}}
+    })
+}
+
+#[track_caller]
+fn profile_refused(value: Value, path: &str, code: &str) {
+    let error = profile(value).err().unwrap_or_else(|| panic!("expected {code} at {path}"));
+    let problem = error.first();
+    assert_eq!((problem.document, problem.path.as_str(), problem.code), (Document::Profile, path, code), "{error}");
+}
+
+#[test]
+fn profile_problems_name_the_profile_and_path() {
+    profile(good_profile()).expect("valid profile");
+    profile_refused(patch(good_profile(), "/levels/tier-3", Some(json!({"name": "x"}))), "levels.tier-3", "unknown-level");
+    profile_refused(patch(good_profile(), "/contacts/lado", Some(json!({"phone": "1"}))), "contacts.lado", "unknown-contact");
+    profile_refused(patch(good_profile(), "/contacts/police-emergency", Some(json!({"phone": "112"}))), "contacts.police-emergency", "national-contact");
+    profile_refused(patch(good_profile(), "/escalation/stage-7", Some(json!({}))), "escalation.stage-7", "unknown-stage");
+    profile_refused(patch(good_profile(), "/ruleset", Some(json!("england-default"))), "ruleset", "wrong-ruleset");
+    let error = from_json::<Profile>(&patch(good_profile(), "/contacts/mash/fax", Some(json!("1"))).to_string(), Document::Profile).expect_err("unknown key");
+    assert_eq!((error.first().path.as_str(), error.first().code), ("contacts.mash.fax", "invalid"));
+}
