@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+
+use crate::json::{At, FromJson, Json, Misfit};
 
 /// A proleptic Gregorian date, stored as days since 1970-01-01 so that windows and ages are
 /// plain integer arithmetic.
@@ -114,12 +116,10 @@ impl Serialize for Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            de::Error::custom(format_args!("invalid date \"{text}\": expected YYYY-MM-DD"))
-        })
+impl FromJson for Date {
+    fn from_json(json: &Json, at: &At) -> Result<Date, Misfit> {
+        let text = String::from_json(json, at)?;
+        Date::parse(&text).ok_or_else(|| at.misfit(format!("\"{text}\" is not a date: expected YYYY-MM-DD")))
     }
 }
 

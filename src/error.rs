@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 /// The document a problem was found in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -92,17 +92,3 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-/// Deserializes any input (a JSON text natively, a JS object in the browser), naming the path
-/// of the first thing that does not fit the model.
-pub fn load<'de, T, D>(deserializer: D, document: Document) -> Result<T, Error>
-where
-    T: Deserialize<'de>,
-    D: Deserializer<'de>,
-{
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        Error::one(document, path, "invalid", error.into_inner().to_string())
-    })
-}

@@ -87,7 +87,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
             ActionItem { id: &action.id, text: &action.text, urgency: action.urgency, due_by: due_by(as_of, action.urgency), rules: by.clone() }
         })
         .collect();
-    actions.sort_by_key(|action| action.urgency);
+    crate::sort::by(&mut actions, |a, b| a.urgency.cmp(&b.urgency));
 
     let referrals = outcome
         .routes
@@ -130,7 +130,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
             Reason { rule: &rule.id, reason: &rule.reason, level: rule.then.level.map(|l| engine.level_ref(l)), sources: &rule.sources, evidence }
         })
         .collect();
-    reasons.sort_by_key(|reason| std::cmp::Reverse(reason.level.map(|l| l.rank)));
+    crate::sort::by(&mut reasons, |a, b| b.level.map(|l| l.rank).cmp(&a.level.map(|l| l.rank)));
 
     let questions = ev.questions(&truths, level, &outcome);
 
@@ -284,7 +284,7 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     }
 
     let mut answers = vec![None; n];
-    for (id, answer) in &case.answers {
+    for (id, answer) in case.answers.iter() {
         let path = format!("answers.{id}");
         let Some(index) = engine.find_indicator(id) else {
             problem(path, "unknown-indicator", format!("unknown indicator \"{id}\""));
@@ -325,15 +325,16 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         }
     }
     for list in &mut events {
-        list.sort_unstable();
+        crate::sort::by(list, |a, b| a.0.cmp(&b.0));
     }
 
     let mut facts = [None; Fact::ALL.len()];
-    for (fact, answer) in &case.facts {
-        if engine.facts.iter().any(|info| info.fact == *fact) {
-            facts[*fact as usize] = Some(*answer);
-        } else {
-            warnings.push(Warning { path: format!("facts.{}", fact.name()), message: "this ruleset does not ask about this, so it was not used".into() });
+    for (name, answer) in case.facts.iter() {
+        let path = format!("facts.{name}");
+        match Fact::ALL.iter().find(|f| f.name() == name) {
+            None => problem(path, "unknown-fact", format!("unknown context fact \"{name}\"; the facts are {}", Fact::ALL.map(Fact::name).join(", "))),
+            Some(fact) if engine.facts.iter().any(|info| info.fact == *fact) => facts[*fact as usize] = Some(*answer),
+            Some(_) => warnings.push(Warning { path, message: "this ruleset does not ask about this, so it was not used".into() }),
         }
     }
 

@@ -59,13 +59,13 @@ mod describe;
 mod engine;
 mod error;
 mod eval;
-#[cfg(not(target_arch = "wasm32"))]
 mod json;
 mod lint;
 mod logic;
 mod profile;
 mod ruleset;
 mod scenario;
+mod sort;
 mod text;
 mod trace;
 #[cfg(target_arch = "wasm32")]
@@ -76,9 +76,10 @@ pub use case::{Answer, Case, Child, Event, Judgement};
 pub use date::Date;
 pub use describe::{Description, FactItem, IndicatorInfo, ReferralItem, RouteInfo};
 pub use engine::{ContactDetails, Engine, RuleKind, Source, SourceCitation};
-pub use error::{load, Document, Error, Problem};
+pub use error::{Document, Error, Problem};
 #[cfg(not(target_arch = "wasm32"))]
-pub use json::from_json;
+pub use json::{from_json, parse};
+pub use json::{read, FromJson, Json, Keyed};
 pub use lint::{lint, Finding as LintFinding, LINT_CODES};
 pub use logic::Truth;
 pub use profile::{LevelName, LocalContact, LocalStage, Profile, PROFILE_FORMAT};
@@ -86,6 +87,9 @@ pub use ruleset::*;
 pub use scenario::{run as run_scenario, Scenario, ScenarioReport, TimePointReport};
 pub use text::to_text;
 pub use trace::{AgeSpan, Finding, RuleTrace, Status};
+
+#[cfg(target_arch = "wasm32")]
+pub use wasm::JsEngine;
 
 /// The engine's version, reported with every assessment.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

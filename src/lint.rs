@@ -138,7 +138,7 @@ pub fn lint(ruleset: &Ruleset) -> Vec<Finding> {
             report("unused-action", format!("actions[{i}]"), format!("no rule or level gives the action \"{}\"", action.id), &action.allow);
         }
     }
-    let no_allow = Allow::new();
+    let no_allow = Allow::default();
     for (i, contact) in ruleset.contacts.iter().enumerate() {
         if !used.contacts.contains(contact.id.as_str()) {
             report("unused-contact", format!("contacts[{i}]"), format!("no route or escalation stage lists \"{}\"", contact.id), &no_allow);

@@ -3,19 +3,19 @@
 //! happened, and the guidance the engine must give. They are the engine's acceptance tests and
 //! the trainers' material; `docs/scenario-format.md` describes the format.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::assessment::Assessment;
 use crate::case::Case;
 use crate::engine::Engine;
+use crate::json::{named_enum, read_object};
 use crate::ruleset::Citation;
 use crate::trace::Status;
 
 /// The value of `format` in every scenario file this engine reads.
 pub const SCENARIO_FORMAT: &str = "waymark-scenario/1";
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Scenario {
     pub format: String,
     pub id: String,
@@ -26,9 +26,9 @@ pub struct Scenario {
     pub sources: Vec<Citation>,
     pub time_points: Vec<TimePoint>,
 }
+read_object!(Scenario { format: "format" required, id: "id" required, title: "title" required, ruleset: "ruleset" required, summary: "summary" required, sources: "sources" required, time_points: "timePoints" required });
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct TimePoint {
     pub id: String,
     pub title: String,
@@ -37,69 +37,62 @@ pub struct TimePoint {
     pub case: Case,
     pub what_happened: String,
     /// What was decided, where the review records it.
-    #[serde(default)]
     pub actual: Actual,
     pub review_says: ReviewSays,
     pub expect: Expect,
 }
+read_object!(TimePoint { id: "id" required, title: "title" required, narrative: "narrative" required, case: "case" required, what_happened: "whatHappened" required, actual: "actual" or_default, review_says: "reviewSays" required, expect: "expect" required });
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct Actual {
     pub level: Option<String>,
-    #[serde(default)]
     pub routes: Vec<String>,
     pub escalation: Option<bool>,
 }
+read_object!(Actual { level: "level" optional, routes: "routes" or_default, escalation: "escalation" optional });
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct ReviewSays {
     pub text: String,
     pub sources: Vec<Citation>,
 }
+read_object!(ReviewSays { text: "text" required, sources: "sources" required });
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct Expect {
     pub level: LevelBounds,
     pub immediate_danger: Option<bool>,
-    #[serde(default)]
     pub routes: Members,
-    #[serde(default)]
     pub prompts: Members,
-    #[serde(default)]
     pub rules: Members,
     pub escalation: Option<bool>,
     /// Aspects in which the engine's guidance must differ from what actually happened:
     /// `level`, `routes` (the engine names a route that was not used) or `escalation`.
-    #[serde(default)]
     pub differs_from_actual: Vec<Aspect>,
 }
+read_object!(Expect { level: "level" or_default, immediate_danger: "immediateDanger" optional, routes: "routes" or_default, prompts: "prompts" or_default, rules: "rules" or_default, escalation: "escalation" optional, differs_from_actual: "differsFromActual" or_default });
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct LevelBounds {
     pub at_least: Option<String>,
     pub at_most: Option<String>,
 }
+read_object!(LevelBounds { at_least: "atLeast" optional, at_most: "atMost" optional });
 
 /// Ids that must, and must not, appear.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct Members {
-    #[serde(default)]
     pub include: Vec<String>,
-    #[serde(default)]
     pub exclude: Vec<String>,
 }
+read_object!(Members { include: "include" or_default, exclude: "exclude" or_default });
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Aspect {
-    Level,
-    Routes,
-    Escalation,
+named_enum! {
+    pub enum Aspect {
+        Level = "level",
+        Routes = "routes",
+        Escalation = "escalation",
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -1,0 +1,127 @@
+//! The JavaScript face of the engine: a thin layer that moves plain objects across the
+//! boundary and turns every [`Error`] into a thrown JS `Error` that carries its path.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::json::At;
+use crate::{read, Document, Engine, Error, FromJson, Json};
+
+/// Deeper than any real ruleset; a cyclic object would otherwise recurse without end.
+const MAX_DEPTH: usize = 100;
+
+#[wasm_bindgen(start)]
+fn start() {
+    // Bugs, never bad input, reach the console with a readable message.
+    console_error_panic_hook::set_once();
+}
+
+/// The engine's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::ENGINE_VERSION.to_string()
+}
+
+/// A compiled ruleset, with an optional local profile.
+#[wasm_bindgen(js_name = Engine)]
+pub struct JsEngine {
+    engine: Engine,
+}
+
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    /// `new Engine(ruleset, profile?)`: throws an `Error` whose `path`, `code` and `problems`
+    /// say what is wrong and where.
+    #[wasm_bindgen(constructor)]
+    pub fn new(ruleset: JsValue, profile: JsValue) -> Result<JsEngine, JsValue> {
+        let ruleset = from_js(ruleset, Document::Ruleset)?;
+        let profile = if profile.is_undefined() || profile.is_null() {
+            None
+        } else {
+            Some(from_js(profile, Document::Profile)?)
+        };
+        let engine = Engine::new(&ruleset, profile.as_ref()).map_err(throw)?;
+        Ok(JsEngine { engine })
+    }
+
+    /// The guidance for one case, as a plain object.
+    pub fn assess(&self, case: JsValue) -> Result<JsValue, JsValue> {
+        let case = from_js(case, Document::Case)?;
+        to_js(&self.engine.assess(&case).map_err(throw)?)
+    }
+
+    /// The guidance for one case as plain text, for pasting into a referral form.
+    #[wasm_bindgen(js_name = assessText)]
+    pub fn assess_text(&self, case: JsValue) -> Result<String, JsValue> {
+        let case = from_js(case, Document::Case)?;
+        Ok(crate::to_text(&self.engine.assess(&case).map_err(throw)?))
+    }
+
+    /// Levels, domains, indicators, context wording, routes and contacts, for building forms.
+    pub fn describe(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.describe())
+    }
+}
+
+/// Reads a JS object (as `JSON.parse` would give) as a ruleset, profile or case.
+fn from_js<T: FromJson>(value: JsValue, document: Document) -> Result<T, JsValue> {
+    let json = tree(&value, &At::Root, 0).map_err(|(path, message)| throw(Error::one(document, path, "invalid", message)))?;
+    read(&json, document).map_err(throw)
+}
+
+/// The JSON tree of a JS value. Anything JSON cannot hold (functions, NaN, cycles) is refused.
+fn tree(value: &JsValue, at: &At, depth: usize) -> Result<Json, (String, String)> {
+    let refuse = |message: &str| Err((at.to_string(), message.to_string()));
+    if depth > MAX_DEPTH {
+        return refuse("nested too deeply (is the object cyclic?)");
+    }
+    if value.is_null() || value.is_undefined() {
+        Ok(Json::Null)
+    } else if let Some(b) = value.as_bool() {
+        Ok(Json::Bool(b))
+    } else if let Some(n) = value.as_f64() {
+        if n.is_finite() {
+            Ok(Json::Number(n))
+        } else {
+            refuse("not a finite number")
+        }
+    } else if let Some(s) = value.as_string() {
+        Ok(Json::String(s))
+    } else if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for (i, item) in array.iter().enumerate() {
+            items.push(tree(&item, &At::Index(at, i), depth + 1)?);
+        }
+        Ok(Json::Array(items))
+    } else if value.is_object() && !value.is_function() {
+        let mut members = Vec::new();
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let key = entry.get(0).as_string().unwrap_or_default();
+            let member = tree(&entry.get(1), &At::Key(at, &key), depth + 1)?;
+            members.push((key, member));
+        }
+        Ok(Json::Object(members))
+    } else {
+        refuse("not JSON data")
+    }
+}
+
+/// Plain objects (not `Map`s) and `null` for absent values, as the native JSON has.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    js_sys::JSON::parse(&text)
+}
+
+fn throw(error: Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    let first = error.first();
+    // Setting properties on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&js, &"document".into(), &first.document.to_string().into());
+    let _ = js_sys::Reflect::set(&js, &"path".into(), &first.path.as_str().into());
+    let _ = js_sys::Reflect::set(&js, &"code".into(), &first.code.into());
+    if let Ok(problems) = to_js(&error.problems()) {
+        let _ = js_sys::Reflect::set(&js, &"problems".into(), &problems);
+    }
+    js.into()
+}

@@ -267,7 +267,7 @@ fn future_events_are_not_counted_but_are_reported() {
 #[test]
 fn not_known_more_events_make_a_count_undetermined() {
     let mut c = missing(&["2026-11-20"]);
-    c.answers.insert("missing-episode".into(), waymark::Answer::NotKnown);
+    c.answers.0.push(("missing-episode".into(), waymark::Answer::NotKnown));
     let a = engine().assess(&c).expect("ok");
     assert_eq!(status(&a, "repeat-missing"), Status::Undetermined);
     assert_eq!(status(&a, "any-missing"), Status::Fired);

@@ -176,7 +176,7 @@ fn read(path: &Path) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))
 }
 
-fn load<T: serde::de::DeserializeOwned>(path: &Path, document: Document) -> Result<T, Failure> {
+fn load<T: waymark::FromJson>(path: &Path, document: Document) -> Result<T, Failure> {
     from_json(&read(path)?, document).map_err(|e| report(&e, &[(document, path)]))
 }
 

@@ -1,0 +1,77 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * A compiled ruleset, with an optional local profile.
+ */
+export class Engine {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The guidance for one case as plain text, for pasting into a referral form.
+     */
+    assessText(_case: any): string;
+    /**
+     * The guidance for one case, as a plain object.
+     */
+    assess(_case: any): any;
+    /**
+     * Levels, domains, indicators, context wording, routes and contacts, for building forms.
+     */
+    describe(): any;
+    /**
+     * `new Engine(ruleset, profile?)`: throws an `Error` whose `path`, `code` and `problems`
+     * say what is wrong and where.
+     */
+    constructor(ruleset: any, profile: any);
+}
+
+export function start(): void;
+
+/**
+ * The engine's version.
+ */
+export function version(): string;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_engine_free: (a: number, b: number) => void;
+    readonly engine_assess: (a: number, b: any) => [number, number, number];
+    readonly engine_assessText: (a: number, b: any) => [number, number, number, number];
+    readonly engine_describe: (a: number) => [number, number, number];
+    readonly engine_new: (a: any, b: any) => [number, number, number];
+    readonly start: () => void;
+    readonly version: () => [number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
