@@ -173,6 +173,8 @@ pub struct Reason<'a> {
     pub reason: &'a str,
     pub level: Option<LevelRef<'a>>,
     pub sources: &'a [SourceCitation],
+    /// The primer's principles (1 to 10) the rule embodies.
+    pub principles: &'a [u8],
     /// The answers and observations that made the rule fire.
     pub evidence: Vec<Finding<'a>>,
 }

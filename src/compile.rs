@@ -1,21 +1,28 @@
-//! Checking a ruleset and profile, and turning them into an [`Engine`].
+//! Reading, checking and compiling a ruleset (and a local profile) in one pass over its JSON.
 //!
-//! Every reference is resolved to an index here, once. All problems are collected, each with
-//! the path of the offending value, so an author can fix a ruleset in one pass. Paths are chains
-//! of [`At`] on the stack and become text only when there is a problem to report.
+//! Every problem is collected, each with the path of the offending value, so an author can fix
+//! a ruleset in one go. Every reference is resolved to an index here, once. Paths are chains of
+//! [`At`] on the stack and become text only when there is a problem to report.
+//!
+//! The compiler reads the JSON tree directly rather than through a typed copy of the document:
+//! the typed model and its reader were half of the browser build.
 
 use crate::engine::*;
 use crate::error::{Document, Error, Problem};
-use crate::json::At;
+use crate::json::{members, At, FromJson, Json, Misfit, Named};
 use crate::lint::LINT_CODES;
-use crate::profile::{Profile, PROFILE_FORMAT};
 use crate::ruleset::*;
+
+/// The value of `format` in every profile this engine reads.
+pub const PROFILE_FORMAT: &str = "waymark-profile/1";
 
 /// Deeper conditions are refused, so evaluation can never exhaust the stack.
 const MAX_DEPTH: usize = 32;
 
-pub(crate) fn compile(ruleset: &Ruleset, profile: Option<&Profile>) -> Result<Engine, Error> {
-    let mut c = Compiler { problems: Vec::new(), document: Document::Ruleset };
+const CONDITIONS: [&str; 10] = ["all", "any", "not", "atLeast", "yes", "notKnown", "age", "events", "fact", "referral"];
+
+pub(crate) fn compile(ruleset: &Json, profile: Option<&Json>) -> Result<Engine, Error> {
+    let mut c = Compiler { problems: Vec::new(), document: Document::Ruleset, sources: Vec::new(), source_ids: Ids(Vec::new()) };
     let engine = c.ruleset(ruleset, profile);
     if c.problems.is_empty() {
         Ok(engine)
@@ -24,275 +31,474 @@ pub(crate) fn compile(ruleset: &Ruleset, profile: Option<&Profile>) -> Result<En
     }
 }
 
-struct Compiler {
+struct Compiler<'j> {
     problems: Vec<Problem>,
     document: Document,
+    sources: Vec<Source>,
+    source_ids: Ids<'j>,
+}
+
+/// An object being read: its members (empty if it was not an object) and where it is.
+struct Obj<'j, 'a> {
+    members: &'j [(String, Json)],
+    at: &'a At<'a>,
+    /// It was an object; otherwise its missing fields are not worth reporting.
+    ok: bool,
+}
+
+impl<'j> Obj<'j, '_> {
+    fn get(&self, key: &str) -> Option<&'j Json> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
+    }
 }
 
 /// Ids of one kind of item with their positions, sorted for binary search.
-struct Ids<'a>(Vec<(&'a str, usize)>);
+struct Ids<'j>(Vec<(&'j str, usize)>);
 
-impl<'a> Ids<'a> {
+impl<'j> Ids<'j> {
     fn get(&self, id: &str) -> Option<usize> {
         self.0.binary_search_by(|(key, _)| (*key).cmp(id)).ok().map(|at| self.0[at].1)
     }
-
-    fn keys(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.0.iter().map(|(key, _)| *key)
-    }
 }
 
-/// The documents rules may cite.
-struct Sources<'a> {
-    ids: Ids<'a>,
-    docs: &'a [SourceDocument],
-}
-
-/// What a rule's condition and consequences may refer to.
-struct Scope<'a> {
-    sources: Sources<'a>,
-    levels: Ids<'a>,
-    indicators: Ids<'a>,
+/// What rules may refer to, by id.
+struct Scope<'j> {
+    levels: Ids<'j>,
+    /// Rank order of each level, by position in the ruleset's list.
+    level_order: Vec<u8>,
+    indicators: Ids<'j>,
     kinds: Vec<IndicatorKind>,
     worded_facts: Vec<Fact>,
-    routes: Ids<'a>,
-    stages: Ids<'a>,
-    prompts: Ids<'a>,
-    actions: Ids<'a>,
-    /// Level index (in rank order) by position in the ruleset's list.
-    level_order: Vec<u8>,
+    routes: Ids<'j>,
+    stages: Ids<'j>,
+    prompts: Ids<'j>,
+    actions: Ids<'j>,
 }
 
-/// `list[i]` under the root.
 fn item<'a>(list: &'a At<'a>, i: usize) -> At<'a> {
     At::Index(list, i)
 }
 
-impl Compiler {
+impl<'j> Compiler<'j> {
     fn problem(&mut self, at: &At, code: &'static str, message: impl Into<String>) {
         self.problems.push(Problem { document: self.document, path: at.to_string(), code, message: message.into(), line: None, column: None });
     }
 
-    fn ruleset(&mut self, r: &Ruleset, profile: Option<&Profile>) -> Engine {
-        let root = At::Root;
-        if r.format != RULESET_FORMAT {
-            self.problem(&At::Key(&root, "format"), "wrong-format", format!("expected \"{RULESET_FORMAT}\", found \"{}\"", r.format));
-        }
-        let meta = At::Key(&root, "meta");
-        self.meta(&r.meta, &meta);
-        let source_list = At::Key(&meta, "sources");
-        let sources = Sources { ids: self.ids(r.meta.sources.iter().map(|s| s.id.as_str()), &source_list), docs: &r.meta.sources };
-        for (i, source) in r.meta.sources.iter().enumerate() {
-            let here = item(&source_list, i);
-            self.text(&source.title, &At::Key(&here, "title"));
-            self.allow(&source.allow, &At::Key(&here, "allow"));
-        }
-        let level_list = At::Key(&root, "levels");
-        let levels = self.ids(r.levels.iter().map(|l| l.id.as_str()), &level_list);
-        let level_order = self.levels(&r.levels, &level_list);
-        let domains = self.ids(r.domains.iter().map(|d| d.id.as_str()), &At::Key(&root, "domains"));
-        let indicator_list = At::Key(&root, "indicators");
-        let indicators = self.ids(r.indicators.iter().map(|i| i.id.as_str()), &indicator_list);
-        let contact_list = At::Key(&root, "contacts");
-        let contacts = self.ids(r.contacts.iter().map(|c| c.id.as_str()), &contact_list);
-        let route_list = At::Key(&root, "routes");
-        let routes = self.ids(r.routes.iter().map(|x| x.id.as_str()), &route_list);
-        let stage_list = At::Key(&root, "escalation");
-        let stages = self.ids(r.escalation.iter().map(|s| s.id.as_str()), &stage_list);
-        let prompt_list = At::Key(&root, "prompts");
-        let prompts = self.ids(r.prompts.iter().map(|p| p.id.as_str()), &prompt_list);
-        let action_list = At::Key(&root, "actions");
-        let actions = self.ids(r.actions.iter().map(|a| a.id.as_str()), &action_list);
-        let facts = self.context(&r.context, &At::Key(&root, "context"));
+    fn misfit(&mut self, m: Misfit) {
+        self.problems.push(Problem { document: self.document, path: m.path, code: m.code, message: m.message, line: None, column: None });
+    }
 
-        let mut compiled_indicators = Vec::with_capacity(r.indicators.len());
-        for (i, indicator) in r.indicators.iter().enumerate() {
-            let here = item(&indicator_list, i);
-            let domain = self.resolve(&domains, &indicator.domain, &At::Key(&here, "domain"), "unknown-domain", "domain");
-            self.text(&indicator.text, &At::Key(&here, "text"));
-            self.age_range(indicator.ages, &At::Key(&here, "ages"));
-            self.citations(&sources, &indicator.sources, &At::Key(&here, "sources"));
-            self.allow(&indicator.allow, &At::Key(&here, "allow"));
-            compiled_indicators.push(CompiledIndicator {
-                id: indicator.id.clone(),
-                domain: domain.unwrap_or(0) as u16,
-                text: indicator.text.clone(),
-                help: indicator.help.clone(),
-                terms: indicator.terms.clone(),
-                ages: indicator.ages,
-                kind: indicator.kind,
-            });
-        }
+    // --- Reading values ------------------------------------------------------------------
 
-        let compiled_contacts = self.contacts(&r.contacts, &contact_list, profile);
-        let mut compiled_routes = Vec::with_capacity(r.routes.len());
-        for (i, route) in r.routes.iter().enumerate() {
-            let here = item(&route_list, i);
-            for (field, value) in [("name", &route.name), ("when", &route.when), ("whoMaySubmit", &route.who_may_submit), ("consent", &route.consent)] {
-                self.text(value, &At::Key(&here, field));
+    fn object<'a>(&mut self, json: &'j Json, at: &'a At<'a>, known: &[&str]) -> Obj<'j, 'a> {
+        let found = members(json, at, known, |m| self.misfit(m));
+        Obj { members: found.unwrap_or(&[]), at, ok: found.is_some() }
+    }
+
+    /// A required object inside another; when missing it is reported once, and read as empty.
+    fn section<'a>(&mut self, parent: &Obj<'j, '_>, key: &str, at: &'a At<'a>, known: &[&str]) -> Obj<'j, 'a> {
+        match self.field(parent, key, true) {
+            Some(json) => self.object(json, at, known),
+            None => Obj { members: &[], at, ok: false },
+        }
+    }
+
+    fn field(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j Json> {
+        let value = o.get(key);
+        if value.is_none() && required && o.ok {
+            self.problem(o.at, "missing-field", format!("missing field \"{key}\""));
+        }
+        value
+    }
+
+    fn value<T: FromJson>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<T> {
+        let json = self.field(o, key, required)?;
+        T::from_json(json, &At::Key(o.at, key)).map_err(|m| self.misfit(m)).ok()
+    }
+
+    fn string(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j str> {
+        match self.field(o, key, required)? {
+            Json::String(s) => Some(s),
+            other => {
+                self.misfit(At::Key(o.at, key).expected("a string", other));
+                None
             }
-            let route_contacts = self.resolve_all(&contacts, &route.contacts, &At::Key(&here, "contacts"), "unknown-contact", "contact");
-            self.citations(&sources, &route.sources, &At::Key(&here, "sources"));
-            self.allow(&route.allow, &At::Key(&here, "allow"));
-            compiled_routes.push(CompiledRoute {
-                id: route.id.clone(),
-                name: route.name.clone(),
-                when: route.when.clone(),
-                urgency: route.urgency,
-                who_may_submit: route.who_may_submit.clone(),
-                consent: route.consent.clone(),
-                contacts: route_contacts,
-            });
         }
-        let mut compiled_stages = self.stages(&r.escalation, &stage_list, &contacts, &sources);
-        let compiled_prompts = r
-            .prompts
+    }
+
+    /// Text that must be there and must not be blank.
+    fn text(&mut self, o: &Obj<'j, '_>, key: &str) -> String {
+        match self.string(o, key, true) {
+            Some(s) if s.trim().is_empty() => {
+                self.problem(&At::Key(o.at, key), "empty-text", "this text is empty");
+                String::new()
+            }
+            found => found.unwrap_or_default().to_string(),
+        }
+    }
+
+    /// Text that may be left out, but is not blank when given.
+    fn optional_text(&mut self, o: &Obj<'j, '_>, key: &str) -> Option<String> {
+        let text = self.string(o, key, false)?;
+        if text.trim().is_empty() {
+            self.problem(&At::Key(o.at, key), "empty-text", "this text is empty");
+        }
+        Some(text.to_string())
+    }
+
+    fn flag(&mut self, o: &Obj<'j, '_>, key: &str) -> bool {
+        self.value::<bool>(o, key, false).unwrap_or(false)
+    }
+
+    fn list(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> &'j [Json] {
+        match self.field(o, key, required) {
+            Some(Json::Array(items)) => items,
+            Some(other) => {
+                self.misfit(At::Key(o.at, key).expected("a list", other));
+                &[]
+            }
+            None => &[],
+        }
+    }
+
+    /// An object used as a map from ids to values, such as a profile's contacts.
+    fn map(&mut self, o: &Obj<'j, '_>, key: &str) -> &'j [(String, Json)] {
+        let Some(json) = self.field(o, key, false) else { return &[] };
+        let at = At::Key(o.at, key);
+        let Json::Object(entries) = json else {
+            self.misfit(at.expected("an object", json));
+            return &[];
+        };
+        for (i, (k, _)) in entries.iter().enumerate() {
+            if entries[..i].iter().any(|(other, _)| other == k) {
+                self.problem(&At::Key(&at, k), "repeated-field", format!("\"{k}\" is given twice"));
+            }
+        }
+        entries
+    }
+
+    fn strings(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Vec<(usize, &'j str)> {
+        let at = At::Key(o.at, key);
+        let mut out = Vec::new();
+        for (i, value) in self.list(o, key, required).iter().enumerate() {
+            match value {
+                Json::String(s) => out.push((i, s.as_str())),
+                other => self.misfit(item(&at, i).expected("a string", other)),
+            }
+        }
+        out
+    }
+
+    fn allow(&mut self, o: &Obj<'j, '_>) -> Allow {
+        let at = At::Key(o.at, "allow");
+        let mut allow = Vec::new();
+        for (code, why) in self.map(o, "allow") {
+            let here = At::Key(&at, code);
+            if !LINT_CODES.contains(&code.as_str()) {
+                self.problem(&here, "unknown-lint", format!("\"{code}\" is not a lint code; the codes are {}", LINT_CODES.join(", ")));
+            }
+            match why {
+                Json::String(why) if !why.trim().is_empty() => allow.push((code.clone(), why.clone())),
+                Json::String(_) => self.problem(&here, "empty-text", "say why the finding is accepted"),
+                other => self.misfit(here.expected("a string", other)),
+            }
+        }
+        allow
+    }
+
+    fn citations(&mut self, o: &Obj<'j, '_>) -> Vec<SourceCitation> {
+        let at = At::Key(o.at, "sources");
+        let mut out = Vec::new();
+        for (i, json) in self.list(o, "sources", false).iter().enumerate() {
+            let here = item(&at, i);
+            let c = self.object(json, &here, &["source", "lines", "section"]);
+            let source = self.string(&c, "source", true);
+            let lines = self.optional_text(&c, "lines");
+            if let Some(lines) = &lines {
+                if !valid_lines(lines) {
+                    self.problem(&At::Key(&here, "lines"), "bad-lines", format!("\"{lines}\" is not a line list such as \"120\", \"120-135\" or \"120-135, 210\""));
+                }
+            }
+            let section = self.optional_text(&c, "section");
+            let Some(source) = source else { continue };
+            if let Some(found) = self.source_ids.get(source) {
+                let doc = &mut self.sources[found];
+                doc.cited = true;
+                out.push(SourceCitation { source: doc.id.clone(), title: doc.title.clone(), lines, section });
+            } else {
+                let hint = closest(&self.source_ids, source);
+                self.problem(&At::Key(&here, "source"), "unknown-source", format!("unknown source \"{source}\"{hint}"));
+            }
+        }
+        out
+    }
+
+    // --- Ids and references -------------------------------------------------------------
+
+    /// Collects the ids of a list's items, reporting ids that are not kebab-case and repeats.
+    fn ids(&mut self, items: &'j [Json], at: &At) -> Ids<'j> {
+        let mut sorted: Vec<(&'j str, usize)> = Vec::with_capacity(items.len());
+        for (i, json) in items.iter().enumerate() {
+            let Json::Object(members) = json else { continue };
+            let Some((_, Json::String(id))) = members.iter().find(|(k, _)| k == "id") else { continue };
+            self.check_id(id, &At::Key(&item(at, i), "id"));
+            sorted.push((id, i));
+        }
+        crate::sort::by(&mut sorted, |a, b| a.0.cmp(b.0));
+        // The sort is stable, so within a run of equal ids the first defined comes first.
+        let mut unique: Vec<(&'j str, usize)> = Vec::with_capacity(sorted.len());
+        for (id, i) in sorted {
+            match unique.last() {
+                Some((last, first)) if *last == id => {
+                    let message = format!("\"{id}\" is already the id of {at}[{first}]");
+                    self.problem(&At::Key(&item(at, i), "id"), "duplicate-id", message);
+                }
+                _ => unique.push((id, i)),
+            }
+        }
+        Ids(unique)
+    }
+
+    fn check_id(&mut self, id: &str, at: &At) {
+        let kebab = !id.is_empty() && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        if !kebab {
+            self.problem(at, "bad-id", format!("\"{id}\" is not a kebab-case id (lower-case letters and digits joined by single hyphens)"));
+        }
+    }
+
+    fn resolve(&mut self, ids: &Ids, id: &str, at: &At, code: &'static str, what: &str) -> Option<usize> {
+        let found = ids.get(id);
+        if found.is_none() {
+            let hint = closest(ids, id);
+            self.problem(at, code, format!("unknown {what} \"{id}\"{hint}"));
+        }
+        found
+    }
+
+    fn references(&mut self, o: &Obj<'j, '_>, key: &str, ids: &Ids, code: &'static str, what: &str) -> Vec<u16> {
+        let at = At::Key(o.at, key);
+        let mut found = Vec::new();
+        for (i, id) in self.strings(o, key, false) {
+            if let Some(index) = self.resolve(ids, id, &item(&at, i), code, what) {
+                found.push(index as u16);
+            }
+        }
+        found
+    }
+
+    fn reference(&mut self, o: &Obj<'j, '_>, key: &str, ids: &Ids, code: &'static str, what: &str) -> Option<usize> {
+        let id = self.string(o, key, false)?;
+        self.resolve(ids, id, &At::Key(o.at, key), code, what)
+    }
+
+    // --- The ruleset ----------------------------------------------------------------------
+
+    fn ruleset(&mut self, json: &'j Json, profile: Option<&'j Json>) -> Engine {
+        let root = At::Root;
+        let r = self.object(
+            json,
+            &root,
+            &["format", "meta", "levels", "domains", "indicators", "context", "contacts", "routes", "escalation", "prompts", "actions", "safeguards", "rules"],
+        );
+        if let Some(format) = self.string(&r, "format", true) {
+            if format != RULESET_FORMAT {
+                self.problem(&At::Key(&root, "format"), "wrong-format", format!("expected \"{RULESET_FORMAT}\", found \"{format}\""));
+            }
+        }
+        let mut meta = self.meta(&r);
+        meta.hash = json.content_hash();
+
+        let lists = ["levels", "domains", "indicators", "contacts", "routes", "escalation", "actions", "rules"].map(|key| self.list(&r, key, true));
+        let [level_list, domain_list, indicator_list, contact_list, route_list, stage_list, action_list, rule_list] = lists;
+        let prompt_list = self.list(&r, "prompts", false);
+        let at = |key: &'static str| At::Key(&root, key);
+        let (levels_at, domains_at, indicators_at, contacts_at) = (at("levels"), at("domains"), at("indicators"), at("contacts"));
+        let (routes_at, stages_at, prompts_at, actions_at, rules_at) = (at("routes"), at("escalation"), at("prompts"), at("actions"), at("rules"));
+        let level_ids = self.ids(level_list, &levels_at);
+        let domain_ids = self.ids(domain_list, &domains_at);
+        let indicator_ids = self.ids(indicator_list, &indicators_at);
+        let contact_ids = self.ids(contact_list, &contacts_at);
+        let route_ids = self.ids(route_list, &routes_at);
+        let stage_ids = self.ids(stage_list, &stages_at);
+        let prompt_ids = self.ids(prompt_list, &prompts_at);
+        let action_ids = self.ids(action_list, &actions_at);
+        // Rule ids are never referred to, but must be unique for traces and scenarios.
+        self.ids(rule_list, &rules_at);
+
+        let domains = domain_list
             .iter()
             .enumerate()
-            .map(|(i, prompt)| {
-                let here = item(&prompt_list, i);
-                self.text(&prompt.text, &At::Key(&here, "text"));
-                self.citations(&sources, &prompt.sources, &At::Key(&here, "sources"));
-                self.allow(&prompt.allow, &At::Key(&here, "allow"));
-                CompiledPrompt { id: prompt.id.clone(), text: prompt.text.clone() }
+            .map(|(i, json)| {
+                let here = item(&domains_at, i);
+                let o = self.object(json, &here, &["id", "name", "description"]);
+                Domain { id: self.text(&o, "id"), name: self.text(&o, "name"), description: self.optional_text(&o, "description") }
             })
             .collect();
-        let compiled_actions = r
-            .actions
+        let indicators: Vec<CompiledIndicator> = indicator_list.iter().enumerate().map(|(i, json)| self.indicator(json, &item(&indicators_at, i), &domain_ids)).collect();
+        let (facts, referral_wording) = self.context(&r);
+        let mut contacts: Vec<ContactDetails> = contact_list.iter().enumerate().map(|(i, json)| self.contact(json, &item(&contacts_at, i))).collect();
+        let routes = route_list.iter().enumerate().map(|(i, json)| self.route(json, &item(&routes_at, i), &contact_ids)).collect();
+        let mut stages: Vec<CompiledStage> = stage_list.iter().enumerate().map(|(i, json)| self.stage(json, &item(&stages_at, i), &contact_ids)).collect();
+        if stage_list.is_empty() && r.ok {
+            self.problem(&stages_at, "no-stages", "at least one escalation stage is needed: the engine escalates whenever a closed referral leaves a worry");
+        }
+        let prompts = prompt_list
             .iter()
             .enumerate()
-            .map(|(i, action)| {
-                let here = item(&action_list, i);
-                self.text(&action.text, &At::Key(&here, "text"));
-                self.allow(&action.allow, &At::Key(&here, "allow"));
-                CompiledAction { id: action.id.clone(), text: action.text.clone(), urgency: action.urgency }
+            .map(|(i, json)| {
+                let here = item(&prompts_at, i);
+                let o = self.object(json, &here, &["id", "text", "sources", "allow"]);
+                let (id, text) = (self.text(&o, "id"), self.text(&o, "text"));
+                self.citations(&o);
+                CompiledPrompt { id, text, allow: self.allow(&o) }
             })
             .collect();
+        let actions = action_list
+            .iter()
+            .enumerate()
+            .map(|(i, json)| {
+                let here = item(&actions_at, i);
+                let o = self.object(json, &here, &["id", "text", "urgency", "allow"]);
+                let (id, text) = (self.text(&o, "id"), self.text(&o, "text"));
+                let urgency = self.value(&o, "urgency", true).unwrap_or(Urgency::Now);
+                CompiledAction { id, text, urgency, allow: self.allow(&o) }
+            })
+            .collect();
+
+        // Levels: read, then put in rank order, so consequences can refer to them.
+        let mut levels: Vec<CompiledLevel> = level_list.iter().enumerate().map(|(i, json)| self.level(json, &levels_at, i, &action_ids, &route_ids)).collect();
+        self.check_levels(&levels, &levels_at, r.ok);
+        crate::sort::by(&mut levels, |a, b| a.rank.cmp(&b.rank));
+        let mut level_order = vec![0u8; levels.len()];
+        for (order, level) in levels.iter().enumerate() {
+            level_order[level.position] = order.min(usize::from(u8::MAX)) as u8;
+        }
 
         let scope = Scope {
-            sources,
-            levels,
-            indicators,
-            kinds: r.indicators.iter().map(|i| i.kind).collect(),
+            levels: level_ids,
+            level_order,
+            indicators: indicator_ids,
+            kinds: indicators.iter().map(|i| i.kind).collect(),
             worded_facts: facts.iter().map(|f| f.fact).collect(),
+            routes: route_ids,
+            stages: stage_ids,
+            prompts: prompt_ids,
+            actions: action_ids,
+        };
+        let mut program = Program::default();
+        let mut rules = Vec::with_capacity(rule_list.len() + 3);
+        for (i, json) in rule_list.iter().enumerate() {
+            let here = item(&rules_at, i);
+            let o = self.object(json, &here, &["id", "when", "then", "reason", "sources", "principles", "allow"]);
+            let id = self.text(&o, "id");
+            let root = match self.field(&o, "when", true) {
+                Some(when) => self.condition(&scope, &mut program, when, &At::Key(&here, "when"), 1),
+                None => program.push(Node::WorryRecorded),
+            };
+            let then = self.consequences(&scope, &o, "then", true);
+            let reason = self.text(&o, "reason");
+            let sources = self.citations(&o);
+            let principles_at = At::Key(&here, "principles");
+            let mut principles = Vec::new();
+            for (j, json) in self.list(&o, "principles", false).iter().enumerate() {
+                match u8::from_json(json, &item(&principles_at, j)) {
+                    Ok(p) if (1..=10).contains(&p) => principles.push(p),
+                    Ok(p) => self.problem(&item(&principles_at, j), "bad-principle", format!("{p} is not one of the primer's principles 1 to 10")),
+                    Err(m) => self.misfit(m),
+                }
+            }
+            let allow = self.allow(&o);
+            let leaves = program.leaves(root);
+            rules.push(CompiledRule { id, kind: RuleKind::Rule, root, then, reason, sources, principles, leaves, allow });
+        }
+        self.safeguards(&scope, &mut program, &r, &mut rules);
+
+        let mut levels = levels;
+        let profile = profile.map(|json| {
+            self.document = Document::Profile;
+            let compiled = self.profile(json, &meta.id, &mut levels, &scope, &mut contacts, &contact_ids, &mut stages);
+            self.document = Document::Ruleset;
+            compiled
+        });
+
+        let mut indicator_index: Vec<(String, u16)> = indicators.iter().enumerate().map(|(i, ind)| (ind.id.clone(), i as u16)).collect();
+        crate::sort::by(&mut indicator_index, |a, b| a.0.cmp(&b.0));
+        Engine {
+            meta,
+            profile,
+            sources: std::mem::take(&mut self.sources),
+            levels,
+            domains,
+            indicators,
+            indicator_index,
+            facts,
+            referral_wording,
+            contacts,
             routes,
             stages,
             prompts,
             actions,
-            level_order,
-        };
-        let mut program = Program::default();
-        let mut rules = Vec::with_capacity(r.rules.len() + 3);
-        let rule_list = At::Key(&root, "rules");
-        // Rule ids are never referred to, but must be unique for traces and scenarios.
-        self.ids(r.rules.iter().map(|rule| rule.id.as_str()), &rule_list);
-        for (i, rule) in r.rules.iter().enumerate() {
-            let here = item(&rule_list, i);
-            let root = self.condition(&scope, &mut program, &rule.when, &At::Key(&here, "when"), 1);
-            let then = self.consequences(&scope, &rule.then, &At::Key(&here, "then"));
-            self.text(&rule.reason, &At::Key(&here, "reason"));
-            let citations = self.citations(&scope.sources, &rule.sources, &At::Key(&here, "sources"));
-            let principles = At::Key(&here, "principles");
-            for (j, principle) in rule.principles.iter().enumerate() {
-                if !(1..=10).contains(principle) {
-                    self.problem(&item(&principles, j), "bad-principle", format!("{principle} is not one of the primer's principles 1 to 10"));
-                }
-            }
-            self.allow(&rule.allow, &At::Key(&here, "allow"));
-            rules.push(program.rule(rule.id.clone(), RuleKind::Rule, root, then, rule.reason.clone(), citations));
-        }
-        self.safeguards(&scope, &mut program, &r.safeguards, &At::Key(&root, "safeguards"), &mut rules);
-
-        // Levels in rank order, with the profile's names.
-        let mut order: Vec<usize> = (0..r.levels.len()).collect();
-        crate::sort::by(&mut order, |a, b| scope.level_order[*a].cmp(&scope.level_order[*b]));
-        let compiled_levels: Vec<CompiledLevel> = order
-            .into_iter()
-            .map(|i| {
-                let level = &r.levels[i];
-                let here = item(&level_list, i);
-                let local = profile.and_then(|p| p.levels.get(&level.id));
-                CompiledLevel {
-                    id: level.id.clone(),
-                    rank: level.rank,
-                    name: local.map_or(&level.name, |l| &l.name).clone(),
-                    meaning: local.and_then(|l| l.meaning.as_ref()).unwrap_or(&level.meaning).clone(),
-                    response: level.response.clone(),
-                    urgency: level.urgency,
-                    actions: self.resolve_all(&scope.actions, &level.actions, &At::Key(&here, "actions"), "unknown-action", "action"),
-                    routes: self.resolve_all(&scope.routes, &level.routes, &At::Key(&here, "routes"), "unknown-route", "route"),
-                    emergency: level.emergency,
-                }
-            })
-            .collect();
-
-        if let Some(profile) = profile {
-            self.document = Document::Profile;
-            self.profile(profile, r, &scope, &contacts, &mut compiled_stages);
-            self.document = Document::Ruleset;
-        }
-
-        Engine {
-            meta: CompiledMeta {
-                id: r.meta.id.clone(),
-                title: r.meta.title.clone(),
-                version: r.meta.version.clone(),
-                jurisdiction: r.meta.jurisdiction.clone(),
-                owner: r.meta.owner.clone(),
-                review_date: r.meta.review_date,
-                effective_from: r.meta.effective_from,
-                notice: r.meta.notice.clone(),
-                hash: r.hash.clone(),
-            },
-            profile: profile.map(|p| CompiledProfile { id: p.id.clone(), organisation: p.organisation.clone(), hash: p.hash.clone() }),
-            sources: r.meta.sources.iter().map(|s| Source { id: s.id.clone(), title: s.title.clone(), reference: s.reference.clone() }).collect(),
-            indicator_index: sorted_index(&compiled_indicators, |i| &i.id),
-            level_index: sorted_index(&compiled_levels, |l| &l.id),
-            levels: compiled_levels,
-            domains: r.domains.clone(),
-            indicators: compiled_indicators,
-            facts,
-            referral_wording: ReferralOutcome::ALL
-                .iter()
-                .map(|o| r.context.referral.iter().find(|w| w.outcome == *o).map_or_else(String::new, |w| w.text.clone()))
-                .collect(),
-            contacts: compiled_contacts,
-            routes: compiled_routes,
-            stages: compiled_stages,
-            prompts: compiled_prompts,
-            actions: compiled_actions,
             nodes: program.nodes,
             kids: program.kids,
             rules,
         }
     }
 
-    fn meta(&mut self, meta: &Meta, at: &At) {
-        self.id(&meta.id, &At::Key(at, "id"));
-        for (field, value) in [("title", &meta.title), ("version", &meta.version), ("jurisdiction", &meta.jurisdiction), ("owner", &meta.owner), ("notice", &meta.notice)] {
-            self.text(value, &At::Key(at, field));
+    fn meta(&mut self, r: &Obj<'j, '_>) -> CompiledMeta {
+        let at = At::Key(r.at, "meta");
+        let o = self.section(r, "meta", &at, &["id", "title", "version", "jurisdiction", "owner", "reviewDate", "effectiveFrom", "notice", "sources"]);
+        let id = self.text(&o, "id");
+        if o.get("id").is_some() {
+            self.check_id(&id, &At::Key(&at, "id"));
         }
-        if meta.review_date < meta.effective_from {
-            self.problem(&At::Key(at, "reviewDate"), "bad-dates", format!("the review date {} is before the effective date {}", meta.review_date, meta.effective_from));
+        let [title, version, jurisdiction, owner, notice] = ["title", "version", "jurisdiction", "owner", "notice"].map(|key| self.text(&o, key));
+        let review_date = self.value::<crate::date::Date>(&o, "reviewDate", true);
+        let effective_from = self.value::<crate::date::Date>(&o, "effectiveFrom", true);
+        let epoch = crate::date::Date::EPOCH;
+        let (review_date, effective_from) = (review_date.unwrap_or(epoch), effective_from.unwrap_or(epoch));
+        if review_date < effective_from {
+            self.problem(&At::Key(&at, "reviewDate"), "bad-dates", format!("the review date {review_date} is before the effective date {effective_from}"));
+        }
+        let list_at = At::Key(&at, "sources");
+        let list = self.list(&o, "sources", true);
+        self.source_ids = self.ids(list, &list_at);
+        for (i, json) in list.iter().enumerate() {
+            let here = item(&list_at, i);
+            let s = self.object(json, &here, &["id", "title", "reference", "allow"]);
+            let source = Source { id: self.text(&s, "id"), title: self.text(&s, "title"), reference: self.text(&s, "reference"), allow: self.allow(&s), cited: false };
+            self.sources.push(source);
+        }
+        CompiledMeta { id, title, version, jurisdiction, owner, review_date, effective_from, notice, hash: String::new() }
+    }
+
+    fn level(&mut self, json: &'j Json, list: &At, position: usize, actions: &Ids, routes: &Ids) -> CompiledLevel {
+        let at = item(list, position);
+        let o = self.object(json, &at, &["id", "rank", "name", "meaning", "response", "urgency", "actions", "routes", "emergency", "allow"]);
+        CompiledLevel {
+            id: self.text(&o, "id"),
+            position,
+            rank: self.value(&o, "rank", true).unwrap_or(0),
+            name: self.text(&o, "name"),
+            meaning: self.text(&o, "meaning"),
+            response: self.text(&o, "response"),
+            urgency: self.value(&o, "urgency", false),
+            actions: self.references(&o, "actions", actions, "unknown-action", "action"),
+            routes: self.references(&o, "routes", routes, "unknown-route", "route"),
+            emergency: self.flag(&o, "emergency"),
+            allow: self.allow(&o),
         }
     }
 
-    /// Checks the levels and returns each level's position in rank order.
-    fn levels(&mut self, levels: &[Level], at: &At) -> Vec<u8> {
+    fn check_levels(&mut self, levels: &[CompiledLevel], at: &At, present: bool) {
+        if !present {
+            return;
+        }
         if levels.len() < 2 {
             self.problem(at, "bad-levels", "a ruleset needs at least two levels: one below the emergency level, and the emergency level");
         }
-        if levels.len() > usize::from(u8::MAX) {
-            self.problem(at, "bad-levels", "too many levels");
-        }
         for (i, level) in levels.iter().enumerate() {
-            let here = item(at, i);
-            for (field, value) in [("name", &level.name), ("meaning", &level.meaning), ("response", &level.response)] {
-                self.text(value, &At::Key(&here, field));
-            }
-            self.allow(&level.allow, &At::Key(&here, "allow"));
             if let Some(first) = levels[..i].iter().position(|l| l.rank == level.rank) {
-                self.problem(&At::Key(&here, "rank"), "bad-levels", format!("rank {} is already used by levels[{first}]", level.rank));
+                self.problem(&At::Key(&item(at, i), "rank"), "bad-levels", format!("rank {} is already used by levels[{first}]", level.rank));
             }
         }
         let top = levels.iter().map(|l| l.rank).max().unwrap_or(0);
@@ -305,270 +511,272 @@ impl Compiler {
             let message = if levels[i].rank == top { "only one level can be the emergency level" } else { "the emergency level must have the highest rank" };
             self.problem(&At::Key(&item(at, i), "emergency"), "bad-levels", message);
         }
-        let mut order: Vec<usize> = (0..levels.len()).collect();
-        crate::sort::by(&mut order, |a, b| levels[*a].rank.cmp(&levels[*b].rank));
-        let mut position = vec![0u8; levels.len()];
-        for (rank_order, i) in order.into_iter().enumerate() {
-            position[i] = rank_order.min(usize::from(u8::MAX)) as u8;
-        }
-        position
     }
 
-    fn context(&mut self, context: &ContextWording, at: &At) -> Vec<FactInfo> {
-        let fact_list = At::Key(at, "facts");
+    fn indicator(&mut self, json: &'j Json, at: &At, domains: &Ids) -> CompiledIndicator {
+        let o = self.object(json, at, &["id", "domain", "text", "help", "terms", "ages", "kind", "sources", "allow"]);
+        let id = self.text(&o, "id");
+        let domain = self.reference(&o, "domain", domains, "unknown-domain", "domain");
+        if o.get("domain").is_none() && o.ok {
+            self.problem(at, "missing-field", "missing field \"domain\"");
+        }
+        let text = self.text(&o, "text");
+        let help = self.optional_text(&o, "help");
+        let terms = self.strings(&o, "terms", false).into_iter().map(|(_, t)| t.to_string()).collect();
+        let ages = match self.field(&o, "ages", false) {
+            Some(json) => self.age_range(json, &At::Key(at, "ages")),
+            None => AgeRange::default(),
+        };
+        let kind = self.value(&o, "kind", false).unwrap_or(IndicatorKind::Answer);
+        self.citations(&o);
+        CompiledIndicator { id, domain: domain.unwrap_or(0) as u16, text, help, terms, ages, kind, allow: self.allow(&o) }
+    }
+
+    fn age_range(&mut self, json: &'j Json, at: &At) -> AgeRange {
+        let o = self.object(json, at, &["minMonths", "maxMonths"]);
+        let range = AgeRange { min_months: self.value(&o, "minMonths", false), max_months: self.value(&o, "maxMonths", false) };
+        let (min, max) = range.bounds();
+        if min > max {
+            self.problem(at, "bad-age-range", format!("minMonths ({min}) is above maxMonths ({max})"));
+        }
+        range
+    }
+
+    /// The wording of the context facts, and of each referral outcome in
+    /// [`ReferralOutcome::ALL`] order.
+    fn context(&mut self, r: &Obj<'j, '_>) -> (Vec<FactInfo>, Vec<String>) {
+        let at = At::Key(r.at, "context");
+        let o = self.section(r, "context", &at, &["facts", "referral"]);
+        let facts_at = At::Key(&at, "facts");
         let mut facts: Vec<FactInfo> = Vec::new();
-        for (i, wording) in context.facts.iter().enumerate() {
-            let here = item(&fact_list, i);
-            self.text(&wording.text, &At::Key(&here, "text"));
-            if facts.iter().any(|f| f.fact == wording.fact) {
-                self.problem(&At::Key(&here, "fact"), "duplicate-wording", format!("{} is already worded", wording.fact.name()));
+        for (i, json) in self.list(&o, "facts", true).iter().enumerate() {
+            let here = item(&facts_at, i);
+            let w = self.object(json, &here, &["fact", "text", "help"]);
+            let fact = self.value::<Fact>(&w, "fact", true);
+            let (text, help) = (self.text(&w, "text"), self.optional_text(&w, "help"));
+            let Some(fact) = fact else { continue };
+            if facts.iter().any(|f| f.fact == fact) {
+                self.problem(&At::Key(&here, "fact"), "duplicate-wording", format!("{} is already worded", fact.name()));
             }
-            facts.push(FactInfo { fact: wording.fact, text: wording.text.clone(), help: wording.help.clone() });
+            facts.push(FactInfo { fact, text, help });
         }
-        if !facts.iter().any(|f| f.fact == Fact::StillWorried) {
-            self.problem(&fact_list, "missing-wording", "still-worried needs wording: the engine asks it whenever a referral was closed");
+        if o.ok && !facts.iter().any(|f| f.fact == Fact::StillWorried) {
+            self.problem(&facts_at, "missing-wording", "still-worried needs wording: the engine asks it whenever a referral was closed");
         }
-        let referral_list = At::Key(at, "referral");
-        for (i, wording) in context.referral.iter().enumerate() {
-            let here = item(&referral_list, i);
-            self.text(&wording.text, &At::Key(&here, "text"));
-            if context.referral[..i].iter().any(|w| w.outcome == wording.outcome) {
-                self.problem(&At::Key(&here, "outcome"), "duplicate-wording", format!("{} is already worded", wording.outcome.name()));
+        let referral_at = At::Key(&at, "referral");
+        let mut wording = vec![String::new(); ReferralOutcome::ALL.len()];
+        for (i, json) in self.list(&o, "referral", true).iter().enumerate() {
+            let here = item(&referral_at, i);
+            let w = self.object(json, &here, &["outcome", "text"]);
+            let outcome = self.value::<ReferralOutcome>(&w, "outcome", true);
+            let text = self.text(&w, "text");
+            let Some(outcome) = outcome else { continue };
+            let slot = &mut wording[outcome as usize];
+            if slot.is_empty() {
+                *slot = text;
+            } else {
+                self.problem(&At::Key(&here, "outcome"), "duplicate-wording", format!("{} is already worded", outcome.name()));
             }
         }
-        for outcome in ReferralOutcome::ALL {
-            if !context.referral.iter().any(|w| w.outcome == outcome) {
-                self.problem(&referral_list, "missing-wording", format!("the referral outcome {} needs wording", outcome.name()));
+        if o.ok {
+            for (outcome, text) in ReferralOutcome::ALL.iter().zip(&wording) {
+                if text.is_empty() {
+                    self.problem(&referral_at, "missing-wording", format!("the referral outcome {} needs wording", outcome.name()));
+                }
             }
         }
-        facts
+        (facts, wording)
     }
 
-    fn contacts(&mut self, contacts: &[Contact], at: &At, profile: Option<&Profile>) -> Vec<ContactDetails> {
-        let mut compiled = Vec::with_capacity(contacts.len());
-        for (i, contact) in contacts.iter().enumerate() {
-            let here = item(at, i);
-            self.text(&contact.name, &At::Key(&here, "name"));
-            match (contact.scope, &contact.phone) {
-                (ContactScope::National, None) => self.problem(&At::Key(&here, "phone"), "missing-number", "a national contact needs its number"),
-                (ContactScope::Local, Some(_)) => self.problem(
-                    &At::Key(&here, "phone"),
-                    "local-number",
-                    "local numbers belong in a profile, so that no ruleset ships an invented or out-of-date local contact",
-                ),
-                _ => {}
+    fn contact(&mut self, json: &'j Json, at: &At) -> ContactDetails {
+        let o = self.object(json, at, &["id", "name", "scope", "phone", "hours", "notes"]);
+        let (id, name) = (self.text(&o, "id"), self.text(&o, "name"));
+        let scope = self.value(&o, "scope", true).unwrap_or(ContactScope::Local);
+        let phone = self.optional_text(&o, "phone");
+        match (scope, &phone) {
+            (ContactScope::National, None) if o.ok => self.problem(&At::Key(at, "phone"), "missing-number", "a national contact needs its number"),
+            (ContactScope::Local, Some(_)) => {
+                self.problem(&At::Key(at, "phone"), "local-number", "local numbers belong in a profile, so that no ruleset ships an invented or out-of-date local contact")
             }
-            let local = profile.and_then(|p| p.contacts.get(&contact.id)).filter(|_| contact.scope == ContactScope::Local);
-            let pick = |ours: &Option<String>, theirs: Option<&Option<String>>| theirs.and_then(Option::clone).or_else(|| ours.clone());
-            let phone = pick(&contact.phone, local.map(|l| &l.phone));
-            let email = local.and_then(|l| l.email.clone());
-            compiled.push(ContactDetails {
-                id: contact.id.clone(),
-                name: local.and_then(|l| l.name.clone()).unwrap_or_else(|| contact.name.clone()),
-                scope: contact.scope,
-                set: phone.is_some() || email.is_some(),
-                phone,
-                email,
-                hours: pick(&contact.hours, local.map(|l| &l.hours)),
-                out_of_hours: local.and_then(|l| l.out_of_hours.clone()),
-                notes: pick(&contact.notes, local.map(|l| &l.notes)),
-            });
+            _ => {}
         }
-        compiled
+        let (hours, notes) = (self.optional_text(&o, "hours"), self.optional_text(&o, "notes"));
+        ContactDetails { id, name, scope, set: phone.is_some(), phone, email: None, hours, out_of_hours: None, notes }
     }
 
-    fn stages(&mut self, stages: &[Stage], at: &At, contacts: &Ids, sources: &Sources) -> Vec<CompiledStage> {
-        if stages.is_empty() {
-            self.problem(at, "no-stages", "at least one escalation stage is needed: the engine escalates whenever a closed referral leaves a worry");
-        }
-        let mut compiled = Vec::with_capacity(stages.len());
-        for (i, stage) in stages.iter().enumerate() {
-            let here = item(at, i);
-            for (field, value) in [("name", &stage.name), ("who", &stage.who), ("what", &stage.what)] {
-                self.text(value, &At::Key(&here, field));
-            }
-            let contact = stage.contact.as_ref().and_then(|id| self.resolve(contacts, id, &At::Key(&here, "contact"), "unknown-contact", "contact"));
-            self.citations(sources, &stage.sources, &At::Key(&here, "sources"));
-            self.allow(&stage.allow, &At::Key(&here, "allow"));
-            compiled.push(CompiledStage {
-                id: stage.id.clone(),
-                name: stage.name.clone(),
-                who: stage.who.clone(),
-                what: stage.what.clone(),
-                timescale: stage.timescale,
-                timescale_is_default: true,
-                contact: contact.map(|c| c as u16),
-            });
-        }
-        compiled
+    fn route(&mut self, json: &'j Json, at: &At, contacts: &Ids) -> CompiledRoute {
+        let o = self.object(json, at, &["id", "name", "when", "urgency", "whoMaySubmit", "consent", "contacts", "sources", "allow"]);
+        let route = CompiledRoute {
+            id: self.text(&o, "id"),
+            name: self.text(&o, "name"),
+            when: self.text(&o, "when"),
+            urgency: self.value(&o, "urgency", true).unwrap_or(Urgency::Now),
+            who_may_submit: self.text(&o, "whoMaySubmit"),
+            consent: self.text(&o, "consent"),
+            contacts: self.references(&o, "contacts", contacts, "unknown-contact", "contact"),
+            allow: self.allow(&o),
+        };
+        self.citations(&o);
+        route
     }
 
-    fn safeguards(&mut self, scope: &Scope, program: &mut Program, safeguards: &Safeguards, at: &At, rules: &mut Vec<CompiledRule>) {
+    fn stage(&mut self, json: &'j Json, at: &At, contacts: &Ids) -> CompiledStage {
+        let o = self.object(json, at, &["id", "name", "who", "what", "timescale", "contact", "sources", "allow"]);
+        let stage = CompiledStage {
+            id: self.text(&o, "id"),
+            name: self.text(&o, "name"),
+            who: self.text(&o, "who"),
+            what: self.text(&o, "what"),
+            timescale: self.value(&o, "timescale", true).unwrap_or(Urgency::Now),
+            timescale_is_default: true,
+            contact: self.reference(&o, "contact", contacts, "unknown-contact", "contact").map(|c| c as u16),
+            allow: self.allow(&o),
+        };
+        self.citations(&o);
+        stage
+    }
+
+    fn consequences(&mut self, scope: &Scope, parent: &Obj<'j, '_>, key: &str, required: bool) -> CompiledConsequences {
+        let Some(json) = self.field(parent, key, required) else { return CompiledConsequences::default() };
+        let at = At::Key(parent.at, key);
+        let o = self.object(json, &at, &["level", "actions", "routes", "prompts", "escalateFrom"]);
+        CompiledConsequences {
+            level: self.reference(&o, "level", &scope.levels, "unknown-level", "level").map(|i| scope.level_order[i]),
+            actions: self.references(&o, "actions", &scope.actions, "unknown-action", "action"),
+            routes: self.references(&o, "routes", &scope.routes, "unknown-route", "route"),
+            prompts: self.references(&o, "prompts", &scope.prompts, "unknown-prompt", "prompt"),
+            escalate_from: self.reference(&o, "escalateFrom", &scope.stages, "unknown-stage", "escalation stage").map(|i| i as u8),
+        }
+    }
+
+    fn safeguards(&mut self, scope: &Scope, program: &mut Program, r: &Obj<'j, '_>, rules: &mut Vec<CompiledRule>) {
+        let at = At::Key(r.at, "safeguards");
+        let o = self.section(r, "safeguards", &at, &["worryRecorded", "worryPersists", "judgementLower"]);
         let persists = {
             let closed = ReferralOutcome::ALL.iter().filter(|o| o.is_closed()).map(|o| program.push(Node::Referral(*o))).collect::<Vec<_>>();
             let closed = program.branch(closed, |start, end| Node::Any { start, end });
             let worried = program.push(Node::Fact(Fact::StillWorried));
             program.branch(vec![closed, worried], |start, end| Node::All { start, end })
         };
-        let entries = [
-            ("worryRecorded", &safeguards.worry_recorded, program.push(Node::WorryRecorded)),
-            ("worryPersists", &safeguards.worry_persists, persists),
-            ("judgementLower", &safeguards.judgement_lower, program.push(Node::JudgementLower)),
-        ];
-        for (name, safeguard, root) in entries {
-            let here = At::Key(at, name);
-            let then_at = At::Key(&here, "then");
-            let mut then = self.consequences(scope, &safeguard.then, &then_at);
+        let entries = [("worryRecorded", program.push(Node::WorryRecorded)), ("worryPersists", persists), ("judgementLower", program.push(Node::JudgementLower))];
+        for (name, root) in entries {
+            let here = At::Key(&at, name);
+            let s = self.section(&o, name, &here, &["then", "reason", "sources"]);
+            let mut then = self.consequences(scope, &s, "then", true);
             if name == "worryPersists" && then.escalate_from.is_none() {
                 then.escalate_from = Some(0);
             }
             if name == "judgementLower" && then.level.is_some() {
-                self.problem(&At::Key(&then_at, "level"), "safeguard-level", "the practitioner's lower view cannot set a level: it is kept beside the engine's");
+                self.problem(&At::Key(&At::Key(&here, "then"), "level"), "safeguard-level", "the practitioner's lower view cannot set a level: it is kept beside the engine's");
             }
-            self.text(&safeguard.reason, &At::Key(&here, "reason"));
-            let citations = self.citations(&scope.sources, &safeguard.sources, &At::Key(&here, "sources"));
-            rules.push(program.rule(format!("safeguards.{name}"), RuleKind::Safeguard, root, then, safeguard.reason.clone(), citations));
+            let reason = self.text(&s, "reason");
+            let sources = self.citations(&s);
+            let leaves = program.leaves(root);
+            rules.push(CompiledRule { id: format!("safeguards.{name}"), kind: RuleKind::Safeguard, root, then, reason, sources, principles: Vec::new(), leaves, allow: Vec::new() });
         }
     }
 
-    fn profile(&mut self, profile: &Profile, r: &Ruleset, scope: &Scope, contacts: &Ids, stages: &mut [CompiledStage]) {
-        let root = At::Root;
-        if profile.format != PROFILE_FORMAT {
-            self.problem(&At::Key(&root, "format"), "wrong-format", format!("expected \"{PROFILE_FORMAT}\", found \"{}\"", profile.format));
-        }
-        self.id(&profile.id, &At::Key(&root, "id"));
-        self.text(&profile.organisation, &At::Key(&root, "organisation"));
-        if profile.ruleset != r.meta.id {
-            self.problem(&At::Key(&root, "ruleset"), "wrong-ruleset", format!("this profile is for the ruleset \"{}\", not \"{}\"", profile.ruleset, r.meta.id));
-        }
-        let level_map = At::Key(&root, "levels");
-        for (id, level) in profile.levels.iter() {
-            let here = At::Key(&level_map, id);
-            if self.resolve(&scope.levels, id, &here, "unknown-level", "level").is_some() {
-                self.text(&level.name, &At::Key(&here, "name"));
+    fn condition(&mut self, scope: &Scope, program: &mut Program, json: &'j Json, at: &At, depth: usize) -> u32 {
+        let (key, value) = match json {
+            Json::Object(members) if members.len() == 1 => (members[0].0.as_str(), &members[0].1),
+            _ => {
+                self.problem(at, "bad-condition", format!("expected an object with one of: {}", CONDITIONS.join(", ")));
+                return program.push(Node::WorryRecorded);
             }
-        }
-        let contact_map = At::Key(&root, "contacts");
-        for (id, _) in profile.contacts.iter() {
-            let here = At::Key(&contact_map, id);
-            if let Some(i) = self.resolve(contacts, id, &here, "unknown-contact", "contact") {
-                if r.contacts[i].scope == ContactScope::National {
-                    self.problem(&here, "national-contact", "a national contact's details are part of the ruleset and cannot be changed locally");
-                }
-            }
-        }
-        let stage_map = At::Key(&root, "escalation");
-        for (id, local) in profile.escalation.iter() {
-            let here = At::Key(&stage_map, id);
-            let Some(i) = self.resolve(&scope.stages, id, &here, "unknown-stage", "escalation stage") else { continue };
-            let stage = &mut stages[i];
-            if let Some(name) = &local.name {
-                stage.name = name.clone();
-            }
-            if let Some(who) = &local.who {
-                stage.who = who.clone();
-            }
-            if let Some(timescale) = local.timescale {
-                stage.timescale = timescale;
-                stage.timescale_is_default = false;
-            }
-            if let Some(contact) = &local.contact {
-                stage.contact = self.resolve(contacts, contact, &At::Key(&here, "contact"), "unknown-contact", "contact").map(|c| c as u16);
-            }
-        }
-    }
-
-    fn consequences(&mut self, scope: &Scope, then: &Consequences, at: &At) -> CompiledConsequences {
-        CompiledConsequences {
-            level: then.level.as_ref().and_then(|id| self.resolve(&scope.levels, id, &At::Key(at, "level"), "unknown-level", "level")).map(|i| scope.level_order[i]),
-            actions: self.resolve_all(&scope.actions, &then.actions, &At::Key(at, "actions"), "unknown-action", "action"),
-            routes: self.resolve_all(&scope.routes, &then.routes, &At::Key(at, "routes"), "unknown-route", "route"),
-            prompts: self.resolve_all(&scope.prompts, &then.prompts, &At::Key(at, "prompts"), "unknown-prompt", "prompt"),
-            escalate_from: then
-                .escalate_from
-                .as_ref()
-                .and_then(|id| self.resolve(&scope.stages, id, &At::Key(at, "escalateFrom"), "unknown-stage", "escalation stage"))
-                .map(|i| i as u8),
-        }
-    }
-
-    fn condition(&mut self, scope: &Scope, program: &mut Program, condition: &Condition, at: &At, depth: usize) -> u32 {
+        };
+        let here = At::Key(at, key);
         if depth > MAX_DEPTH {
             self.problem(at, "too-deep", format!("conditions may nest at most {MAX_DEPTH} deep"));
             return program.push(Node::WorryRecorded);
         }
-        let children = |c: &mut Compiler, program: &mut Program, list: &[Condition], key: &str| -> Vec<u32> {
-            let here = At::Key(at, key);
-            if list.is_empty() {
-                c.problem(&here, "empty-condition", format!("\"{key}\" needs at least one condition"));
+        match key {
+            "all" | "any" => {
+                let kids = self.conditions(scope, program, value, &here, depth);
+                program.branch(kids, |start, end| if key == "all" { Node::All { start, end } } else { Node::Any { start, end } })
             }
-            list.iter().enumerate().map(|(i, child)| c.condition(scope, program, child, &item(&here, i), depth + 1)).collect()
-        };
-        match condition {
-            Condition::All(list) => {
-                let kids = children(self, program, list, "all");
-                program.branch(kids, |start, end| Node::All { start, end })
-            }
-            Condition::Any(list) => {
-                let kids = children(self, program, list, "any");
-                program.branch(kids, |start, end| Node::Any { start, end })
-            }
-            Condition::Not(inner) => {
-                let kid = self.condition(scope, program, inner, &At::Key(at, "not"), depth + 1);
+            "not" => {
+                let kid = self.condition(scope, program, value, &here, depth + 1);
                 program.push(Node::Not(kid))
             }
-            Condition::AtLeast(at_least) => {
-                let here = At::Key(at, "atLeast");
-                let of = At::Key(&here, "of");
-                if at_least.of.is_empty() {
-                    self.problem(&of, "empty-condition", "\"of\" needs at least one condition");
+            "atLeast" => {
+                let o = self.object(value, &here, &["n", "of"]);
+                let n = self.value::<u16>(&o, "n", true).unwrap_or(1);
+                let of = match self.field(&o, "of", true) {
+                    Some(of) => self.conditions(scope, program, of, &At::Key(&here, "of"), depth),
+                    None => Vec::new(),
+                };
+                if n == 0 || usize::from(n) > of.len() {
+                    self.problem(&At::Key(&here, "n"), "bad-count", format!("n must be between 1 and the number of conditions ({})", of.len()));
                 }
-                let kids: Vec<u32> = at_least.of.iter().enumerate().map(|(i, child)| self.condition(scope, program, child, &item(&of, i), depth + 1)).collect();
-                if at_least.n == 0 || usize::from(at_least.n) > at_least.of.len() {
-                    self.problem(&At::Key(&here, "n"), "bad-count", format!("n must be between 1 and the number of conditions ({})", at_least.of.len()));
-                }
-                let n = at_least.n;
-                program.branch(kids, |start, end| Node::AtLeast { n, start, end })
+                program.branch(of, |start, end| Node::AtLeast { n, start, end })
             }
-            Condition::Yes(id) => {
-                let indicator = self.indicator(scope, id, &At::Key(at, "yes"), Some(IndicatorKind::Answer));
-                program.push(Node::Yes(indicator))
+            "yes" | "notKnown" => {
+                let kind = if key == "yes" { Some(IndicatorKind::Answer) } else { None };
+                let indicator = self.indicator_ref(scope, value, &here, kind);
+                program.push(if key == "yes" { Node::Yes(indicator) } else { Node::NotKnown(indicator) })
             }
-            Condition::NotKnown(id) => {
-                let indicator = self.indicator(scope, id, &At::Key(at, "notKnown"), None);
-                program.push(Node::NotKnown(indicator))
-            }
-            Condition::Age(range) => {
-                let here = At::Key(at, "age");
-                self.age_range(*range, &here);
+            "age" => {
+                let range = self.age_range(value, &here);
                 if range.min_months.is_none() && range.max_months.is_none() {
                     self.problem(&here, "bad-age-range", "give minMonths, maxMonths or both");
                 }
                 let (min, max) = range.bounds();
                 program.push(Node::Age { min, max })
             }
-            Condition::Events(count) => {
-                let here = At::Key(at, "events");
-                let indicator = self.indicator(scope, &count.indicator, &At::Key(&here, "indicator"), Some(IndicatorKind::Event));
-                if count.at_least == 0 {
-                    self.problem(&At::Key(&here, "atLeast"), "bad-count", "atLeast must be 1 or more");
-                }
-                if count.within_days == 0 {
-                    self.problem(&At::Key(&here, "withinDays"), "bad-count", "withinDays must be 1 or more");
-                }
-                program.push(Node::Events { indicator, within_days: count.within_days, at_least: count.at_least })
+            "events" => {
+                let o = self.object(value, &here, &["indicator", "withinDays", "atLeast"]);
+                let indicator = match self.field(&o, "indicator", true) {
+                    Some(json) => self.indicator_ref(scope, json, &At::Key(&here, "indicator"), Some(IndicatorKind::Event)),
+                    None => 0,
+                };
+                let count = |c: &mut Self, key: &'static str| {
+                    let n = c.value::<u16>(&o, key, true).unwrap_or(1);
+                    if n == 0 {
+                        c.problem(&At::Key(&here, key), "bad-count", format!("{key} must be 1 or more"));
+                    }
+                    n
+                };
+                let within_days = count(self, "withinDays");
+                let at_least = count(self, "atLeast");
+                program.push(Node::Events { indicator, within_days, at_least })
             }
-            Condition::Fact(fact) => {
-                if !scope.worded_facts.contains(fact) {
-                    self.problem(&At::Key(at, "fact"), "missing-wording", format!("{} needs wording in context.facts before a rule can ask it", fact.name()));
+            "fact" => {
+                let fact = Fact::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(Fact::StillWorried);
+                if !scope.worded_facts.contains(&fact) {
+                    self.problem(&here, "missing-wording", format!("{} needs wording in context.facts before a rule can ask it", fact.name()));
                 }
-                program.push(Node::Fact(*fact))
+                program.push(Node::Fact(fact))
             }
-            Condition::Referral(outcome) => program.push(Node::Referral(*outcome)),
+            "referral" => {
+                let outcome = ReferralOutcome::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(ReferralOutcome::None);
+                program.push(Node::Referral(outcome))
+            }
+            other => {
+                self.problem(&here, "bad-condition", format!("unknown condition \"{other}\"; expected one of: {}", CONDITIONS.join(", ")));
+                program.push(Node::WorryRecorded)
+            }
         }
     }
 
-    fn indicator(&mut self, scope: &Scope, id: &str, at: &At, kind: Option<IndicatorKind>) -> u16 {
+    fn conditions(&mut self, scope: &Scope, program: &mut Program, json: &'j Json, at: &At, depth: usize) -> Vec<u32> {
+        let Json::Array(items) = json else {
+            self.misfit(at.expected("a list of conditions", json));
+            return Vec::new();
+        };
+        if items.is_empty() {
+            self.problem(at, "empty-condition", "this needs at least one condition");
+        }
+        items.iter().enumerate().map(|(i, child)| self.condition(scope, program, child, &item(at, i), depth + 1)).collect()
+    }
+
+    fn indicator_ref(&mut self, scope: &Scope, json: &'j Json, at: &At, kind: Option<IndicatorKind>) -> u16 {
+        let id = match json {
+            Json::String(id) => id,
+            other => {
+                self.misfit(at.expected("an indicator id", other));
+                return 0;
+            }
+        };
         let Some(i) = self.resolve(&scope.indicators, id, at, "unknown-indicator", "indicator") else { return 0 };
         match (kind, scope.kinds[i]) {
             (Some(IndicatorKind::Answer), IndicatorKind::Event) => {
@@ -580,90 +788,85 @@ impl Compiler {
         i as u16
     }
 
-    fn age_range(&mut self, range: AgeRange, at: &At) {
-        let (min, max) = range.bounds();
-        if min > max {
-            self.problem(at, "bad-age-range", format!("minMonths ({min}) is above maxMonths ({max})"));
-        }
-    }
+    // --- The profile ----------------------------------------------------------------------
 
-    fn citations(&mut self, sources: &Sources, citations: &[Citation], at: &At) -> Vec<SourceCitation> {
-        let mut compiled = Vec::with_capacity(citations.len());
-        for (i, citation) in citations.iter().enumerate() {
-            let here = item(at, i);
-            if let Some(lines) = &citation.lines {
-                if !valid_lines(lines) {
-                    self.problem(&At::Key(&here, "lines"), "bad-lines", format!("\"{lines}\" is not a line list such as \"120\", \"120-135\" or \"120-135, 210\""));
+    #[allow(clippy::too_many_arguments)]
+    fn profile(
+        &mut self,
+        json: &'j Json,
+        ruleset_id: &str,
+        levels: &mut [CompiledLevel],
+        scope: &Scope,
+        contacts: &mut [ContactDetails],
+        contact_ids: &Ids,
+        stages: &mut [CompiledStage],
+    ) -> CompiledProfile {
+        let root = At::Root;
+        let o = self.object(json, &root, &["format", "id", "organisation", "ruleset", "levels", "contacts", "escalation"]);
+        if let Some(format) = self.string(&o, "format", true) {
+            if format != PROFILE_FORMAT {
+                self.problem(&At::Key(&root, "format"), "wrong-format", format!("expected \"{PROFILE_FORMAT}\", found \"{format}\""));
+            }
+        }
+        let id = self.text(&o, "id");
+        if o.get("id").is_some() {
+            self.check_id(&id, &At::Key(&root, "id"));
+        }
+        let organisation = self.text(&o, "organisation");
+        if let Some(written_for) = self.string(&o, "ruleset", true) {
+            if written_for != ruleset_id {
+                self.problem(&At::Key(&root, "ruleset"), "wrong-ruleset", format!("this profile is for the ruleset \"{written_for}\", not \"{ruleset_id}\""));
+            }
+        }
+        let map_at = At::Key(&root, "levels");
+        for (level_id, json) in self.map(&o, "levels") {
+            let here = At::Key(&map_at, level_id);
+            let l = self.object(json, &here, &["name", "meaning"]);
+            let (name, meaning) = (self.text(&l, "name"), self.optional_text(&l, "meaning"));
+            if let Some(i) = self.resolve(&scope.levels, level_id, &here, "unknown-level", "level") {
+                let level = &mut levels[usize::from(scope.level_order[i])];
+                level.name = name;
+                if let Some(meaning) = meaning {
+                    level.meaning = meaning;
                 }
             }
-            if let Some(found) = self.resolve(&sources.ids, &citation.source, &At::Key(&here, "source"), "unknown-source", "source") {
-                compiled.push(SourceCitation::new(citation, &sources.docs[found]));
+        }
+        let map_at = At::Key(&root, "contacts");
+        for (contact_id, json) in self.map(&o, "contacts") {
+            let here = At::Key(&map_at, contact_id);
+            let l = self.object(json, &here, &["name", "phone", "email", "hours", "outOfHours", "notes"]);
+            let [name, phone, email, hours, out_of_hours, notes] = ["name", "phone", "email", "hours", "outOfHours", "notes"].map(|key| self.optional_text(&l, key));
+            let Some(i) = self.resolve(contact_ids, contact_id, &here, "unknown-contact", "contact") else { continue };
+            let contact = &mut contacts[i];
+            if contact.scope == ContactScope::National {
+                self.problem(&here, "national-contact", "a national contact's details are part of the ruleset and cannot be changed locally");
+                continue;
+            }
+            contact.name = name.unwrap_or(std::mem::take(&mut contact.name));
+            contact.set = phone.is_some() || email.is_some();
+            (contact.phone, contact.email, contact.out_of_hours) = (phone, email, out_of_hours);
+            contact.hours = hours.or(contact.hours.take());
+            contact.notes = notes.or(contact.notes.take());
+        }
+        let map_at = At::Key(&root, "escalation");
+        for (stage_id, json) in self.map(&o, "escalation") {
+            let here = At::Key(&map_at, stage_id);
+            let l = self.object(json, &here, &["name", "who", "timescale", "contact"]);
+            let (name, who) = (self.optional_text(&l, "name"), self.optional_text(&l, "who"));
+            let timescale: Option<Urgency> = self.value(&l, "timescale", false);
+            let contact = self.reference(&l, "contact", contact_ids, "unknown-contact", "contact");
+            let Some(i) = self.resolve(&scope.stages, stage_id, &here, "unknown-stage", "escalation stage") else { continue };
+            let stage = &mut stages[i];
+            stage.name = name.unwrap_or(std::mem::take(&mut stage.name));
+            stage.who = who.unwrap_or(std::mem::take(&mut stage.who));
+            if let Some(timescale) = timescale {
+                (stage.timescale, stage.timescale_is_default) = (timescale, false);
+            }
+            if contact.is_some() {
+                stage.contact = contact.map(|c| c as u16);
             }
         }
-        compiled
-    }
-
-    fn allow(&mut self, allow: &Allow, at: &At) {
-        for (code, why) in allow.iter() {
-            let here = At::Key(at, code);
-            if !LINT_CODES.contains(&code.as_str()) {
-                self.problem(&here, "unknown-lint", format!("\"{code}\" is not a lint code; the codes are {}", LINT_CODES.join(", ")));
-            }
-            self.text(why, &here);
-        }
-    }
-
-    /// Maps each id to its position, reporting duplicates and ids that are not kebab-case.
-    fn ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>, at: &At) -> Ids<'a> {
-        let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
-        for (id, i) in &sorted {
-            self.id(id, &At::Key(&item(at, *i), "id"));
-        }
-        crate::sort::by(&mut sorted, |a, b| a.0.cmp(b.0));
-        // The sort is stable, so within a run of equal ids the first defined comes first.
-        let mut unique: Vec<(&str, usize)> = Vec::with_capacity(sorted.len());
-        for (id, i) in sorted {
-            match unique.last() {
-                Some((last, first)) if *last == id => {
-                    let message = format!("\"{id}\" is already the id of {at}[{first}]");
-                    self.problem(&At::Key(&item(at, i), "id"), "duplicate-id", message)
-                }
-                _ => unique.push((id, i)),
-            }
-        }
-        Ids(unique)
-    }
-
-    fn id(&mut self, id: &str, at: &At) {
-        let kebab = !id.is_empty() && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
-        if !kebab {
-            self.problem(at, "bad-id", format!("\"{id}\" is not a kebab-case id (lower-case letters and digits joined by single hyphens)"));
-        }
-    }
-
-    fn text(&mut self, text: &str, at: &At) {
-        if text.trim().is_empty() {
-            self.problem(at, "empty-text", "this text is empty");
-        }
-    }
-
-    fn resolve(&mut self, ids: &Ids, id: &str, at: &At, code: &'static str, what: &str) -> Option<usize> {
-        let found = ids.get(id);
-        if found.is_none() {
-            let hint = closest(ids, id).map(|near| format!(" (did you mean \"{near}\"?)")).unwrap_or_default();
-            self.problem(at, code, format!("unknown {what} \"{id}\"{hint}"));
-        }
-        found
-    }
-
-    fn resolve_all(&mut self, ids: &Ids, list: &[String], at: &At, code: &'static str, what: &str) -> Vec<u16> {
-        let mut found = Vec::with_capacity(list.len());
-        for (i, id) in list.iter().enumerate() {
-            if let Some(index) = self.resolve(ids, id, &item(at, i), code, what) {
-                found.push(index as u16);
-            }
-        }
-        found
+        CompiledProfile { id, organisation, hash: json.content_hash() }
     }
 }
 
@@ -687,10 +890,11 @@ impl Program {
         self.push(make(start, end))
     }
 
-    fn rule(&self, id: String, kind: RuleKind, root: u32, then: CompiledConsequences, reason: String, sources: Vec<SourceCitation>) -> CompiledRule {
+    /// The leaf nodes under `root`, in order.
+    fn leaves(&self, root: u32) -> Vec<u32> {
         let mut leaves = Vec::new();
         self.collect_leaves(root, &mut leaves);
-        CompiledRule { id, kind, root, then, reason, sources, leaves }
+        leaves
     }
 
     fn collect_leaves(&self, node: u32, leaves: &mut Vec<u32>) {
@@ -709,12 +913,6 @@ impl Program {
     }
 }
 
-fn sorted_index<T, K: Copy + TryFrom<usize>>(items: &[T], id: impl Fn(&T) -> &String) -> Vec<(String, K)> {
-    let mut index: Vec<(String, K)> = items.iter().enumerate().filter_map(|(i, item)| K::try_from(i).ok().map(|k| (id(item).clone(), k))).collect();
-    crate::sort::by(&mut index, |a, b| a.0.cmp(&b.0));
-    index
-}
-
 /// `"120"`, `"120-135"`, `"120-135, 210"`: positive line numbers, ranges in order.
 fn valid_lines(lines: &str) -> bool {
     let number = |s: &str| s.trim().parse::<u32>().ok().filter(|n| *n > 0);
@@ -724,9 +922,10 @@ fn valid_lines(lines: &str) -> bool {
     })
 }
 
-/// The known id nearest to a misspelt one, if it is close enough to be a likely typo.
-fn closest<'a>(ids: &Ids<'a>, id: &str) -> Option<&'a str> {
-    ids.keys().map(|known| (edit_distance(known, id), known)).filter(|(distance, known)| *distance <= 2.max(known.len() / 5)).min().map(|(_, known)| known)
+/// " (did you mean \"x\"?)" for the known id nearest a misspelt one, if close enough to be a typo.
+fn closest(ids: &Ids, id: &str) -> String {
+    let near = ids.0.iter().map(|(known, _)| (edit_distance(known, id), *known)).filter(|(distance, known)| *distance <= 2.max(known.len() / 5)).min();
+    near.map(|(_, known)| format!(" (did you mean \"{known}\"?)")).unwrap_or_default()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -761,8 +960,8 @@ mod tests {
     #[test]
     fn near_misses_are_suggested() {
         let ids = Ids(vec![("missing-episode", 0), ("self-harm", 1)]);
-        assert_eq!(closest(&ids, "missng-episode"), Some("missing-episode"));
-        assert_eq!(closest(&ids, "self-harn"), Some("self-harm"));
-        assert_eq!(closest(&ids, "fgm"), None);
+        assert_eq!(closest(&ids, "missng-episode"), " (did you mean \"missing-episode\"?)");
+        assert_eq!(closest(&ids, "self-harn"), " (did you mean \"self-harm\"?)");
+        assert_eq!(closest(&ids, "fgm"), "");
     }
 }

@@ -12,14 +12,19 @@ use crate::json::{At, FromJson, Json, Misfit};
 pub struct Date(i32);
 
 impl Date {
+    /// 1970-01-01, the zero of the day count.
+    pub const EPOCH: Date = Date(0);
+
     /// Parses `YYYY-MM-DD`, rejecting impossible days such as 2025-02-29.
     pub fn parse(text: &str) -> Option<Date> {
         let bytes = text.as_bytes();
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
             return None;
         }
+        // `get`, not indexing: slicing a string can panic, and its panic message alone costs
+        // the browser build several kilobytes of Unicode tables.
         let number = |range: std::ops::Range<usize>| -> Option<i32> {
-            let part = &text[range];
+            let part = text.get(range)?;
             part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
         };
         let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
@@ -119,7 +124,7 @@ impl Serialize for Date {
 impl FromJson for Date {
     fn from_json(json: &Json, at: &At) -> Result<Date, Misfit> {
         let text = String::from_json(json, at)?;
-        Date::parse(&text).ok_or_else(|| at.misfit(format!("\"{text}\" is not a date: expected YYYY-MM-DD")))
+        Date::parse(&text).ok_or_else(|| at.misfit("bad-value", format!("\"{text}\" is not a date: expected YYYY-MM-DD")))
     }
 }
 

@@ -3,8 +3,9 @@
 use serde::Serialize;
 
 use crate::assessment::{LevelRef, ProfileInfo, RulesetInfo, StageItem};
-use crate::engine::{ContactDetails, Engine, Source};
-use crate::ruleset::{AgeRange, Domain, Fact, IndicatorKind, ReferralOutcome, Urgency};
+use crate::engine::{ContactDetails, Domain, Engine, Source};
+use crate::json::Named;
+use crate::ruleset::{AgeRange, Fact, IndicatorKind, ReferralOutcome, Urgency};
 
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -22,6 +23,8 @@ pub struct Description<'a> {
     pub routes: Vec<RouteInfo<'a>>,
     pub contacts: &'a [ContactDetails],
     pub escalation: Vec<StageItem<'a>>,
+    /// How many rules the ruleset has (not counting the engine's safeguards).
+    pub rules: usize,
     pub engine_version: &'static str,
 }
 
@@ -102,6 +105,7 @@ pub(crate) fn describe(engine: &Engine) -> Description<'_> {
             .collect(),
         contacts: &engine.contacts,
         escalation: engine.stage_items(0),
+        rules: engine.rules.iter().filter(|r| r.kind == crate::engine::RuleKind::Rule).count(),
         engine_version: crate::ENGINE_VERSION,
     }
 }

@@ -3,24 +3,22 @@
 
 use serde::Serialize;
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, LevelRef, ProfileInfo, RulesetInfo, StageItem};
 use crate::case::Case;
 use crate::date::Date;
 use crate::error::Error;
-use crate::profile::Profile;
-use crate::ruleset::{AgeRange, Citation, ContactScope, Domain, Fact, IndicatorKind, ReferralOutcome, Ruleset, Urgency};
+use crate::json::Json;
+use crate::ruleset::{AgeRange, ContactScope, Fact, IndicatorKind, ReferralOutcome, Urgency};
 
 /// A ruleset compiled for evaluation. Immutable; build it once and assess many cases.
 ///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use waymark::{Document, Engine, Ruleset, Case};
-/// let text = std::fs::read_to_string("tests/rulesets/language.json")?;
-/// let ruleset: Ruleset = waymark::from_json(&text, Document::Ruleset)?;
+/// use waymark::{from_json, parse, Case, Document, Engine};
+/// let ruleset = parse(&std::fs::read_to_string("tests/rulesets/language.json")?, Document::Ruleset)?;
 /// let engine = Engine::new(&ruleset, None)?;
-/// let case: Case = waymark::from_json(r#"{"asOf": "2026-11-22", "answers": {"injury-non-mobile": "yes"}}"#, Document::Case)?;
-/// let assessment = engine.assess(&case)?;
-/// assert_eq!(assessment.level.id, "child-protection");
+/// let case: Case = from_json(r#"{"asOf": "2026-11-22", "answers": {"injury-non-mobile": "yes"}}"#, Document::Case)?;
+/// assert_eq!(engine.assess(&case)?.level.id, "child-protection");
 /// # Ok(()) }
 /// ```
 #[derive(Debug)]
@@ -34,7 +32,6 @@ pub struct Engine {
     pub(crate) indicators: Vec<CompiledIndicator>,
     /// (id, index) sorted by id, for binding a case's answers.
     pub(crate) indicator_index: Vec<(String, u16)>,
-    pub(crate) level_index: Vec<(String, u8)>,
     pub(crate) facts: Vec<FactInfo>,
     /// Wording for each referral outcome, in [`ReferralOutcome::ALL`] order.
     pub(crate) referral_wording: Vec<String>,
@@ -70,17 +67,36 @@ pub(crate) struct CompiledProfile {
     pub hash: String,
 }
 
+/// Lint findings the authors have accepted: (lint code, reason).
+pub(crate) type Allow = Vec<(String, String)>;
+
+/// A document rules cite.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     pub id: String,
     pub title: String,
     pub reference: String,
+    #[serde(skip)]
+    pub(crate) allow: Allow,
+    /// Whether anything in the ruleset cites it.
+    #[serde(skip)]
+    pub(crate) cited: bool,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Domain {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
 }
 
 #[derive(Debug)]
 pub(crate) struct CompiledLevel {
     pub id: String,
+    /// Where the level sits in the ruleset's list.
+    pub position: usize,
     pub rank: u8,
     pub name: String,
     pub meaning: String,
@@ -89,6 +105,7 @@ pub(crate) struct CompiledLevel {
     pub actions: Vec<u16>,
     pub routes: Vec<u16>,
     pub emergency: bool,
+    pub allow: Allow,
 }
 
 #[derive(Debug)]
@@ -100,6 +117,7 @@ pub(crate) struct CompiledIndicator {
     pub terms: Vec<String>,
     pub ages: AgeRange,
     pub kind: IndicatorKind,
+    pub allow: Allow,
 }
 
 #[derive(Debug)]
@@ -134,6 +152,7 @@ pub(crate) struct CompiledRoute {
     pub who_may_submit: String,
     pub consent: String,
     pub contacts: Vec<u16>,
+    pub allow: Allow,
 }
 
 #[derive(Debug)]
@@ -146,12 +165,14 @@ pub(crate) struct CompiledStage {
     /// True until a profile sets the local timescale.
     pub timescale_is_default: bool,
     pub contact: Option<u16>,
+    pub allow: Allow,
 }
 
 #[derive(Debug)]
 pub(crate) struct CompiledPrompt {
     pub id: String,
     pub text: String,
+    pub allow: Allow,
 }
 
 #[derive(Debug)]
@@ -159,6 +180,7 @@ pub(crate) struct CompiledAction {
     pub id: String,
     pub text: String,
     pub urgency: Urgency,
+    pub allow: Allow,
 }
 
 #[derive(Debug)]
@@ -169,8 +191,11 @@ pub(crate) struct CompiledRule {
     pub then: CompiledConsequences,
     pub reason: String,
     pub sources: Vec<SourceCitation>,
+    /// The primer's principles the rule embodies.
+    pub principles: Vec<u8>,
     /// Indices of the leaf nodes under `root`, for explanations and open questions.
     pub leaves: Vec<u32>,
+    pub allow: Allow,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -190,6 +215,7 @@ pub(crate) struct CompiledConsequences {
     pub escalate_from: Option<u8>,
 }
 
+/// A citation, with the title of the document cited.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SourceCitation {
@@ -199,17 +225,6 @@ pub struct SourceCitation {
     pub lines: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
-}
-
-impl SourceCitation {
-    pub(crate) fn new(citation: &Citation, source: &crate::ruleset::SourceDocument) -> SourceCitation {
-        SourceCitation {
-            source: source.id.clone(),
-            title: source.title.clone(),
-            lines: citation.lines.clone(),
-            section: citation.section.clone(),
-        }
-    }
 }
 
 /// A condition node. Leaves read the case; branches combine their children's truth.
@@ -234,18 +249,16 @@ pub(crate) enum Node {
 impl Node {
     pub(crate) fn children(self) -> Option<std::ops::Range<usize>> {
         match self {
-            Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => {
-                Some(start as usize..end as usize)
-            }
+            Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => Some(start as usize..end as usize),
             _ => None,
         }
     }
 }
 
 impl Engine {
-    /// Checks a ruleset (and a local profile, if given) and compiles it. Every problem is
-    /// reported, each with its path.
-    pub fn new(ruleset: &Ruleset, profile: Option<&Profile>) -> Result<Engine, Error> {
+    /// Reads and checks a ruleset (and a local profile, if given) and compiles it. Every
+    /// problem found is reported, each with its path.
+    pub fn new(ruleset: &Json, profile: Option<&Json>) -> Result<Engine, Error> {
         crate::compile::compile(ruleset, profile)
     }
 
@@ -261,21 +274,14 @@ impl Engine {
         crate::describe::describe(self)
     }
 
-    pub(crate) fn level_ref(&self, index: u8) -> crate::assessment::LevelRef<'_> {
-        let level = &self.levels[index as usize];
-        crate::assessment::LevelRef {
-            id: &level.id,
-            rank: level.rank,
-            name: &level.name,
-            meaning: &level.meaning,
-            response: &level.response,
-            emergency: level.emergency,
-        }
+    pub(crate) fn level_ref(&self, index: u8) -> LevelRef<'_> {
+        let level = &self.levels[usize::from(index)];
+        LevelRef { id: &level.id, rank: level.rank, name: &level.name, meaning: &level.meaning, response: &level.response, emergency: level.emergency }
     }
 
-    pub(crate) fn ruleset_info(&self) -> crate::assessment::RulesetInfo<'_> {
+    pub(crate) fn ruleset_info(&self) -> RulesetInfo<'_> {
         let meta = &self.meta;
-        crate::assessment::RulesetInfo {
+        RulesetInfo {
             id: &meta.id,
             title: &meta.title,
             version: &meta.version,
@@ -287,15 +293,15 @@ impl Engine {
         }
     }
 
-    pub(crate) fn profile_info(&self) -> Option<crate::assessment::ProfileInfo<'_>> {
-        self.profile.as_ref().map(|p| crate::assessment::ProfileInfo { id: &p.id, organisation: &p.organisation, hash: &p.hash })
+    pub(crate) fn profile_info(&self) -> Option<ProfileInfo<'_>> {
+        self.profile.as_ref().map(|p| ProfileInfo { id: &p.id, organisation: &p.organisation, hash: &p.hash })
     }
 
     /// The escalation stages from `from` onwards.
-    pub(crate) fn stage_items(&self, from: u8) -> Vec<crate::assessment::StageItem<'_>> {
+    pub(crate) fn stage_items(&self, from: u8) -> Vec<StageItem<'_>> {
         self.stages[usize::from(from)..]
             .iter()
-            .map(|stage| crate::assessment::StageItem {
+            .map(|stage| StageItem {
                 id: &stage.id,
                 name: &stage.name,
                 who: &stage.who,
@@ -312,19 +318,14 @@ impl Engine {
     }
 
     pub(crate) fn referral_text(&self, outcome: ReferralOutcome) -> &str {
-        let index = ReferralOutcome::ALL.iter().position(|o| *o == outcome).unwrap_or(0);
-        &self.referral_wording[index]
+        &self.referral_wording[outcome as usize]
     }
 
     pub(crate) fn find_indicator(&self, id: &str) -> Option<u16> {
-        lookup(&self.indicator_index, id)
+        self.indicator_index.binary_search_by(|(key, _)| key.as_str().cmp(id)).ok().map(|at| self.indicator_index[at].1)
     }
 
     pub(crate) fn find_level(&self, id: &str) -> Option<u8> {
-        lookup(&self.level_index, id)
+        self.levels.iter().position(|l| l.id == id).map(|i| i as u8)
     }
-}
-
-fn lookup<T: Copy>(index: &[(String, T)], id: &str) -> Option<T> {
-    index.binary_search_by(|(key, _)| key.as_str().cmp(id)).ok().map(|at| index[at].1)
 }

@@ -10,7 +10,8 @@ use crate::date::Date;
 use crate::engine::{CompiledRule, Engine, Node};
 use crate::error::{Document, Error, Problem};
 use crate::logic::Truth;
-use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome};
+use crate::json::Named;
+use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome, Urgency};
 use crate::trace::{AgeSpan, Finding, RuleTrace, Status};
 
 /// The case, bound to the engine's indices.
@@ -19,7 +20,7 @@ struct Inputs {
     /// Per indicator: (days before the assessment date, date), for events on or before it.
     events: Vec<Vec<(i32, Date)>>,
     age: Option<AgeSpan>,
-    facts: [Option<Answer>; Fact::ALL.len()],
+    facts: [Option<Answer>; Fact::COUNT],
     referral: Option<ReferralOutcome>,
     /// The practitioner's level (index in rank order) and reason.
     judgement: Option<(u8, String)>,
@@ -84,7 +85,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
         .iter()
         .map(|(index, by)| {
             let action = &engine.actions[*index as usize];
-            ActionItem { id: &action.id, text: &action.text, urgency: action.urgency, due_by: due_by(as_of, action.urgency), rules: by.clone() }
+            ActionItem { id: &action.id, text: &action.text, urgency: action.urgency, due_by: action.urgency.due_by(as_of), rules: by.clone() }
         })
         .collect();
     crate::sort::by(&mut actions, |a, b| a.urgency.cmp(&b.urgency));
@@ -100,7 +101,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
                 name: &route.name,
                 when: &route.when,
                 urgency,
-                due_by: due_by(as_of, urgency),
+                due_by: urgency.due_by(as_of),
                 who_may_submit: &route.who_may_submit,
                 consent: &route.consent,
                 contacts: route.contacts.iter().map(|c| &engine.contacts[*c as usize]).collect(),
@@ -127,7 +128,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
         .map(|(rule, _)| {
             let mut evidence = Vec::new();
             ev.explain(rule.root, Truth::True, &mut evidence);
-            Reason { rule: &rule.id, reason: &rule.reason, level: rule.then.level.map(|l| engine.level_ref(l)), sources: &rule.sources, evidence }
+            Reason { rule: &rule.id, reason: &rule.reason, level: rule.then.level.map(|l| engine.level_ref(l)), sources: &rule.sources, principles: &rule.principles, evidence }
         })
         .collect();
     crate::sort::by(&mut reasons, |a, b| b.level.map(|l| l.rank).cmp(&a.level.map(|l| l.rank)));
@@ -180,18 +181,11 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
     })
 }
 
-fn due_by(as_of: Date, urgency: crate::ruleset::Urgency) -> Date {
-    match urgency {
-        crate::ruleset::Urgency::Now | crate::ruleset::Urgency::Today => as_of,
-        crate::ruleset::Urgency::WorkingDays(n) => as_of.add_working_days(u32::from(n)),
-    }
-}
-
 /// What the fired rules add up to, de-duplicated in the order rules gave it.
 struct Outcome<'a> {
     actions: Vec<(u16, Vec<&'a str>)>,
     /// Route, why, and the most urgent level urgency among the rules that gave it.
-    routes: Vec<(u16, Vec<RuleReason<'a>>, Option<crate::ruleset::Urgency>)>,
+    routes: Vec<(u16, Vec<RuleReason<'a>>, Option<Urgency>)>,
     prompts: Vec<(u16, Vec<&'a str>)>,
     escalate_from: Option<(u8, Vec<RuleReason<'a>>)>,
 }
@@ -222,7 +216,7 @@ impl<'a> Outcome<'a> {
         self.add(&info.actions, &info.routes, info.urgency, &why);
     }
 
-    fn add(&mut self, actions: &[u16], routes: &[u16], urgency: Option<crate::ruleset::Urgency>, why: &RuleReason<'a>) {
+    fn add(&mut self, actions: &[u16], routes: &[u16], urgency: Option<Urgency>, why: &RuleReason<'a>) {
         for action in actions {
             add_once(&mut self.actions, *action, why.rule);
         }
@@ -328,11 +322,11 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         crate::sort::by(list, |a, b| a.0.cmp(&b.0));
     }
 
-    let mut facts = [None; Fact::ALL.len()];
+    let mut facts = [None; Fact::COUNT];
     for (name, answer) in case.facts.iter() {
         let path = format!("facts.{name}");
         match Fact::ALL.iter().find(|f| f.name() == name) {
-            None => problem(path, "unknown-fact", format!("unknown context fact \"{name}\"; the facts are {}", Fact::ALL.map(Fact::name).join(", "))),
+            None => problem(path, "unknown-fact", format!("unknown context fact \"{name}\"; the facts are {}", Fact::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", "))),
             Some(fact) if engine.facts.iter().any(|info| info.fact == *fact) => facts[*fact as usize] = Some(*answer),
             Some(_) => warnings.push(Warning { path, message: "this ruleset does not ask about this, so it was not used".into() }),
         }

@@ -177,20 +177,53 @@ impl fmt::Display for At<'_> {
     }
 }
 
-/// A value that does not fit the model: where, and why.
+/// A value that does not fit: where, what kind of problem, and why.
 #[derive(Debug)]
 pub struct Misfit {
-    path: String,
-    message: String,
+    pub path: String,
+    /// `wrong-type`, `unknown-field`, `repeated-field`, `missing-field` or `bad-value`.
+    pub code: &'static str,
+    pub message: String,
 }
 
 impl At<'_> {
-    pub fn misfit(&self, message: impl Into<String>) -> Misfit {
-        Misfit { path: self.to_string(), message: message.into() }
+    pub fn misfit(&self, code: &'static str, message: impl Into<String>) -> Misfit {
+        Misfit { path: self.to_string(), code, message: message.into() }
     }
 
-    fn expected(&self, what: &str, found: &Json) -> Misfit {
-        self.misfit(format!("expected {what}, found {}", found.kind()))
+    pub fn expected(&self, what: &str, found: &Json) -> Misfit {
+        self.misfit("wrong-type", format!("expected {what}, found {}", found.kind()))
+    }
+}
+
+/// The members of an object, after refusing keys that are not `known` or are given twice.
+/// Each problem is reported; `None` when the value is not an object at all.
+pub fn members<'j>(json: &'j Json, at: &At, known: &[&str], mut report: impl FnMut(Misfit)) -> Option<&'j [(String, Json)]> {
+    let Json::Object(members) = json else {
+        report(at.expected("an object", json));
+        return None;
+    };
+    for (i, (key, _)) in members.iter().enumerate() {
+        if !known.contains(&key.as_str()) {
+            report(At::Key(at, key).misfit("unknown-field", format!("unknown field \"{key}\"; expected one of: {}", known.join(", "))));
+        } else if members[..i].iter().any(|(k, _)| k == key) {
+            report(At::Key(at, key).misfit("repeated-field", format!("\"{key}\" is given twice")));
+        }
+    }
+    Some(members)
+}
+
+/// Types named by a fixed set of kebab-case strings.
+pub trait Named: Sized + Copy + 'static {
+    const ALL: &'static [Self];
+    fn name(self) -> &'static str;
+
+    fn from_name(json: &Json, at: &At) -> Result<Self, Misfit> {
+        let Json::String(name) = json else { return Err(at.expected("a string", json)) };
+        Self::ALL.iter().copied().find(|v| v.name() == name).ok_or_else(|| {
+            let names: Vec<&str> = Self::ALL.iter().map(|v| v.name()).collect();
+            at.misfit("bad-value", format!("unknown value \"{name}\"; expected one of: {}", names.join(", ")))
+        })
     }
 }
 
@@ -201,7 +234,7 @@ pub trait FromJson: Sized {
 
 /// Reads a whole document, reporting a misfit as a problem in `document`.
 pub fn read<T: FromJson>(json: &Json, document: Document) -> Result<T, Error> {
-    T::from_json(json, &At::Root).map_err(|m| Error::one(document, m.path, "invalid", m.message))
+    T::from_json(json, &At::Root).map_err(|m| Error::one(document, m.path, m.code, m.message))
 }
 
 /// Parses JSON text and reads it as a ruleset, profile, case or scenario. Syntax errors carry
@@ -235,16 +268,15 @@ pub struct Fields<'j, 'a> {
 
 impl<'j, 'a> Fields<'j, 'a> {
     pub fn new(json: &'j Json, at: &'a At<'a>, known: &[&str]) -> Result<Fields<'j, 'a>, Misfit> {
-        let Json::Object(members) = json else { return Err(at.expected("an object", json)) };
-        for (i, (key, _)) in members.iter().enumerate() {
-            if !known.contains(&key.as_str()) {
-                return Err(At::Key(at, key).misfit(format!("unknown field \"{key}\"; expected one of: {}", known.join(", "))));
-            }
-            if members[..i].iter().any(|(k, _)| k == key) {
-                return Err(At::Key(at, key).misfit(format!("\"{key}\" is given twice")));
-            }
+        let mut first = None;
+        let found = members(json, at, known, |m| {
+            first.get_or_insert(m);
+        });
+        match (found, first) {
+            (Some(members), None) => Ok(Fields { members, at, misfit: Cell::new(None) }),
+            (_, Some(misfit)) => Err(misfit),
+            (None, None) => Err(at.misfit("wrong-type", "expected an object")),
         }
-        Ok(Fields { members, at, misfit: Cell::new(None) })
     }
 
     // The non-generic parts stay out of line, so that each field of each type does not carry
@@ -268,7 +300,7 @@ impl<'j, 'a> Fields<'j, 'a> {
         match self.get(key) {
             Some(value) => self.read(key, value),
             None => {
-                self.keep(self.at.misfit(format!("missing field \"{key}\"")));
+                self.keep(self.at.misfit("missing-field", format!("missing field \"{key}\"")));
                 None
             }
         }
@@ -287,7 +319,7 @@ impl<'j, 'a> Fields<'j, 'a> {
 
     /// The first misfit found; call only when a field read gave `None`.
     pub fn misfit(self) -> Misfit {
-        self.misfit.into_inner().unwrap_or_else(|| self.at.misfit("unreadable"))
+        self.misfit.into_inner().unwrap_or_else(|| self.at.misfit("wrong-type", "unreadable"))
     }
 }
 
@@ -318,21 +350,24 @@ macro_rules! named_enum {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         $vis enum $ty { $($(#[$vmeta])* $variant),* }
 
-        impl $ty {
-            pub const ALL: [$ty; [$($name),*].len()] = [$($ty::$variant),*];
+        impl $crate::json::Named for $ty {
+            const ALL: &'static [$ty] = &[$($ty::$variant),*];
 
+            fn name(self) -> &'static str {
+                match self { $($ty::$variant => $name),* }
+            }
+        }
+
+        impl $ty {
             /// The name written in JSON.
             pub fn name(self) -> &'static str {
-                match self { $($ty::$variant => $name),* }
+                <$ty as $crate::json::Named>::name(self)
             }
         }
 
         impl $crate::json::FromJson for $ty {
             fn from_json(json: &$crate::json::Json, at: &$crate::json::At) -> Result<Self, $crate::json::Misfit> {
-                let name = <String as $crate::json::FromJson>::from_json(json, at)?;
-                $ty::ALL.iter().copied().find(|v| v.name() == name).ok_or_else(|| {
-                    at.misfit(format!("unknown value \"{name}\"; expected one of: {}", [$($name),*].join(", ")))
-                })
+                <$ty as $crate::json::Named>::from_name(json, at)
             }
         }
 
@@ -370,7 +405,7 @@ macro_rules! whole_number {
             fn from_json(json: &Json, at: &At) -> Result<$ty, Misfit> {
                 match json {
                     Json::Number(n) if n.fract() == 0.0 && *n >= <$ty>::MIN as f64 && *n <= <$ty>::MAX as f64 => Ok(*n as $ty),
-                    Json::Number(_) => Err(at.misfit(format!("expected a whole number from {} to {}", <$ty>::MIN, <$ty>::MAX))),
+                    Json::Number(_) => Err(at.misfit("bad-value", format!("expected a whole number from {} to {}", <$ty>::MIN, <$ty>::MAX))),
                     other => Err(at.expected("a number", other)),
                 }
             }
@@ -433,7 +468,7 @@ impl<T: FromJson> FromJson for Keyed<T> {
         for (key, value) in members {
             let here = At::Key(at, key);
             if out.iter().any(|(k, _)| k == key) {
-                return Err(here.misfit(format!("\"{key}\" is given twice")));
+                return Err(here.misfit("repeated-field", format!("\"{key}\" is given twice")));
             }
             out.push((key.clone(), T::from_json(value, &here)?));
         }

@@ -1,7 +1,7 @@
 //! # Waymark
 //!
-//! A safeguarding decision aid. A partnership's threshold rules are data (a [`Ruleset`],
-//! optionally with a local [`Profile`]); the facts about one child are a [`Case`]; the
+//! A safeguarding decision aid. A partnership's threshold rules are data (a ruleset in JSON,
+//! optionally with a local profile); the facts about one child are a [`Case`]; the
 //! [`Engine`] turns the two into an [`Assessment`]: the level of need, what to do and how fast,
 //! who to tell, how to escalate, what to find out, and why — every line with its rule and source.
 //!
@@ -14,8 +14,8 @@
 //! ## Example
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use waymark::{from_json, Case, Document, Engine, Ruleset};
-//! let ruleset: Ruleset = from_json(&std::fs::read_to_string("tests/rulesets/language.json")?, Document::Ruleset)?;
+//! use waymark::{from_json, parse, Case, Document, Engine};
+//! let ruleset = parse(&std::fs::read_to_string("tests/rulesets/language.json")?, Document::Ruleset)?;
 //! let engine = Engine::new(&ruleset, None)?;
 //! let case: Case = from_json(r#"{
 //!     "asOf": "2026-11-22",
@@ -62,7 +62,6 @@ mod eval;
 mod json;
 mod lint;
 mod logic;
-mod profile;
 mod ruleset;
 mod scenario;
 mod sort;
@@ -75,14 +74,14 @@ pub use assessment::*;
 pub use case::{Answer, Case, Child, Event, Judgement};
 pub use date::Date;
 pub use describe::{Description, FactItem, IndicatorInfo, ReferralItem, RouteInfo};
-pub use engine::{ContactDetails, Engine, RuleKind, Source, SourceCitation};
+pub use engine::{ContactDetails, Domain, Engine, RuleKind, Source, SourceCitation};
 pub use error::{Document, Error, Problem};
 #[cfg(not(target_arch = "wasm32"))]
 pub use json::{from_json, parse};
-pub use json::{read, FromJson, Json, Keyed};
+pub use json::{read, FromJson, Json, Keyed, Named};
 pub use lint::{lint, Finding as LintFinding, LINT_CODES};
 pub use logic::Truth;
-pub use profile::{LevelName, LocalContact, LocalStage, Profile, PROFILE_FORMAT};
+pub use compile::PROFILE_FORMAT;
 pub use ruleset::*;
 pub use scenario::{run as run_scenario, Scenario, ScenarioReport, TimePointReport};
 pub use text::to_text;

@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::ruleset::{Allow, Condition, Consequences, Fact, ReferralOutcome, Ruleset};
+use crate::engine::{Allow, Engine, Node, RuleKind};
+use crate::json::Named;
+use crate::ruleset::{Fact, ReferralOutcome};
 
 /// Every lint code, as written in `allow` maps.
 pub const LINT_CODES: &[&str] = &[
@@ -39,66 +41,54 @@ pub struct Finding {
     pub explained: Option<String>,
 }
 
-/// Lints a ruleset. Run it on rulesets that [`crate::Engine::new`] accepts: references that do
-/// not resolve are skipped here, since compiling reports them.
-pub fn lint(ruleset: &Ruleset) -> Vec<Finding> {
+/// Lints a compiled ruleset (without its profile: the profile does not change what is used).
+pub fn lint(engine: &Engine) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut report = |code: &'static str, path: String, message: String, allow: &Allow| {
-        findings.push(Finding { code, path, message, explained: allow.get(code).cloned() });
+        let explained = allow.iter().find(|(c, _)| c == code).map(|(_, why)| why.clone());
+        findings.push(Finding { code, path, message, explained });
     };
 
     let mut used = Used::default();
-    for rule in &ruleset.rules {
-        used.condition(&rule.when);
-        used.consequences(&rule.then);
-        used.sources.extend(rule.sources.iter().map(|c| c.source.as_str()));
+    for rule in &engine.rules {
+        let then = &rule.then;
+        used.levels.extend(then.level);
+        used.actions.extend(&then.actions);
+        used.routes.extend(&then.routes);
+        used.prompts.extend(&then.prompts);
+        used.first_stage = used.first_stage.min(then.escalate_from.map_or(usize::MAX, usize::from));
+        for &leaf in &rule.leaves {
+            if let Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } = engine.nodes[leaf as usize] {
+                used.indicators.insert(i);
+            }
+        }
     }
-    let safeguards = [&ruleset.safeguards.worry_recorded, &ruleset.safeguards.worry_persists, &ruleset.safeguards.judgement_lower];
-    for safeguard in safeguards {
-        used.consequences(&safeguard.then);
-        used.sources.extend(safeguard.sources.iter().map(|c| c.source.as_str()));
+    for level in &engine.levels {
+        used.actions.extend(&level.actions);
+        used.routes.extend(&level.routes);
     }
-    // A closed referral with a persisting worry escalates from the first stage unless told otherwise.
-    if ruleset.safeguards.worry_persists.then.escalate_from.is_none() {
-        used.first_stage = Some(0);
+    for route in &engine.routes {
+        used.contacts.extend(&route.contacts);
     }
-    for level in &ruleset.levels {
-        used.actions.extend(level.actions.iter().map(String::as_str));
-        used.routes.extend(level.routes.iter().map(String::as_str));
+    for stage in &engine.stages {
+        used.contacts.extend(stage.contact);
     }
-    for route in &ruleset.routes {
-        used.contacts.extend(route.contacts.iter().map(String::as_str));
-        used.sources.extend(route.sources.iter().map(|c| c.source.as_str()));
-    }
-    for stage in &ruleset.escalation {
-        used.contacts.extend(stage.contact.as_deref());
-        used.sources.extend(stage.sources.iter().map(|c| c.source.as_str()));
-    }
-    for item in ruleset.indicators.iter().map(|i| &i.sources).chain(ruleset.prompts.iter().map(|p| &p.sources)) {
-        used.sources.extend(item.iter().map(|c| c.source.as_str()));
-    }
-    let first_stage = used
-        .stages
-        .iter()
-        .filter_map(|id| ruleset.escalation.iter().position(|s| s.id == *id))
-        .chain(used.first_stage)
-        .min();
 
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, rule) in ruleset.rules.iter().enumerate() {
+    for (i, rule) in engine.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
         let path = format!("rules[{i}]");
-        if !can_fire(&rule.when) {
+        if !can_fire(engine, rule.root) {
             report("never-fires", format!("{path}.when"), format!("rule \"{}\" can never fire: no answers make its condition true", rule.id), &rule.allow);
         }
         if rule.sources.is_empty() {
             report("missing-source", format!("{path}.sources"), format!("rule \"{}\" cites no source", rule.id), &rule.allow);
         }
-        let canonical = canonical(&rule.when);
+        let canonical = canonical(engine, rule.root);
         match seen.get(&canonical) {
             Some(first) => report(
                 "duplicate-condition",
                 format!("{path}.when"),
-                format!("rule \"{}\" has the same condition as rules[{first}] (\"{}\"); merge them", rule.id, ruleset.rules[*first].id),
+                format!("rule \"{}\" has the same condition as rules[{first}] (\"{}\"); merge them", rule.id, engine.rules[*first].id),
                 &rule.allow,
             ),
             None => {
@@ -106,135 +96,118 @@ pub fn lint(ruleset: &Ruleset) -> Vec<Finding> {
             }
         }
     }
-
-    let lowest = ruleset.levels.iter().map(|l| l.rank).min();
-    for (i, level) in ruleset.levels.iter().enumerate() {
-        if Some(level.rank) != lowest && !used.levels.contains(level.id.as_str()) {
-            report("unreachable-level", format!("levels[{i}]"), format!("no rule sets the level \"{}\"; only the practitioner's own judgement can reach it", level.id), &level.allow);
+    for (order, level) in engine.levels.iter().enumerate() {
+        if order > 0 && !used.levels.contains(&(order as u8)) {
+            let message = format!("no rule sets the level \"{}\"; only the practitioner's own judgement can reach it", level.id);
+            report("unreachable-level", format!("levels[{}]", level.position), message, &level.allow);
         }
     }
-    for (i, indicator) in ruleset.indicators.iter().enumerate() {
-        if !used.indicators.contains(indicator.id.as_str()) {
+    for (i, indicator) in engine.indicators.iter().enumerate() {
+        if !used.indicators.contains(&(i as u16)) {
             report("unused-indicator", format!("indicators[{i}]"), format!("no rule asks about \"{}\"", indicator.id), &indicator.allow);
         }
     }
-    for (i, route) in ruleset.routes.iter().enumerate() {
-        if !used.routes.contains(route.id.as_str()) {
+    for (i, route) in engine.routes.iter().enumerate() {
+        if !used.routes.contains(&(i as u16)) {
             report("unused-route", format!("routes[{i}]"), format!("no rule or level refers to \"{}\"", route.id), &route.allow);
         }
     }
-    for (i, stage) in ruleset.escalation.iter().enumerate() {
-        if first_stage.is_none_or(|first| i < first) {
-            report("unused-stage", format!("escalation[{i}]"), format!("no escalation reaches the stage \"{}\"", stage.id), &stage.allow);
-        }
+    for (i, stage) in engine.stages.iter().enumerate().take(used.first_stage) {
+        report("unused-stage", format!("escalation[{i}]"), format!("no escalation reaches the stage \"{}\"", stage.id), &stage.allow);
     }
-    for (i, prompt) in ruleset.prompts.iter().enumerate() {
-        if !used.prompts.contains(prompt.id.as_str()) {
+    for (i, prompt) in engine.prompts.iter().enumerate() {
+        if !used.prompts.contains(&(i as u16)) {
             report("unused-prompt", format!("prompts[{i}]"), format!("no rule gives the prompt \"{}\"", prompt.id), &prompt.allow);
         }
     }
-    for (i, action) in ruleset.actions.iter().enumerate() {
-        if !used.actions.contains(action.id.as_str()) {
+    for (i, action) in engine.actions.iter().enumerate() {
+        if !used.actions.contains(&(i as u16)) {
             report("unused-action", format!("actions[{i}]"), format!("no rule or level gives the action \"{}\"", action.id), &action.allow);
         }
     }
-    let no_allow = Allow::default();
-    for (i, contact) in ruleset.contacts.iter().enumerate() {
-        if !used.contacts.contains(contact.id.as_str()) {
-            report("unused-contact", format!("contacts[{i}]"), format!("no route or escalation stage lists \"{}\"", contact.id), &no_allow);
+    for (i, contact) in engine.contacts.iter().enumerate() {
+        if !used.contacts.contains(&(i as u16)) {
+            report("unused-contact", format!("contacts[{i}]"), format!("no route or escalation stage lists \"{}\"", contact.id), &Allow::new());
         }
     }
-    for (i, source) in ruleset.meta.sources.iter().enumerate() {
-        if !used.sources.contains(source.id.as_str()) {
+    for (i, source) in engine.sources.iter().enumerate() {
+        if !source.cited {
             report("unused-source", format!("meta.sources[{i}]"), format!("nothing cites \"{}\"", source.id), &source.allow);
         }
     }
     findings
 }
 
-#[derive(Default)]
-struct Used<'a> {
-    indicators: BTreeSet<&'a str>,
-    levels: BTreeSet<&'a str>,
-    routes: BTreeSet<&'a str>,
-    stages: BTreeSet<&'a str>,
-    prompts: BTreeSet<&'a str>,
-    actions: BTreeSet<&'a str>,
-    contacts: BTreeSet<&'a str>,
-    sources: BTreeSet<&'a str>,
-    first_stage: Option<usize>,
+struct Used {
+    indicators: BTreeSet<u16>,
+    levels: BTreeSet<u8>,
+    routes: BTreeSet<u16>,
+    prompts: BTreeSet<u16>,
+    actions: BTreeSet<u16>,
+    contacts: BTreeSet<u16>,
+    /// The earliest stage any escalation starts from.
+    first_stage: usize,
 }
 
-impl<'a> Used<'a> {
-    fn condition(&mut self, condition: &'a Condition) {
-        match condition {
-            Condition::All(list) | Condition::Any(list) => list.iter().for_each(|c| self.condition(c)),
-            Condition::AtLeast(at_least) => at_least.of.iter().for_each(|c| self.condition(c)),
-            Condition::Not(inner) => self.condition(inner),
-            Condition::Yes(id) | Condition::NotKnown(id) => {
-                self.indicators.insert(id);
-            }
-            Condition::Events(count) => {
-                self.indicators.insert(&count.indicator);
-            }
-            Condition::Age(_) | Condition::Fact(_) | Condition::Referral(_) => {}
+impl Default for Used {
+    fn default() -> Used {
+        Used {
+            indicators: BTreeSet::new(),
+            levels: BTreeSet::new(),
+            routes: BTreeSet::new(),
+            prompts: BTreeSet::new(),
+            actions: BTreeSet::new(),
+            contacts: BTreeSet::new(),
+            first_stage: usize::MAX,
         }
-    }
-
-    fn consequences(&mut self, then: &'a Consequences) {
-        self.levels.extend(then.level.as_deref());
-        self.routes.extend(then.routes.iter().map(String::as_str));
-        self.prompts.extend(then.prompts.iter().map(String::as_str));
-        self.actions.extend(then.actions.iter().map(String::as_str));
-        self.stages.extend(then.escalate_from.as_deref());
     }
 }
 
 /// A form of the condition that ignores the order of `all`, `any` and `atLeast` lists.
-fn canonical(condition: &Condition) -> String {
-    let list = |name: &str, items: &[Condition]| {
-        let mut parts: Vec<String> = items.iter().map(canonical).collect();
+fn canonical(engine: &Engine, node: u32) -> String {
+    let list = |name: &str, start: u32, end: u32| {
+        let mut parts: Vec<String> = engine.kids[start as usize..end as usize].iter().map(|k| canonical(engine, *k)).collect();
         parts.sort();
         parts.dedup();
         format!("{name}({})", parts.join(","))
     };
-    match condition {
-        Condition::All(items) => list("all", items),
-        Condition::Any(items) => list("any", items),
-        Condition::AtLeast(at_least) => list(&format!("atLeast{}", at_least.n), &at_least.of),
-        Condition::Not(inner) => format!("not({})", canonical(inner)),
-        other => format!("{other:?}"),
+    match engine.nodes[node as usize] {
+        Node::All { start, end } => list("all", start, end),
+        Node::Any { start, end } => list("any", start, end),
+        Node::AtLeast { n, start, end } => list(&format!("atLeast{n}"), start, end),
+        Node::Not(kid) => format!("not({})", canonical(engine, kid)),
+        leaf => format!("{leaf:?}"),
     }
 }
 
 /// What one variable of a condition can be, for an exhaustive search.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Var<'a> {
-    Indicator(&'a str),
+enum Var {
+    Indicator(u16),
     Fact(Fact),
     Referral,
     Age,
     /// Each count test is searched as an independent yes or no.
-    Count(usize),
+    Count(u32),
 }
+
+const YES: i64 = 1;
+const NOT_KNOWN: i64 = 2;
 
 /// Whether any answers make the condition certainly true. Each indicator is yes, no or not
 /// known; each fact yes or no; the age takes a value on each side of every bound.
-fn can_fire(condition: &Condition) -> bool {
+fn can_fire(engine: &Engine, root: u32) -> bool {
     let mut vars: BTreeMap<Var, Vec<i64>> = BTreeMap::new();
-    let mut counts = 0;
-    collect(condition, &mut vars, &mut counts);
+    collect(engine, root, &mut vars);
     let space = vars.values().try_fold(1u64, |product, values| product.checked_mul(values.len().max(1) as u64));
-    match space {
-        Some(size) if size <= MAX_COMBINATIONS => {}
-        _ => return true, // too big to search; assume it can
+    if !space.is_some_and(|size| size <= MAX_COMBINATIONS) {
+        return true; // too big to search; assume it can
     }
     let keys: Vec<Var> = vars.keys().copied().collect();
     let mut choice = vec![0usize; keys.len()];
     loop {
         let assignment: BTreeMap<Var, i64> = keys.iter().zip(&choice).map(|(k, c)| (*k, vars[k][*c])).collect();
-        let mut count_index = 0;
-        if holds(condition, &assignment, &mut count_index) {
+        if holds(engine, root, &assignment) {
             return true;
         }
         // Next combination, odometer style.
@@ -253,26 +226,25 @@ fn can_fire(condition: &Condition) -> bool {
     }
 }
 
-const YES: i64 = 1;
-const NOT_KNOWN: i64 = 2;
-
-fn collect<'a>(condition: &'a Condition, vars: &mut BTreeMap<Var<'a>, Vec<i64>>, counts: &mut usize) {
-    match condition {
-        Condition::All(list) | Condition::Any(list) => list.iter().for_each(|c| collect(c, vars, counts)),
-        Condition::AtLeast(at_least) => at_least.of.iter().for_each(|c| collect(c, vars, counts)),
-        Condition::Not(inner) => collect(inner, vars, counts),
-        Condition::Yes(id) | Condition::NotKnown(id) => {
-            vars.insert(Var::Indicator(id), vec![0, YES, NOT_KNOWN]);
+fn collect(engine: &Engine, node: u32, vars: &mut BTreeMap<Var, Vec<i64>>) {
+    match engine.nodes[node as usize] {
+        Node::Not(kid) => collect(engine, kid, vars),
+        Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => {
+            for kid in &engine.kids[start as usize..end as usize] {
+                collect(engine, *kid, vars);
+            }
         }
-        Condition::Fact(fact) => {
-            vars.insert(Var::Fact(*fact), vec![0, YES]);
+        Node::Yes(i) | Node::NotKnown(i) => {
+            vars.insert(Var::Indicator(i), vec![0, YES, NOT_KNOWN]);
         }
-        Condition::Referral(_) => {
+        Node::Fact(fact) => {
+            vars.insert(Var::Fact(fact), vec![0, YES]);
+        }
+        Node::Referral(_) => {
             vars.insert(Var::Referral, (0..ReferralOutcome::ALL.len() as i64).collect());
         }
-        Condition::Age(range) => {
+        Node::Age { min, max } => {
             let ages = vars.entry(Var::Age).or_default();
-            let (min, max) = range.bounds();
             for bound in [min, max] {
                 let bound = i64::from(bound);
                 ages.extend([bound - 1, bound, bound + 1]);
@@ -280,79 +252,27 @@ fn collect<'a>(condition: &'a Condition, vars: &mut BTreeMap<Var<'a>, Vec<i64>>,
             ages.sort_unstable();
             ages.dedup();
         }
-        Condition::Events(_) => {
-            vars.insert(Var::Count(*counts), vec![0, 1]);
-            *counts += 1;
+        Node::Events { .. } => {
+            vars.insert(Var::Count(node), vec![0, 1]);
         }
+        Node::WorryRecorded | Node::JudgementLower => {}
     }
 }
 
-fn holds(condition: &Condition, assignment: &BTreeMap<Var, i64>, count_index: &mut usize) -> bool {
+fn holds(engine: &Engine, node: u32, assignment: &BTreeMap<Var, i64>) -> bool {
     let value = |var: Var| assignment.get(&var).copied().unwrap_or(0);
-    match condition {
-        // Evaluate every child so count tests keep their numbering.
-        Condition::All(list) => list.iter().map(|c| holds(c, assignment, count_index)).fold(true, |a, b| a & b),
-        Condition::Any(list) => list.iter().map(|c| holds(c, assignment, count_index)).fold(false, |a, b| a | b),
-        Condition::AtLeast(at_least) => {
-            let n = at_least.of.iter().filter(|c| holds(c, assignment, count_index)).count();
-            n >= usize::from(at_least.n)
-        }
-        Condition::Not(inner) => !holds(inner, assignment, count_index),
-        Condition::Yes(id) => value(Var::Indicator(id)) == YES,
-        Condition::NotKnown(id) => value(Var::Indicator(id)) == NOT_KNOWN,
-        Condition::Fact(fact) => value(Var::Fact(*fact)) == YES,
-        Condition::Referral(outcome) => {
-            let index = ReferralOutcome::ALL.iter().position(|o| o == outcome).unwrap_or(0) as i64;
-            value(Var::Referral) == index
-        }
-        Condition::Age(range) => {
-            let (min, max) = range.bounds();
-            let age = value(Var::Age);
-            age >= i64::from(min) && age <= i64::from(max)
-        }
-        Condition::Events(_) => {
-            let var = Var::Count(*count_index);
-            *count_index += 1;
-            value(var) == 1
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ruleset::{AgeRange, AtLeast};
-
-    fn yes(id: &str) -> Condition {
-        Condition::Yes(id.into())
-    }
-
-    fn age(min: i32, max: i32) -> Condition {
-        Condition::Age(AgeRange { min_months: Some(min), max_months: Some(max) })
-    }
-
-    #[test]
-    fn satisfiable_conditions_can_fire() {
-        assert!(can_fire(&yes("a")));
-        assert!(can_fire(&Condition::All(vec![yes("a"), Condition::Not(Box::new(yes("b")))])));
-        assert!(can_fire(&Condition::All(vec![age(0, 11), age(6, 30)])));
-        assert!(can_fire(&Condition::AtLeast(AtLeast { n: 2, of: vec![yes("a"), yes("b"), yes("c")] })));
-    }
-
-    #[test]
-    fn contradictions_never_fire() {
-        assert!(!can_fire(&Condition::All(vec![yes("a"), Condition::Not(Box::new(yes("a")))])));
-        assert!(!can_fire(&Condition::All(vec![yes("a"), Condition::NotKnown("a".into())])));
-        assert!(!can_fire(&Condition::All(vec![age(0, 11), age(12, 30)])));
-        assert!(!can_fire(&Condition::All(vec![Condition::Referral(ReferralOutcome::Accepted), Condition::Referral(ReferralOutcome::NotAccepted)])));
-        assert!(!can_fire(&Condition::AtLeast(AtLeast { n: 2, of: vec![yes("a"), Condition::Not(Box::new(yes("a")))] })));
-    }
-
-    #[test]
-    fn canonical_form_ignores_order() {
-        let a = Condition::All(vec![yes("a"), Condition::Any(vec![yes("b"), yes("c")])]);
-        let b = Condition::All(vec![Condition::Any(vec![yes("c"), yes("b")]), yes("a")]);
-        assert_eq!(canonical(&a), canonical(&b));
-        assert_ne!(canonical(&a), canonical(&Condition::Any(vec![yes("a"), yes("b")])));
+    let kids = |start: u32, end: u32| engine.kids[start as usize..end as usize].iter().map(|k| holds(engine, *k, assignment));
+    match engine.nodes[node as usize] {
+        Node::All { start, end } => kids(start, end).fold(true, |a, b| a & b),
+        Node::Any { start, end } => kids(start, end).fold(false, |a, b| a | b),
+        Node::AtLeast { n, start, end } => kids(start, end).filter(|b| *b).count() >= usize::from(n),
+        Node::Not(kid) => !holds(engine, kid, assignment),
+        Node::Yes(i) => value(Var::Indicator(i)) == YES,
+        Node::NotKnown(i) => value(Var::Indicator(i)) == NOT_KNOWN,
+        Node::Fact(fact) => value(Var::Fact(fact)) == YES,
+        Node::Referral(outcome) => value(Var::Referral) == outcome as i64,
+        Node::Age { min, max } => (i64::from(min)..=i64::from(max)).contains(&value(Var::Age)),
+        Node::Events { .. } => value(Var::Count(node)) == 1,
+        Node::WorryRecorded | Node::JudgementLower => true,
     }
 }

@@ -9,11 +9,20 @@ use crate::assessment::Assessment;
 use crate::case::Case;
 use crate::engine::Engine;
 use crate::json::{named_enum, read_object};
-use crate::ruleset::Citation;
 use crate::trace::Status;
 
 /// The value of `format` in every scenario file this engine reads.
 pub const SCENARIO_FORMAT: &str = "waymark-scenario/1";
+
+/// Where in a source document: `lines` for the seed files, `section` for published guidance.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Citation {
+    pub source: String,
+    pub lines: Option<String>,
+    pub section: Option<String>,
+}
+read_object!(Citation { source: "source" required, lines: "lines" optional, section: "section" optional });
 
 #[derive(Clone, Debug)]
 pub struct Scenario {

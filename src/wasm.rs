@@ -34,12 +34,8 @@ impl JsEngine {
     /// say what is wrong and where.
     #[wasm_bindgen(constructor)]
     pub fn new(ruleset: JsValue, profile: JsValue) -> Result<JsEngine, JsValue> {
-        let ruleset = from_js(ruleset, Document::Ruleset)?;
-        let profile = if profile.is_undefined() || profile.is_null() {
-            None
-        } else {
-            Some(from_js(profile, Document::Profile)?)
-        };
+        let ruleset = tree_of(&ruleset, Document::Ruleset)?;
+        let profile = if profile.is_undefined() || profile.is_null() { None } else { Some(tree_of(&profile, Document::Profile)?) };
         let engine = Engine::new(&ruleset, profile.as_ref()).map_err(throw)?;
         Ok(JsEngine { engine })
     }
@@ -63,10 +59,14 @@ impl JsEngine {
     }
 }
 
-/// Reads a JS object (as `JSON.parse` would give) as a ruleset, profile or case.
+/// The JSON tree of a JS object (as `JSON.parse` would give).
+fn tree_of(value: &JsValue, document: Document) -> Result<Json, JsValue> {
+    tree(value, &At::Root, 0).map_err(|(path, message)| throw(Error::one(document, path, "wrong-type", message)))
+}
+
+/// Reads a JS object as a case.
 fn from_js<T: FromJson>(value: JsValue, document: Document) -> Result<T, JsValue> {
-    let json = tree(&value, &At::Root, 0).map_err(|(path, message)| throw(Error::one(document, path, "invalid", message)))?;
-    read(&json, document).map_err(throw)
+    read(&tree_of(&value, document)?, document).map_err(throw)
 }
 
 /// The JSON tree of a JS value. Anything JSON cannot hold (functions, NaN, cycles) is refused.
@@ -107,9 +107,12 @@ fn tree(value: &JsValue, at: &At, depth: usize) -> Result<Json, (String, String)
     }
 }
 
-/// Plain objects (not `Map`s) and `null` for absent values, as the native JSON has.
+/// Plain objects, made from exactly the JSON the CLI prints: one crossing of the boundary and
+/// one `JSON.parse`, rather than one call per field.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    // Our output types always serialize; formatting serde_json's error would pull every one of
+    // its messages, and std's I/O error names, into the build.
+    let text = serde_json::to_string(value).map_err(|_| JsValue::from(js_sys::Error::new("the result could not be written as JSON")))?;
     js_sys::JSON::parse(&text)
 }
 

@@ -4,15 +4,14 @@
 use std::sync::LazyLock;
 
 use serde_json::{json, Value};
-use waymark::{from_json, Assessment, Case, Document, Engine, JudgementEffect, Profile, Ruleset, Status};
+use waymark::{from_json, parse, Assessment, Case, Document, Engine, JudgementEffect, Status};
 
 fn base() -> Value {
     serde_json::from_str(include_str!("rulesets/language.json")).expect("JSON")
 }
 
 fn engine_from(value: &Value) -> Engine {
-    let ruleset: Ruleset = from_json(&value.to_string(), Document::Ruleset).expect("ruleset loads");
-    Engine::new(&ruleset, None).expect("ruleset compiles")
+    Engine::new(&parse(&value.to_string(), Document::Ruleset).expect("JSON"), None).expect("ruleset compiles")
 }
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| engine_from(&base()));
@@ -458,8 +457,8 @@ fn stale_rulesets_are_flagged_on_every_assessment() {
 
 #[test]
 fn a_profile_changes_names_numbers_and_timescales_but_not_rules() {
-    let ruleset: Ruleset = from_json(include_str!("rulesets/language.json"), Document::Ruleset).expect("loads");
-    let profile: Profile = from_json(include_str!("rulesets/language-profile.json"), Document::Profile).expect("loads");
+    let ruleset = parse(include_str!("rulesets/language.json"), Document::Ruleset).expect("JSON");
+    let profile = parse(include_str!("rulesets/language-profile.json"), Document::Profile).expect("JSON");
     let plain = Engine::new(&ruleset, None).expect("compiles");
     let local = Engine::new(&ruleset, Some(&profile)).expect("compiles");
     let c = case(json!({"answers": {"self-harm": "yes"}, "referral": "not-accepted", "facts": {"still-worried": "yes"}}));

@@ -8,7 +8,7 @@ mod locate;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use waymark::{from_json, lint, run_scenario, to_text, Case, Document, Engine, Error, Profile, Ruleset, Scenario};
+use waymark::{from_json, lint, parse, run_scenario, to_text, Case, Document, Engine, Error, Scenario};
 
 const USAGE: &str = "\
 usage:
@@ -85,7 +85,7 @@ fn run() -> Result<(), Failure> {
     match args.command.as_str() {
         "validate" => {
             arity(1, true)?;
-            let (engine, ruleset) = load_engine(&args.files[0], args.profile.as_deref())?;
+            let engine = load_engine(&args.files[0], args.profile.as_deref())?;
             let described = engine.describe();
             println!(
                 "ok: {} version {}: {} levels, {} indicators, {} rules",
@@ -93,7 +93,7 @@ fn run() -> Result<(), Failure> {
                 described.ruleset.version,
                 described.levels.len(),
                 described.indicators.len(),
-                ruleset.rules.len()
+                described.rules
             );
             let text = read(&args.files[0])?;
             for (i, contact) in described.contacts.iter().enumerate() {
@@ -106,9 +106,9 @@ fn run() -> Result<(), Failure> {
         }
         "lint" => {
             arity(1, true)?;
-            let (_, ruleset) = load_engine(&args.files[0], None)?;
+            let engine = load_engine(&args.files[0], None)?;
             let text = read(&args.files[0])?;
-            let findings = lint(&ruleset);
+            let findings = lint(&engine);
             let mut unexplained = 0;
             for f in &findings {
                 let at = place(&args.files[0], &text, &f.path);
@@ -129,7 +129,7 @@ fn run() -> Result<(), Failure> {
         }
         "assess" => {
             arity(2, true)?;
-            let (engine, _) = load_engine(&args.files[0], args.profile.as_deref())?;
+            let engine = load_engine(&args.files[0], args.profile.as_deref())?;
             let case: Case = load(&args.files[1], Document::Case)?;
             let assessment = engine.assess(&case).map_err(|e| report(&e, &[(Document::Case, &args.files[1])]))?;
             if args.text {
@@ -142,7 +142,7 @@ fn run() -> Result<(), Failure> {
         }
         "scenarios" => {
             arity(2, false)?;
-            let (engine, _) = load_engine(&args.files[0], args.profile.as_deref())?;
+            let engine = load_engine(&args.files[0], args.profile.as_deref())?;
             let (mut passed, mut failed) = (0, 0);
             for file in &args.files[1..] {
                 let scenario: Scenario = load(file, Document::Scenario)?;
@@ -180,13 +180,13 @@ fn load<T: waymark::FromJson>(path: &Path, document: Document) -> Result<T, Fail
     from_json(&read(path)?, document).map_err(|e| report(&e, &[(document, path)]))
 }
 
-fn load_engine(ruleset_path: &Path, profile_path: Option<&Path>) -> Result<(Engine, Ruleset), Failure> {
-    let ruleset: Ruleset = load(ruleset_path, Document::Ruleset)?;
-    let profile: Option<Profile> = profile_path.map(|p| load(p, Document::Profile)).transpose()?;
+fn load_engine(ruleset_path: &Path, profile_path: Option<&Path>) -> Result<Engine, Failure> {
+    let tree = |path: &Path, document| parse(&read(path)?, document).map_err(|e| report(&e, &[(document, path)]));
+    let ruleset = tree(ruleset_path, Document::Ruleset)?;
+    let profile = profile_path.map(|p| tree(p, Document::Profile)).transpose()?;
     let mut files = vec![(Document::Ruleset, ruleset_path)];
     files.extend(profile_path.map(|p| (Document::Profile, p)));
-    let engine = Engine::new(&ruleset, profile.as_ref()).map_err(|e| report(&e, &files))?;
-    Ok((engine, ruleset))
+    Engine::new(&ruleset, profile.as_ref()).map_err(|e| report(&e, &files))
 }
 
 /// Prints every problem as `file:line:column: error[code]: path: message`.
