@@ -8,10 +8,6 @@ export class Engine {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * The guidance for one case as plain text, for pasting into a referral form.
-     */
-    assessText(_case: any): string;
-    /**
      * The guidance for one case, as a plain object.
      */
     assess(_case: any): any;
@@ -39,7 +35,6 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_engine_free: (a: number, b: number) => void;
     readonly engine_assess: (a: number, b: any) => [number, number, number];
-    readonly engine_assessText: (a: number, b: any) => [number, number, number, number];
     readonly engine_describe: (a: number) => [number, number, number];
     readonly engine_new: (a: any, b: any) => [number, number, number];
     readonly start: () => void;

@@ -15,29 +15,6 @@ export class Engine {
         wasm.__wbg_engine_free(ptr, 0);
     }
     /**
-     * The guidance for one case as plain text, for pasting into a referral form.
-     * @param {any} _case
-     * @returns {string}
-     */
-    assessText(_case) {
-        let deferred2_0;
-        let deferred2_1;
-        try {
-            const ret = wasm.engine_assessText(this.__wbg_ptr, _case);
-            var ptr1 = ret[0];
-            var len1 = ret[1];
-            if (ret[3]) {
-                ptr1 = 0; len1 = 0;
-                throw takeFromExternrefTable0(ret[2]);
-            }
-            deferred2_0 = ptr1;
-            deferred2_1 = len1;
-            return getStringFromWasm0(ptr1, len1);
-        } finally {
-            wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
-        }
-    }
-    /**
      * The guidance for one case, as a plain object.
      * @param {any} _case
      * @returns {any}

@@ -1,7 +1,8 @@
 //! What the practitioner knows about one child, as the engine receives it.
 
 use crate::date::Date;
-use crate::json::{named_enum, read_object, Keyed};
+use crate::error::{Document, Error};
+use crate::json::{named_enum, At, FromDocument, Json, Reader};
 use crate::ruleset::ReferralOutcome;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -9,26 +10,18 @@ pub struct Case {
     /// The assessment date. Event windows and ages are measured to it; the engine has no clock.
     pub as_of: Date,
     pub child: Child,
-    /// Answers by indicator id. An indicator left out is not answered, which is not "no".
-    pub answers: Keyed<Answer>,
+    /// Answers by indicator id, in the order given. An indicator left out is not answered,
+    /// which is not "no".
+    pub answers: Vec<(String, Answer)>,
     /// Dated events, for indicators of kind `event`.
     pub events: Vec<Event>,
     /// Answers about context facts, by fact name (such as `looked-after`).
-    pub facts: Keyed<Answer>,
+    pub facts: Vec<(String, Answer)>,
     /// The outcome of the latest referral to children's social care, if known.
     pub referral: Option<ReferralOutcome>,
     /// The practitioner's own view of the level.
     pub judgement: Option<Judgement>,
 }
-read_object!(Case {
-    as_of: "asOf" required,
-    child: "child" or_default,
-    answers: "answers" or_default,
-    events: "events" or_default,
-    facts: "facts" or_default,
-    referral: "referral" optional,
-    judgement: "judgement" optional,
-});
 
 /// Give at most one of these.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -38,7 +31,6 @@ pub struct Child {
     pub age_years: Option<u8>,
     pub age_months: Option<u16>,
 }
-read_object!(Child { date_of_birth: "dateOfBirth" optional, age_years: "ageYears" optional, age_months: "ageMonths" optional });
 
 named_enum! {
     pub enum Answer {
@@ -53,7 +45,6 @@ pub struct Event {
     pub indicator: String,
     pub date: Date,
 }
-read_object!(Event { indicator: "indicator" required, date: "date" required });
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
@@ -61,4 +52,58 @@ pub struct Judgement {
     pub level: String,
     pub reason: String,
 }
-read_object!(Judgement { level: "level" required, reason: "reason" required });
+
+impl FromDocument for Case {
+    const DOCUMENT: Document = Document::Case;
+
+    fn from_tree(json: &Json) -> Result<Case, Error> {
+        let mut r = Reader::new(Document::Case);
+        let case = read_case(&mut r, json, &At::Root);
+        r.finish(case)
+    }
+}
+
+/// Reads a case, reporting problems to `r`; used for cases alone and inside scenarios.
+pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
+    let o = r.object(json, at, &["asOf", "child", "answers", "events", "facts", "referral", "judgement"]);
+    let as_of = r.value(&o, "asOf", true).unwrap_or(Date::EPOCH);
+    let child = match r.field(&o, "child", false) {
+        Some(json) => {
+            let at = At::Key(at, "child");
+            let c = r.object(json, &at, &["dateOfBirth", "ageYears", "ageMonths"]);
+            Child { date_of_birth: r.value(&c, "dateOfBirth", false), age_years: r.value(&c, "ageYears", false), age_months: r.value(&c, "ageMonths", false) }
+        }
+        None => Child::default(),
+    };
+    let answers = read_answers(r, &o, "answers");
+    let events_at = At::Key(at, "events");
+    let events = r
+        .list(&o, "events", false)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, json)| {
+            let here = At::Index(&events_at, i);
+            let e = r.object(json, &here, &["indicator", "date"]);
+            Some(Event { indicator: r.string(&e, "indicator", true)?.to_string(), date: r.value(&e, "date", true)? })
+        })
+        .collect();
+    let facts = read_answers(r, &o, "facts");
+    let referral = r.value(&o, "referral", false);
+    let judgement = r.field(&o, "judgement", false).map(|json| {
+        let at = At::Key(at, "judgement");
+        let j = r.object(json, &at, &["level", "reason"]);
+        Judgement { level: r.string(&j, "level", true).unwrap_or_default().to_string(), reason: r.string(&j, "reason", true).unwrap_or_default().to_string() }
+    });
+    Case { as_of, child, answers, events, facts, referral, judgement }
+}
+
+fn read_answers(r: &mut Reader, o: &crate::json::Obj, key: &str) -> Vec<(String, Answer)> {
+    let at = At::Key(o.at, key);
+    let mut out = Vec::new();
+    for (id, json) in r.map(o, key) {
+        if let Ok(answer) = crate::json::from_name::<Answer>(json, &At::Key(&at, id)).map_err(|m| r.misfit(m)) {
+            out.push((id.clone(), answer));
+        }
+    }
+    out
+}

@@ -8,8 +8,8 @@
 //! the typed model and its reader were half of the browser build.
 
 use crate::engine::*;
-use crate::error::{Document, Error, Problem};
-use crate::json::{members, At, FromJson, Json, Misfit, Named};
+use crate::error::{Document, Error};
+use crate::json::{At, FromJson, Json, Named, Obj, Reader};
 use crate::lint::LINT_CODES;
 use crate::ruleset::*;
 
@@ -22,33 +22,28 @@ const MAX_DEPTH: usize = 32;
 const CONDITIONS: [&str; 10] = ["all", "any", "not", "atLeast", "yes", "notKnown", "age", "events", "fact", "referral"];
 
 pub(crate) fn compile(ruleset: &Json, profile: Option<&Json>) -> Result<Engine, Error> {
-    let mut c = Compiler { problems: Vec::new(), document: Document::Ruleset, sources: Vec::new(), source_ids: Ids(Vec::new()) };
+    let mut c = Compiler { reader: Reader::new(Document::Ruleset), sources: Vec::new(), source_ids: Ids(Vec::new()) };
     let engine = c.ruleset(ruleset, profile);
-    if c.problems.is_empty() {
-        Ok(engine)
-    } else {
-        Err(Error::new(c.problems))
-    }
+    c.reader.finish(engine)
 }
 
 struct Compiler<'j> {
-    problems: Vec<Problem>,
-    document: Document,
+    reader: Reader,
     sources: Vec<Source>,
     source_ids: Ids<'j>,
 }
 
-/// An object being read: its members (empty if it was not an object) and where it is.
-struct Obj<'j, 'a> {
-    members: &'j [(String, Json)],
-    at: &'a At<'a>,
-    /// It was an object; otherwise its missing fields are not worth reporting.
-    ok: bool,
+// The compiler is a reader with the ruleset's ids and sources to hand.
+impl std::ops::Deref for Compiler<'_> {
+    type Target = Reader;
+    fn deref(&self) -> &Reader {
+        &self.reader
+    }
 }
 
-impl<'j> Obj<'j, '_> {
-    fn get(&self, key: &str) -> Option<&'j Json> {
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
+impl std::ops::DerefMut for Compiler<'_> {
+    fn deref_mut(&mut self) -> &mut Reader {
+        &mut self.reader
     }
 }
 
@@ -80,115 +75,6 @@ fn item<'a>(list: &'a At<'a>, i: usize) -> At<'a> {
 }
 
 impl<'j> Compiler<'j> {
-    fn problem(&mut self, at: &At, code: &'static str, message: impl Into<String>) {
-        self.problems.push(Problem { document: self.document, path: at.to_string(), code, message: message.into(), line: None, column: None });
-    }
-
-    fn misfit(&mut self, m: Misfit) {
-        self.problems.push(Problem { document: self.document, path: m.path, code: m.code, message: m.message, line: None, column: None });
-    }
-
-    // --- Reading values ------------------------------------------------------------------
-
-    fn object<'a>(&mut self, json: &'j Json, at: &'a At<'a>, known: &[&str]) -> Obj<'j, 'a> {
-        let found = members(json, at, known, |m| self.misfit(m));
-        Obj { members: found.unwrap_or(&[]), at, ok: found.is_some() }
-    }
-
-    /// A required object inside another; when missing it is reported once, and read as empty.
-    fn section<'a>(&mut self, parent: &Obj<'j, '_>, key: &str, at: &'a At<'a>, known: &[&str]) -> Obj<'j, 'a> {
-        match self.field(parent, key, true) {
-            Some(json) => self.object(json, at, known),
-            None => Obj { members: &[], at, ok: false },
-        }
-    }
-
-    fn field(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j Json> {
-        let value = o.get(key);
-        if value.is_none() && required && o.ok {
-            self.problem(o.at, "missing-field", format!("missing field \"{key}\""));
-        }
-        value
-    }
-
-    fn value<T: FromJson>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<T> {
-        let json = self.field(o, key, required)?;
-        T::from_json(json, &At::Key(o.at, key)).map_err(|m| self.misfit(m)).ok()
-    }
-
-    fn string(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j str> {
-        match self.field(o, key, required)? {
-            Json::String(s) => Some(s),
-            other => {
-                self.misfit(At::Key(o.at, key).expected("a string", other));
-                None
-            }
-        }
-    }
-
-    /// Text that must be there and must not be blank.
-    fn text(&mut self, o: &Obj<'j, '_>, key: &str) -> String {
-        match self.string(o, key, true) {
-            Some(s) if s.trim().is_empty() => {
-                self.problem(&At::Key(o.at, key), "empty-text", "this text is empty");
-                String::new()
-            }
-            found => found.unwrap_or_default().to_string(),
-        }
-    }
-
-    /// Text that may be left out, but is not blank when given.
-    fn optional_text(&mut self, o: &Obj<'j, '_>, key: &str) -> Option<String> {
-        let text = self.string(o, key, false)?;
-        if text.trim().is_empty() {
-            self.problem(&At::Key(o.at, key), "empty-text", "this text is empty");
-        }
-        Some(text.to_string())
-    }
-
-    fn flag(&mut self, o: &Obj<'j, '_>, key: &str) -> bool {
-        self.value::<bool>(o, key, false).unwrap_or(false)
-    }
-
-    fn list(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> &'j [Json] {
-        match self.field(o, key, required) {
-            Some(Json::Array(items)) => items,
-            Some(other) => {
-                self.misfit(At::Key(o.at, key).expected("a list", other));
-                &[]
-            }
-            None => &[],
-        }
-    }
-
-    /// An object used as a map from ids to values, such as a profile's contacts.
-    fn map(&mut self, o: &Obj<'j, '_>, key: &str) -> &'j [(String, Json)] {
-        let Some(json) = self.field(o, key, false) else { return &[] };
-        let at = At::Key(o.at, key);
-        let Json::Object(entries) = json else {
-            self.misfit(at.expected("an object", json));
-            return &[];
-        };
-        for (i, (k, _)) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|(other, _)| other == k) {
-                self.problem(&At::Key(&at, k), "repeated-field", format!("\"{k}\" is given twice"));
-            }
-        }
-        entries
-    }
-
-    fn strings(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Vec<(usize, &'j str)> {
-        let at = At::Key(o.at, key);
-        let mut out = Vec::new();
-        for (i, value) in self.list(o, key, required).iter().enumerate() {
-            match value {
-                Json::String(s) => out.push((i, s.as_str())),
-                other => self.misfit(item(&at, i).expected("a string", other)),
-            }
-        }
-        out
-    }
-
     fn allow(&mut self, o: &Obj<'j, '_>) -> Allow {
         let at = At::Key(o.at, "allow");
         let mut allow = Vec::new();
@@ -216,7 +102,11 @@ impl<'j> Compiler<'j> {
             let lines = self.optional_text(&c, "lines");
             if let Some(lines) = &lines {
                 if !valid_lines(lines) {
-                    self.problem(&At::Key(&here, "lines"), "bad-lines", format!("\"{lines}\" is not a line list such as \"120\", \"120-135\" or \"120-135, 210\""));
+                    self.problem(
+                        &At::Key(&here, "lines"),
+                        "bad-lines",
+                        format!("\"{lines}\" is not a line list such as \"120\", \"120-135\" or \"120-135, 210\""),
+                    );
                 }
             }
             let section = self.optional_text(&c, "section");
@@ -334,7 +224,8 @@ impl<'j> Compiler<'j> {
                 Domain { id: self.text(&o, "id"), name: self.text(&o, "name"), description: self.optional_text(&o, "description") }
             })
             .collect();
-        let indicators: Vec<CompiledIndicator> = indicator_list.iter().enumerate().map(|(i, json)| self.indicator(json, &item(&indicators_at, i), &domain_ids)).collect();
+        let indicators: Vec<CompiledIndicator> =
+            indicator_list.iter().enumerate().map(|(i, json)| self.indicator(json, &item(&indicators_at, i), &domain_ids)).collect();
         let (facts, referral_wording) = self.context(&r);
         let mut contacts: Vec<ContactDetails> = contact_list.iter().enumerate().map(|(i, json)| self.contact(json, &item(&contacts_at, i))).collect();
         let routes = route_list.iter().enumerate().map(|(i, json)| self.route(json, &item(&routes_at, i), &contact_ids)).collect();
@@ -413,11 +304,10 @@ impl<'j> Compiler<'j> {
         }
         self.safeguards(&scope, &mut program, &r, &mut rules);
 
-        let mut levels = levels;
         let profile = profile.map(|json| {
-            self.document = Document::Profile;
+            self.reader.document = Document::Profile;
             let compiled = self.profile(json, &meta.id, &mut levels, &scope, &mut contacts, &contact_ids, &mut stages);
-            self.document = Document::Ruleset;
+            self.reader.document = Document::Ruleset;
             compiled
         });
 
@@ -465,7 +355,8 @@ impl<'j> Compiler<'j> {
         for (i, json) in list.iter().enumerate() {
             let here = item(&list_at, i);
             let s = self.object(json, &here, &["id", "title", "reference", "allow"]);
-            let source = Source { id: self.text(&s, "id"), title: self.text(&s, "title"), reference: self.text(&s, "reference"), allow: self.allow(&s), cited: false };
+            let source =
+                Source { id: self.text(&s, "id"), title: self.text(&s, "title"), reference: self.text(&s, "reference"), allow: self.allow(&s), cited: false };
             self.sources.push(source);
         }
         CompiledMeta { id, title, version, jurisdiction, owner, review_date, effective_from, notice, hash: String::new() }
@@ -595,9 +486,11 @@ impl<'j> Compiler<'j> {
         let phone = self.optional_text(&o, "phone");
         match (scope, &phone) {
             (ContactScope::National, None) if o.ok => self.problem(&At::Key(at, "phone"), "missing-number", "a national contact needs its number"),
-            (ContactScope::Local, Some(_)) => {
-                self.problem(&At::Key(at, "phone"), "local-number", "local numbers belong in a profile, so that no ruleset ships an invented or out-of-date local contact")
-            }
+            (ContactScope::Local, Some(_)) => self.problem(
+                &At::Key(at, "phone"),
+                "local-number",
+                "local numbers belong in a profile, so that no ruleset ships an invented or out-of-date local contact",
+            ),
             _ => {}
         }
         let (hours, notes) = (self.optional_text(&o, "hours"), self.optional_text(&o, "notes"));
@@ -658,7 +551,8 @@ impl<'j> Compiler<'j> {
             let worried = program.push(Node::Fact(Fact::StillWorried));
             program.branch(vec![closed, worried], |start, end| Node::All { start, end })
         };
-        let entries = [("worryRecorded", program.push(Node::WorryRecorded)), ("worryPersists", persists), ("judgementLower", program.push(Node::JudgementLower))];
+        let entries =
+            [("worryRecorded", program.push(Node::WorryRecorded)), ("worryPersists", persists), ("judgementLower", program.push(Node::JudgementLower))];
         for (name, root) in entries {
             let here = At::Key(&at, name);
             let s = self.section(&o, name, &here, &["then", "reason", "sources"]);
@@ -667,12 +561,26 @@ impl<'j> Compiler<'j> {
                 then.escalate_from = Some(0);
             }
             if name == "judgementLower" && then.level.is_some() {
-                self.problem(&At::Key(&At::Key(&here, "then"), "level"), "safeguard-level", "the practitioner's lower view cannot set a level: it is kept beside the engine's");
+                self.problem(
+                    &At::Key(&At::Key(&here, "then"), "level"),
+                    "safeguard-level",
+                    "the practitioner's lower view cannot set a level: it is kept beside the engine's",
+                );
             }
             let reason = self.text(&s, "reason");
             let sources = self.citations(&s);
             let leaves = program.leaves(root);
-            rules.push(CompiledRule { id: format!("safeguards.{name}"), kind: RuleKind::Safeguard, root, then, reason, sources, principles: Vec::new(), leaves, allow: Vec::new() });
+            rules.push(CompiledRule {
+                id: format!("safeguards.{name}"),
+                kind: RuleKind::Safeguard,
+                root,
+                then,
+                reason,
+                sources,
+                principles: Vec::new(),
+                leaves,
+                allow: Vec::new(),
+            });
         }
     }
 
@@ -782,7 +690,9 @@ impl<'j> Compiler<'j> {
             (Some(IndicatorKind::Answer), IndicatorKind::Event) => {
                 self.problem(at, "wrong-kind", format!("\"{id}\" is counted from dated events: use {{\"events\": {{\"indicator\": \"{id}\", ...}}}}"))
             }
-            (Some(IndicatorKind::Event), IndicatorKind::Answer) => self.problem(at, "wrong-kind", format!("\"{id}\" is answered yes or no, not counted: use {{\"yes\": \"{id}\"}}")),
+            (Some(IndicatorKind::Event), IndicatorKind::Answer) => {
+                self.problem(at, "wrong-kind", format!("\"{id}\" is answered yes or no, not counted: use {{\"yes\": \"{id}\"}}"))
+            }
             _ => {}
         }
         i as u16
@@ -835,7 +745,8 @@ impl<'j> Compiler<'j> {
         for (contact_id, json) in self.map(&o, "contacts") {
             let here = At::Key(&map_at, contact_id);
             let l = self.object(json, &here, &["name", "phone", "email", "hours", "outOfHours", "notes"]);
-            let [name, phone, email, hours, out_of_hours, notes] = ["name", "phone", "email", "hours", "outOfHours", "notes"].map(|key| self.optional_text(&l, key));
+            let [name, phone, email, hours, out_of_hours, notes] =
+                ["name", "phone", "email", "hours", "outOfHours", "notes"].map(|key| self.optional_text(&l, key));
             let Some(i) = self.resolve(contact_ids, contact_id, &here, "unknown-contact", "contact") else { continue };
             let contact = &mut contacts[i];
             if contact.scope == ContactScope::National {

@@ -17,7 +17,7 @@ use crate::ruleset::{AgeRange, ContactScope, Fact, IndicatorKind, ReferralOutcom
 /// use waymark::{from_json, parse, Case, Document, Engine};
 /// let ruleset = parse(&std::fs::read_to_string("tests/rulesets/language.json")?, Document::Ruleset)?;
 /// let engine = Engine::new(&ruleset, None)?;
-/// let case: Case = from_json(r#"{"asOf": "2026-11-22", "answers": {"injury-non-mobile": "yes"}}"#, Document::Case)?;
+/// let case: Case = from_json(r#"{"asOf": "2026-11-22", "answers": {"injury-non-mobile": "yes"}}"#)?;
 /// assert_eq!(engine.assess(&case)?.level.id, "child-protection");
 /// # Ok(()) }
 /// ```
@@ -230,14 +230,31 @@ pub struct SourceCitation {
 /// A condition node. Leaves read the case; branches combine their children's truth.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Node {
-    All { start: u32, end: u32 },
-    Any { start: u32, end: u32 },
+    All {
+        start: u32,
+        end: u32,
+    },
+    Any {
+        start: u32,
+        end: u32,
+    },
     Not(u32),
-    AtLeast { n: u16, start: u32, end: u32 },
+    AtLeast {
+        n: u16,
+        start: u32,
+        end: u32,
+    },
     Yes(u16),
     NotKnown(u16),
-    Age { min: i32, max: i32 },
-    Events { indicator: u16, within_days: u16, at_least: u16 },
+    Age {
+        min: i32,
+        max: i32,
+    },
+    Events {
+        indicator: u16,
+        within_days: u16,
+        at_least: u16,
+    },
     Fact(Fact),
     Referral(ReferralOutcome),
     /// The practitioner has recorded a worry (safeguard only).

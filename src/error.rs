@@ -64,10 +64,6 @@ impl Error {
         Error { problems }
     }
 
-    pub(crate) fn one(document: Document, path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Error {
-        Error::new(vec![Problem { document, path: path.into(), code, message: message.into(), line: None, column: None }])
-    }
-
     /// Every problem, in document order. Never empty.
     pub fn problems(&self) -> &[Problem] {
         &self.problems

@@ -9,8 +9,8 @@ use crate::case::{Answer, Case};
 use crate::date::Date;
 use crate::engine::{CompiledRule, Engine, Node};
 use crate::error::{Document, Error, Problem};
-use crate::logic::Truth;
 use crate::json::Named;
+use crate::logic::Truth;
 use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome, Urgency};
 use crate::trace::{AgeSpan, Finding, RuleTrace, Status};
 
@@ -60,13 +60,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
     // The last rule is the judgement safeguard, which needs the engine's level first.
     let (judged_rule, main_rules) = rules.split_last().unwrap_or_else(|| unreachable!("compile adds the safeguards"));
     let mut truths: Vec<Truth> = main_rules.iter().map(|rule| ev.eval(rule.root, None)).collect();
-    let engine_level = main_rules
-        .iter()
-        .zip(&truths)
-        .filter(|(_, truth)| **truth == Truth::True)
-        .filter_map(|(rule, _)| rule.then.level)
-        .max()
-        .unwrap_or(0);
+    let engine_level = main_rules.iter().zip(&truths).filter(|(_, truth)| **truth == Truth::True).filter_map(|(rule, _)| rule.then.level).max().unwrap_or(0);
     ev.inputs.judgement_lower = ev.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
     truths.push(ev.eval(judged_rule.root, None));
     let level = ev.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
@@ -128,7 +122,14 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
         .map(|(rule, _)| {
             let mut evidence = Vec::new();
             ev.explain(rule.root, Truth::True, &mut evidence);
-            Reason { rule: &rule.id, reason: &rule.reason, level: rule.then.level.map(|l| engine.level_ref(l)), sources: &rule.sources, principles: &rule.principles, evidence }
+            Reason {
+                rule: &rule.id,
+                reason: &rule.reason,
+                level: rule.then.level.map(|l| engine.level_ref(l)),
+                sources: &rule.sources,
+                principles: &rule.principles,
+                evidence,
+            }
         })
         .collect();
     crate::sort::by(&mut reasons, |a, b| b.level.map(|l| l.rank).cmp(&a.level.map(|l| l.rank)));
@@ -278,7 +279,7 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     }
 
     let mut answers = vec![None; n];
-    for (id, answer) in case.answers.iter() {
+    for (id, answer) in &case.answers {
         let path = format!("answers.{id}");
         let Some(index) = engine.find_indicator(id) else {
             problem(path, "unknown-indicator", format!("unknown indicator \"{id}\""));
@@ -293,7 +294,10 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
             if let Some(age) = age {
                 let (min, max) = indicator.ages.bounds();
                 if age.to < min || age.from > max {
-                    warnings.push(Warning { path: path.clone(), message: format!("\"{}\" is not usually asked at this age; the answer still counts", indicator.text) });
+                    warnings.push(Warning {
+                        path: path.clone(),
+                        message: format!("\"{}\" is not usually asked at this age; the answer still counts", indicator.text),
+                    });
                 }
             }
         }
@@ -313,7 +317,10 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         }
         let days_ago = as_of.days_since(event.date);
         if days_ago < 0 {
-            warnings.push(Warning { path: format!("events[{i}].date"), message: format!("{} is after the assessment date {as_of}, so it was not counted", event.date) });
+            warnings.push(Warning {
+                path: format!("events[{i}].date"),
+                message: format!("{} is after the assessment date {as_of}, so it was not counted", event.date),
+            });
         } else {
             events[index as usize].push((days_ago, event.date));
         }
@@ -323,10 +330,14 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     }
 
     let mut facts = [None; Fact::COUNT];
-    for (name, answer) in case.facts.iter() {
+    for (name, answer) in &case.facts {
         let path = format!("facts.{name}");
         match Fact::ALL.iter().find(|f| f.name() == name) {
-            None => problem(path, "unknown-fact", format!("unknown context fact \"{name}\"; the facts are {}", Fact::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", "))),
+            None => problem(
+                path,
+                "unknown-fact",
+                format!("unknown context fact \"{name}\"; the facts are {}", Fact::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")),
+            ),
             Some(fact) if engine.facts.iter().any(|info| info.fact == *fact) => facts[*fact as usize] = Some(*answer),
             Some(_) => warnings.push(Warning { path, message: "this ruleset does not ask about this, so it was not used".into() }),
         }
@@ -378,7 +389,7 @@ impl<'a> Evaluator<'a> {
         match self.engine.nodes[node as usize] {
             Node::All { start, end } => self.kids(start, end).fold(Truth::True, |truth, kid| truth.and(self.eval(kid, supposition))),
             Node::Any { start, end } => self.kids(start, end).fold(Truth::False, |truth, kid| truth.or(self.eval(kid, supposition))),
-            Node::Not(kid) => self.eval(kid, supposition).not(),
+            Node::Not(kid) => !self.eval(kid, supposition),
             Node::AtLeast { n, start, end } => Truth::at_least(usize::from(n), self.kids(start, end).map(|kid| self.eval(kid, supposition))),
             leaf => match supposition.and_then(|s| s.decides(node, leaf)) {
                 Some(truth) => truth,
@@ -439,7 +450,7 @@ impl<'a> Evaluator<'a> {
     fn explain(&self, node: u32, truth: Truth, out: &mut Vec<Finding<'a>>) {
         let engine = self.engine;
         match engine.nodes[node as usize] {
-            Node::Not(kid) => self.explain(kid, truth.not(), out),
+            Node::Not(kid) => self.explain(kid, !truth, out),
             Node::Any { start, end } | Node::All { start, end } | Node::AtLeast { start, end, .. } => {
                 for kid in self.kids(start, end) {
                     if self.eval(kid, None) == truth {
@@ -484,12 +495,9 @@ impl<'a> Evaluator<'a> {
                 let indicator = &engine.indicators[i as usize];
                 Finding::NotKnown { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
             }
-            Node::Age { min, max } => Finding::Age {
-                min_months: (min != i32::MIN).then_some(min),
-                max_months: (max != i32::MAX).then_some(max),
-                age_months: self.inputs.age,
-                holds,
-            },
+            Node::Age { min, max } => {
+                Finding::Age { min_months: (min != i32::MIN).then_some(min), max_months: (max != i32::MAX).then_some(max), age_months: self.inputs.age, holds }
+            }
             Node::Events { indicator, within_days, at_least } => {
                 let info = &engine.indicators[indicator as usize];
                 let within = self.events_within(indicator, within_days);

@@ -1,18 +1,16 @@
-//! Reading rulesets, profiles, cases and scenarios from JSON, naming the path of anything that
-//! does not fit.
+//! Reading rulesets, profiles, cases and scenarios from JSON, naming the path of everything
+//! that does not fit.
 //!
 //! Input is first turned into a small [`Json`] tree (by serde_json natively; from the JS object
-//! directly in the browser), then read into the model by [`FromJson`]. Deriving serde's
-//! `Deserialize` for the model instead cost the browser build about 250 KB: every type was
-//! instantiated for the JS deserializer and again for path tracking. One tree type keeps the wasm
-//! small and gives one reader, with the same errors, on both sides.
+//! directly in the browser), then read by a [`Reader`], which collects every problem rather than
+//! stopping at the first. Deriving serde's `Deserialize` for a typed model instead cost the
+//! browser build about 250 KB: every type was instantiated for the JS deserializer and again for
+//! path tracking. One tree type and one reader keep it small and give the same errors on both
+//! sides.
 
-use std::cell::Cell;
 use std::fmt::{self, Write};
 
-use crate::error::{Document, Error};
-#[cfg(not(target_arch = "wasm32"))]
-use crate::error::Problem;
+use crate::error::{Document, Error, Problem};
 
 /// A parsed JSON value. Object members keep their document order.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,12 +42,6 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
     }
     fn visit_unit<E>(self) -> Result<Json, E> {
         Ok(Json::Null)
-    }
-    fn visit_none<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        serde::Deserialize::deserialize(d)
     }
     fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
         Ok(Json::Bool(v))
@@ -83,6 +75,29 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
         }
         Ok(Json::Object(members))
     }
+}
+
+/// Parses JSON text into a tree. Syntax errors carry their line and column.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse(text: &str, document: Document) -> Result<Json, Error> {
+    serde_json::from_str(text).map_err(|error| {
+        let located = error.to_string();
+        let suffix = format!(" at line {} column {}", error.line(), error.column());
+        let message = located.strip_suffix(&suffix).unwrap_or(&located).to_string();
+        Error::new(vec![Problem { document, path: String::new(), code: "syntax", message, line: Some(error.line()), column: Some(error.column()) }])
+    })
+}
+
+/// Parses JSON text and reads it as a case or scenario.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_json<T: FromDocument>(text: &str) -> Result<T, Error> {
+    T::from_tree(&parse(text, T::DOCUMENT)?)
+}
+
+/// A document read from a JSON tree.
+pub trait FromDocument: Sized {
+    const DOCUMENT: Document;
+    fn from_tree(json: &Json) -> Result<Self, Error>;
 }
 
 impl Json {
@@ -177,11 +192,10 @@ impl fmt::Display for At<'_> {
     }
 }
 
-/// A value that does not fit: where, what kind of problem, and why.
+/// A single value that does not fit: where, what kind of problem, and why.
 #[derive(Debug)]
 pub struct Misfit {
     pub path: String,
-    /// `wrong-type`, `unknown-field`, `repeated-field`, `missing-field` or `bad-value`.
     pub code: &'static str,
     pub message: String,
 }
@@ -196,189 +210,10 @@ impl At<'_> {
     }
 }
 
-/// The members of an object, after refusing keys that are not `known` or are given twice.
-/// Each problem is reported; `None` when the value is not an object at all.
-pub fn members<'j>(json: &'j Json, at: &At, known: &[&str], mut report: impl FnMut(Misfit)) -> Option<&'j [(String, Json)]> {
-    let Json::Object(members) = json else {
-        report(at.expected("an object", json));
-        return None;
-    };
-    for (i, (key, _)) in members.iter().enumerate() {
-        if !known.contains(&key.as_str()) {
-            report(At::Key(at, key).misfit("unknown-field", format!("unknown field \"{key}\"; expected one of: {}", known.join(", "))));
-        } else if members[..i].iter().any(|(k, _)| k == key) {
-            report(At::Key(at, key).misfit("repeated-field", format!("\"{key}\" is given twice")));
-        }
-    }
-    Some(members)
-}
-
-/// Types named by a fixed set of kebab-case strings.
-pub trait Named: Sized + Copy + 'static {
-    const ALL: &'static [Self];
-    fn name(self) -> &'static str;
-
-    fn from_name(json: &Json, at: &At) -> Result<Self, Misfit> {
-        let Json::String(name) = json else { return Err(at.expected("a string", json)) };
-        Self::ALL.iter().copied().find(|v| v.name() == name).ok_or_else(|| {
-            let names: Vec<&str> = Self::ALL.iter().map(|v| v.name()).collect();
-            at.misfit("bad-value", format!("unknown value \"{name}\"; expected one of: {}", names.join(", ")))
-        })
-    }
-}
-
-/// A model type that can be read from JSON.
+/// A single value (a string, number, date, urgency or name) read from JSON.
 pub trait FromJson: Sized {
     fn from_json(json: &Json, at: &At) -> Result<Self, Misfit>;
 }
-
-/// Reads a whole document, reporting a misfit as a problem in `document`.
-pub fn read<T: FromJson>(json: &Json, document: Document) -> Result<T, Error> {
-    T::from_json(json, &At::Root).map_err(|m| Error::one(document, m.path, m.code, m.message))
-}
-
-/// Parses JSON text and reads it as a ruleset, profile, case or scenario. Syntax errors carry
-/// their line and column.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn from_json<T: FromJson>(text: &str, document: Document) -> Result<T, Error> {
-    read(&parse(text, document)?, document)
-}
-
-/// Parses JSON text into a tree.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn parse(text: &str, document: Document) -> Result<Json, Error> {
-    serde_json::from_str(text).map_err(|error| {
-        let located = error.to_string();
-        let suffix = format!(" at line {} column {}", error.line(), error.column());
-        let message = located.strip_suffix(&suffix).unwrap_or(&located).to_string();
-        Error::new(vec![Problem { document, path: String::new(), code: "syntax", message, line: Some(error.line()), column: Some(error.column()) }])
-    })
-}
-
-/// The members of an object being read. Unknown and repeated keys are refused up front; each
-/// field is then read in turn, and the first misfit is kept.
-///
-/// Reading every field before failing, rather than returning at the first misfit, spares each
-/// struct a separate clean-up path per field: that alone was tens of kilobytes of wasm.
-pub struct Fields<'j, 'a> {
-    members: &'j [(String, Json)],
-    at: &'a At<'a>,
-    misfit: Cell<Option<Misfit>>,
-}
-
-impl<'j, 'a> Fields<'j, 'a> {
-    pub fn new(json: &'j Json, at: &'a At<'a>, known: &[&str]) -> Result<Fields<'j, 'a>, Misfit> {
-        let mut first = None;
-        let found = members(json, at, known, |m| {
-            first.get_or_insert(m);
-        });
-        match (found, first) {
-            (Some(members), None) => Ok(Fields { members, at, misfit: Cell::new(None) }),
-            (_, Some(misfit)) => Err(misfit),
-            (None, None) => Err(at.misfit("wrong-type", "expected an object")),
-        }
-    }
-
-    // The non-generic parts stay out of line, so that each field of each type does not carry
-    // its own copy.
-    #[inline(never)]
-    fn get(&self, key: &str) -> Option<&'j Json> {
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
-    }
-
-    #[inline(never)]
-    fn keep(&self, misfit: Misfit) {
-        let first = self.misfit.take().unwrap_or(misfit);
-        self.misfit.set(Some(first));
-    }
-
-    fn read<T: FromJson>(&self, key: &str, value: &Json) -> Option<T> {
-        T::from_json(value, &At::Key(self.at, key)).map_err(|m| self.keep(m)).ok()
-    }
-
-    pub fn required<T: FromJson>(&self, key: &str) -> Option<T> {
-        match self.get(key) {
-            Some(value) => self.read(key, value),
-            None => {
-                self.keep(self.at.misfit("missing-field", format!("missing field \"{key}\"")));
-                None
-            }
-        }
-    }
-
-    pub fn optional<T: FromJson>(&self, key: &str) -> Option<Option<T>> {
-        match self.get(key) {
-            Some(value) => self.read(key, value).map(Some),
-            None => Some(None),
-        }
-    }
-
-    pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Option<T> {
-        self.optional(key).map(Option::unwrap_or_default)
-    }
-
-    /// The first misfit found; call only when a field read gave `None`.
-    pub fn misfit(self) -> Misfit {
-        self.misfit.into_inner().unwrap_or_else(|| self.at.misfit("wrong-type", "unreadable"))
-    }
-}
-
-/// Implements [`FromJson`] for a struct: each field, its JSON key, and whether it is
-/// `required`, `optional` (an `Option`) or `or_default` (empty when absent).
-macro_rules! read_object {
-    ($ty:ident { $($field:ident: $key:literal $how:ident),* $(,)? }) => {
-        impl $crate::json::FromJson for $ty {
-            fn from_json(json: &$crate::json::Json, at: &$crate::json::At) -> Result<Self, $crate::json::Misfit> {
-                let fields = $crate::json::Fields::new(json, at, &[$($key),*])?;
-                $(let $field = fields.$how($key);)*
-                match ($($field,)*) {
-                    ($(Some($field),)*) => Ok($ty { $($field),* }),
-                    #[allow(unreachable_patterns)]
-                    _ => Err(fields.misfit()),
-                }
-            }
-        }
-    };
-}
-pub(crate) use read_object;
-
-/// Declares a kebab-case name for each variant of a unit enum: read from and written to JSON
-/// as that name, and returned by `name()`.
-macro_rules! named_enum {
-    ($(#[$meta:meta])* $vis:vis enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident = $name:literal),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        $vis enum $ty { $($(#[$vmeta])* $variant),* }
-
-        impl $crate::json::Named for $ty {
-            const ALL: &'static [$ty] = &[$($ty::$variant),*];
-
-            fn name(self) -> &'static str {
-                match self { $($ty::$variant => $name),* }
-            }
-        }
-
-        impl $ty {
-            /// The name written in JSON.
-            pub fn name(self) -> &'static str {
-                <$ty as $crate::json::Named>::name(self)
-            }
-        }
-
-        impl $crate::json::FromJson for $ty {
-            fn from_json(json: &$crate::json::Json, at: &$crate::json::At) -> Result<Self, $crate::json::Misfit> {
-                <$ty as $crate::json::Named>::from_name(json, at)
-            }
-        }
-
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.name())
-            }
-        }
-    };
-}
-pub(crate) use named_enum;
 
 impl FromJson for String {
     fn from_json(json: &Json, at: &At) -> Result<String, Misfit> {
@@ -414,65 +249,209 @@ macro_rules! whole_number {
 }
 whole_number!(u8, u16, i32);
 
-impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(json: &Json, at: &At) -> Result<Vec<T>, Misfit> {
-        let items = json.items(at)?;
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            out.push(T::from_json(item, &At::Index(at, i))?);
-        }
-        Ok(out)
-    }
+/// Types named by a fixed set of kebab-case strings.
+pub trait Named: Sized + Copy + 'static {
+    const ALL: &'static [Self];
+    fn name(self) -> &'static str;
 }
 
-impl Json {
-    #[inline(never)]
-    fn items(&self, at: &At) -> Result<&[Json], Misfit> {
-        match self {
-            Json::Array(items) => Ok(items),
-            other => Err(at.expected("a list", other)),
-        }
-    }
-}
+/// Declares a unit enum with a kebab-case name for each variant: read from and written to JSON
+/// as that name, and returned by `name()`.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $vis:vis enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident = $name:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        $vis enum $ty { $($(#[$vmeta])* $variant),* }
 
-impl<T: FromJson> FromJson for Box<T> {
-    fn from_json(json: &Json, at: &At) -> Result<Box<T>, Misfit> {
-        T::from_json(json, at).map(Box::new)
-    }
-}
+        impl $crate::json::Named for $ty {
+            const ALL: &'static [$ty] = &[$($ty::$variant),*];
 
-/// An object whose keys are ids, such as a profile's contacts: (key, value) in document order.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Keyed<T>(pub Vec<(String, T)>);
-
-impl<T> Default for Keyed<T> {
-    fn default() -> Keyed<T> {
-        Keyed(Vec::new())
-    }
-}
-
-impl<T> Keyed<T> {
-    pub fn get(&self, key: &str) -> Option<&T> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &T)> {
-        self.0.iter().map(|(k, v)| (k, v))
-    }
-}
-
-impl<T: FromJson> FromJson for Keyed<T> {
-    fn from_json(json: &Json, at: &At) -> Result<Keyed<T>, Misfit> {
-        let Json::Object(members) = json else { return Err(at.expected("an object", json)) };
-        let mut out: Vec<(String, T)> = Vec::with_capacity(members.len());
-        for (key, value) in members {
-            let here = At::Key(at, key);
-            if out.iter().any(|(k, _)| k == key) {
-                return Err(here.misfit("repeated-field", format!("\"{key}\" is given twice")));
+            fn name(self) -> &'static str {
+                match self { $($ty::$variant => $name),* }
             }
-            out.push((key.clone(), T::from_json(value, &here)?));
         }
-        Ok(Keyed(out))
+
+        impl $ty {
+            /// The name written in JSON.
+            pub fn name(self) -> &'static str {
+                <$ty as $crate::json::Named>::name(self)
+            }
+        }
+
+        impl $crate::json::FromJson for $ty {
+            fn from_json(json: &$crate::json::Json, at: &$crate::json::At) -> Result<Self, $crate::json::Misfit> {
+                $crate::json::from_name(json, at)
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.name())
+            }
+        }
+    };
+}
+pub(crate) use named_enum;
+
+pub(crate) fn from_name<T: Named>(json: &Json, at: &At) -> Result<T, Misfit> {
+    let Json::String(name) = json else { return Err(at.expected("a string", json)) };
+    T::ALL.iter().copied().find(|v| v.name() == name).ok_or_else(|| {
+        let names: Vec<&str> = T::ALL.iter().map(|v| v.name()).collect();
+        at.misfit("bad-value", format!("unknown value \"{name}\"; expected one of: {}", names.join(", ")))
+    })
+}
+
+/// An object being read: its members (empty if it was not an object) and where it is.
+pub(crate) struct Obj<'j, 'a> {
+    pub members: &'j [(String, Json)],
+    pub at: &'a At<'a>,
+    /// It was an object; otherwise its missing fields are not worth reporting.
+    pub ok: bool,
+}
+
+impl<'j> Obj<'j, '_> {
+    pub fn get(&self, key: &str) -> Option<&'j Json> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
+    }
+}
+
+/// Reads values out of a JSON tree, collecting every problem with its path.
+pub(crate) struct Reader {
+    pub document: Document,
+    pub problems: Vec<Problem>,
+}
+
+impl Reader {
+    pub fn new(document: Document) -> Reader {
+        Reader { document, problems: Vec::new() }
+    }
+
+    /// `Ok(value)` if nothing was wrong; otherwise every problem found.
+    pub fn finish<T>(self, value: T) -> Result<T, Error> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error::new(self.problems))
+        }
+    }
+
+    pub fn problem(&mut self, at: &At, code: &'static str, message: impl Into<String>) {
+        self.problems.push(Problem { document: self.document, path: at.to_string(), code, message: message.into(), line: None, column: None });
+    }
+
+    pub fn misfit(&mut self, m: Misfit) {
+        self.problems.push(Problem { document: self.document, path: m.path, code: m.code, message: m.message, line: None, column: None });
+    }
+
+    /// An object whose keys must be among `known`, each given once.
+    pub fn object<'j, 'a>(&mut self, json: &'j Json, at: &'a At<'a>, known: &[&str]) -> Obj<'j, 'a> {
+        let Json::Object(members) = json else {
+            self.misfit(at.expected("an object", json));
+            return Obj { members: &[], at, ok: false };
+        };
+        for (i, (key, _)) in members.iter().enumerate() {
+            if !known.contains(&key.as_str()) {
+                self.problem(&At::Key(at, key), "unknown-field", format!("unknown field \"{key}\"; expected one of: {}", known.join(", ")));
+            } else if members[..i].iter().any(|(k, _)| k == key) {
+                self.problem(&At::Key(at, key), "repeated-field", format!("\"{key}\" is given twice"));
+            }
+        }
+        Obj { members, at, ok: true }
+    }
+
+    /// A required object inside another; when missing it is reported once, and read as empty.
+    pub fn section<'j, 'a>(&mut self, parent: &Obj<'j, '_>, key: &str, at: &'a At<'a>, known: &[&str]) -> Obj<'j, 'a> {
+        match self.field(parent, key, true) {
+            Some(json) => self.object(json, at, known),
+            None => Obj { members: &[], at, ok: false },
+        }
+    }
+
+    pub fn field<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j Json> {
+        let value = o.get(key);
+        if value.is_none() && required && o.ok {
+            self.problem(o.at, "missing-field", format!("missing field \"{key}\""));
+        }
+        value
+    }
+
+    pub fn value<T: FromJson>(&mut self, o: &Obj, key: &str, required: bool) -> Option<T> {
+        let json = self.field(o, key, required)?;
+        T::from_json(json, &At::Key(o.at, key)).map_err(|m| self.misfit(m)).ok()
+    }
+
+    pub fn string<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j str> {
+        match self.field(o, key, required)? {
+            Json::String(s) => Some(s),
+            other => {
+                self.misfit(At::Key(o.at, key).expected("a string", other));
+                None
+            }
+        }
+    }
+
+    /// Text that must be there and must not be blank.
+    pub fn text(&mut self, o: &Obj, key: &str) -> String {
+        match self.string(o, key, true) {
+            Some(s) if s.trim().is_empty() => {
+                self.problem(&At::Key(o.at, key), "empty-text", "this text is empty");
+                String::new()
+            }
+            found => found.unwrap_or_default().to_string(),
+        }
+    }
+
+    /// Text that may be left out, but is not blank when given.
+    pub fn optional_text(&mut self, o: &Obj, key: &str) -> Option<String> {
+        let text = self.string(o, key, false)?;
+        if text.trim().is_empty() {
+            self.problem(&At::Key(o.at, key), "empty-text", "this text is empty");
+        }
+        Some(text.to_string())
+    }
+
+    pub fn flag(&mut self, o: &Obj, key: &str) -> bool {
+        self.value::<bool>(o, key, false).unwrap_or(false)
+    }
+
+    pub fn list<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> &'j [Json] {
+        match self.field(o, key, required) {
+            Some(Json::Array(items)) => items,
+            Some(other) => {
+                self.misfit(At::Key(o.at, key).expected("a list", other));
+                &[]
+            }
+            None => &[],
+        }
+    }
+
+    /// An object used as a map from ids to values, such as a case's answers.
+    pub fn map<'j>(&mut self, o: &Obj<'j, '_>, key: &str) -> &'j [(String, Json)] {
+        let Some(json) = self.field(o, key, false) else { return &[] };
+        let at = At::Key(o.at, key);
+        let Json::Object(entries) = json else {
+            self.misfit(at.expected("an object", json));
+            return &[];
+        };
+        for (i, (k, _)) in entries.iter().enumerate() {
+            if entries[..i].iter().any(|(other, _)| other == k) {
+                self.problem(&At::Key(&at, k), "repeated-field", format!("\"{k}\" is given twice"));
+            }
+        }
+        entries
+    }
+
+    /// A list of strings, each with its index for reporting.
+    pub fn strings<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Vec<(usize, &'j str)> {
+        let at = At::Key(o.at, key);
+        let mut out = Vec::new();
+        for (i, value) in self.list(o, key, required).iter().enumerate() {
+            match value {
+                Json::String(s) => out.push((i, s.as_str())),
+                other => self.misfit(At::Index(&at, i).expected("a string", other)),
+            }
+        }
+        out
     }
 }
 
@@ -484,30 +463,29 @@ mod tests {
         serde_json::from_str(text).expect("JSON")
     }
 
-    struct Pair {
-        a: u8,
-        b: Option<String>,
-        c: Vec<i32>,
-    }
-    read_object!(Pair { a: "a" required, b: "b" optional, c: "c" or_default });
-
-    fn misfit(text: &str) -> (String, String) {
-        let m = Vec::<Pair>::from_json(&json(text), &At::Key(&At::Root, "pairs")).err().expect("misfit");
-        (m.path, m.message)
-    }
-
     #[test]
-    fn reads_fields_and_names_the_path_of_misfits() {
-        let pairs = Vec::<Pair>::from_json(&json(r#"[{"a": 1, "b": null}, {"a": 2, "b": "x", "c": [-3]}]"#), &At::Root).expect("reads");
-        assert_eq!((pairs[0].a, pairs[0].b.as_deref(), pairs[0].c.len()), (1, None, 0));
-        assert_eq!((pairs[1].a, pairs[1].b.as_deref(), pairs[1].c.as_slice()), (2, Some("x"), &[-3][..]));
-        assert_eq!(misfit(r#"[{"a": 1}, {"b": "x"}]"#), ("pairs[1]".into(), "missing field \"a\"".into()));
-        assert_eq!(misfit(r#"[{"a": 1, "d": 0}]"#), ("pairs[0].d".into(), "unknown field \"d\"; expected one of: a, b, c".into()));
-        assert_eq!(misfit(r#"[{"a": 1, "a": 2}]"#), ("pairs[0].a".into(), "\"a\" is given twice".into()));
-        assert_eq!(misfit(r#"[{"a": 256}]"#), ("pairs[0].a".into(), "expected a whole number from 0 to 255".into()));
-        assert_eq!(misfit(r#"[{"a": 1.5}]"#).0, "pairs[0].a");
-        assert_eq!(misfit(r#"[{"a": 1, "c": [1, "2"]}]"#), ("pairs[0].c[1]".into(), "expected a number, found a string".into()));
-        assert_eq!(misfit(r#"{"a": 1}"#), ("pairs".into(), "expected a list, found an object".into()));
+    fn the_reader_collects_every_problem_with_its_path() {
+        let doc = json(r#"{"a": 1, "b": "", "c": [1, "x"], "d": 2, "a": 3, "e": 1.5}"#);
+        let mut r = Reader::new(Document::Case);
+        let root = At::Root;
+        let o = r.object(&doc, &root, &["a", "b", "c", "e", "f"]);
+        assert_eq!(r.value::<u8>(&o, "a", true), Some(1));
+        assert_eq!(r.text(&o, "b"), "");
+        assert_eq!(r.strings(&o, "c", true), [(1, "x")]);
+        assert_eq!(r.value::<u8>(&o, "e", true), None);
+        assert_eq!(r.string(&o, "f", true), None);
+        let problems: Vec<(String, &str)> = r.problems.iter().map(|p| (p.path.clone(), p.code)).collect();
+        assert_eq!(
+            problems,
+            [
+                ("d".into(), "unknown-field"),
+                ("a".into(), "repeated-field"),
+                ("b".into(), "empty-text"),
+                ("c[0]".into(), "wrong-type"),
+                ("e".into(), "bad-value"),
+                ("".into(), "missing-field"),
+            ]
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //!     "asOf": "2026-11-22",
 //!     "child": {"ageMonths": 4},
 //!     "answers": {"injury-non-mobile": "yes"}
-//! }"#, Document::Case)?;
+//! }"#)?;
 //! let assessment = engine.assess(&case)?;
 //! assert_eq!(assessment.level.id, "child-protection");
 //! assert!(assessment.referrals.iter().any(|r| r.route == "childrens-social-care"));
@@ -72,16 +72,16 @@ mod wasm;
 
 pub use assessment::*;
 pub use case::{Answer, Case, Child, Event, Judgement};
+pub use compile::PROFILE_FORMAT;
 pub use date::Date;
 pub use describe::{Description, FactItem, IndicatorInfo, ReferralItem, RouteInfo};
 pub use engine::{ContactDetails, Domain, Engine, RuleKind, Source, SourceCitation};
 pub use error::{Document, Error, Problem};
 #[cfg(not(target_arch = "wasm32"))]
 pub use json::{from_json, parse};
-pub use json::{read, FromJson, Json, Keyed, Named};
+pub use json::{FromDocument, FromJson, Json, Named};
 pub use lint::{lint, Finding as LintFinding, LINT_CODES};
 pub use logic::Truth;
-pub use compile::PROFILE_FORMAT;
 pub use ruleset::*;
 pub use scenario::{run as run_scenario, Scenario, ScenarioReport, TimePointReport};
 pub use text::to_text;

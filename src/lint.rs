@@ -200,7 +200,7 @@ fn can_fire(engine: &Engine, root: u32) -> bool {
     let mut vars: BTreeMap<Var, Vec<i64>> = BTreeMap::new();
     collect(engine, root, &mut vars);
     let space = vars.values().try_fold(1u64, |product, values| product.checked_mul(values.len().max(1) as u64));
-    if !space.is_some_and(|size| size <= MAX_COMBINATIONS) {
+    if space.is_none_or(|size| size > MAX_COMBINATIONS) {
         return true; // too big to search; assume it can
     }
     let keys: Vec<Var> = vars.keys().copied().collect();

@@ -11,15 +11,19 @@ pub enum Truth {
     Unknown,
 }
 
-impl Truth {
-    pub fn not(self) -> Truth {
+impl std::ops::Not for Truth {
+    type Output = Truth;
+
+    fn not(self) -> Truth {
         match self {
             Truth::True => Truth::False,
             Truth::False => Truth::True,
             Truth::Unknown => Truth::Unknown,
         }
     }
+}
 
+impl Truth {
     /// Kleene conjunction: false wins, then unknown.
     pub fn and(self, other: Truth) -> Truth {
         match (self, other) {
@@ -31,7 +35,7 @@ impl Truth {
 
     /// Kleene disjunction: true wins, then unknown.
     pub fn or(self, other: Truth) -> Truth {
-        self.not().and(other.not()).not()
+        !(!self).and(!other)
     }
 
     /// "At least `n` of these": certainly true once `n` are true, certainly false once too few
@@ -71,7 +75,7 @@ mod tests {
 
     #[test]
     fn not_truth_table() {
-        assert_eq!([T.not(), F.not(), U.not()], [F, T, U]);
+        assert_eq!([!T, !F, !U], [F, T, U]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::json::{named_enum, At, Fields, FromJson, Json, Misfit};
+use crate::json::{named_enum, At, FromJson, Json, Misfit};
 
 /// The value of `format` in every ruleset this engine reads.
 pub const RULESET_FORMAT: &str = "waymark-ruleset/1";
@@ -26,10 +26,10 @@ impl FromJson for Urgency {
         match json {
             Json::String(s) if s == "now" => Ok(Urgency::Now),
             Json::String(s) if s == "today" => Ok(Urgency::Today),
-            Json::Object(_) => {
-                let fields = Fields::new(json, at, &["workingDays"])?;
-                fields.required("workingDays").map(Urgency::WorkingDays).ok_or_else(|| fields.misfit())
-            }
+            Json::Object(members) => match members.as_slice() {
+                [(key, days)] if key == "workingDays" => u16::from_json(days, &At::Key(at, key)).map(Urgency::WorkingDays),
+                _ => Err(at.misfit("bad-value", "expected {\"workingDays\": n} and nothing else")),
+            },
             _ => Err(at.misfit("bad-value", "expected \"now\", \"today\" or {\"workingDays\": n}")),
         }
     }

@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::assessment::Assessment;
 use crate::case::Case;
 use crate::engine::Engine;
-use crate::json::{named_enum, read_object};
+use crate::error::{Document, Error};
+use crate::json::{named_enum, At, FromDocument, Json, Obj, Reader};
 use crate::trace::Status;
 
 /// The value of `format` in every scenario file this engine reads.
@@ -22,7 +23,119 @@ pub struct Citation {
     pub lines: Option<String>,
     pub section: Option<String>,
 }
-read_object!(Citation { source: "source" required, lines: "lines" optional, section: "section" optional });
+
+impl FromDocument for Scenario {
+    const DOCUMENT: Document = Document::Scenario;
+
+    fn from_tree(json: &Json) -> Result<Scenario, Error> {
+        let mut r = Reader::new(Document::Scenario);
+        let root = At::Root;
+        let o = r.object(json, &root, &["format", "id", "title", "ruleset", "summary", "sources", "timePoints"]);
+        let points_at = At::Key(&root, "timePoints");
+        let time_points = r.list(&o, "timePoints", true).iter().enumerate().map(|(i, json)| time_point(&mut r, json, &At::Index(&points_at, i))).collect();
+        let scenario = Scenario {
+            format: r.text(&o, "format"),
+            id: r.text(&o, "id"),
+            title: r.text(&o, "title"),
+            ruleset: r.text(&o, "ruleset"),
+            summary: r.text(&o, "summary"),
+            sources: citations(&mut r, &o, "sources"),
+            time_points,
+        };
+        r.finish(scenario)
+    }
+}
+
+fn time_point(r: &mut Reader, json: &Json, at: &At) -> TimePoint {
+    let o = r.object(json, at, &["id", "title", "narrative", "case", "whatHappened", "actual", "reviewSays", "expect"]);
+    let case_at = At::Key(at, "case");
+    let case = match r.field(&o, "case", true) {
+        Some(json) => crate::case::read_case(r, json, &case_at),
+        // Already reported; a blank case stands in so the rest can still be checked.
+        None => Case {
+            as_of: crate::date::Date::EPOCH,
+            child: Default::default(),
+            answers: Vec::new(),
+            events: Vec::new(),
+            facts: Vec::new(),
+            referral: None,
+            judgement: None,
+        },
+    };
+    let actual = match r.field(&o, "actual", false) {
+        Some(json) => {
+            let at = At::Key(at, "actual");
+            let a = r.object(json, &at, &["level", "routes", "escalation"]);
+            Actual { level: r.optional_text(&a, "level"), routes: ids(r, &a, "routes"), escalation: r.value(&a, "escalation", false) }
+        }
+        None => Actual::default(),
+    };
+    let review_at = At::Key(at, "reviewSays");
+    let review = r.section(&o, "reviewSays", &review_at, &["text", "sources"]);
+    let review_says = ReviewSays { text: r.text(&review, "text"), sources: citations(r, &review, "sources") };
+    let expect_at = At::Key(at, "expect");
+    let e = r.section(&o, "expect", &expect_at, &["level", "immediateDanger", "routes", "prompts", "rules", "escalation", "differsFromActual"]);
+    let level = match r.field(&e, "level", false) {
+        Some(json) => {
+            let at = At::Key(&expect_at, "level");
+            let l = r.object(json, &at, &["atLeast", "atMost"]);
+            LevelBounds { at_least: r.optional_text(&l, "atLeast"), at_most: r.optional_text(&l, "atMost") }
+        }
+        None => LevelBounds::default(),
+    };
+    let members = |r: &mut Reader, key: &str| match r.field(&e, key, false) {
+        Some(json) => {
+            let at = At::Key(&expect_at, key);
+            let m = r.object(json, &at, &["include", "exclude"]);
+            Members { include: ids(r, &m, "include"), exclude: ids(r, &m, "exclude") }
+        }
+        None => Members::default(),
+    };
+    let (routes, prompts, rules) = (members(r, "routes"), members(r, "prompts"), members(r, "rules"));
+    let differs_at = At::Key(&expect_at, "differsFromActual");
+    let differs_from_actual = r
+        .list(&e, "differsFromActual", false)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, json)| crate::json::from_name::<Aspect>(json, &At::Index(&differs_at, i)).map_err(|m| r.misfit(m)).ok())
+        .collect();
+    let expect = Expect {
+        level,
+        immediate_danger: r.value(&e, "immediateDanger", false),
+        routes,
+        prompts,
+        rules,
+        escalation: r.value(&e, "escalation", false),
+        differs_from_actual,
+    };
+    TimePoint {
+        id: r.text(&o, "id"),
+        title: r.text(&o, "title"),
+        narrative: r.text(&o, "narrative"),
+        case,
+        what_happened: r.text(&o, "whatHappened"),
+        actual,
+        review_says,
+        expect,
+    }
+}
+
+fn ids(r: &mut Reader, o: &Obj, key: &str) -> Vec<String> {
+    r.strings(o, key, false).into_iter().map(|(_, s)| s.to_string()).collect()
+}
+
+fn citations(r: &mut Reader, o: &Obj, key: &str) -> Vec<Citation> {
+    let at = At::Key(o.at, key);
+    let list = r.list(o, key, true);
+    list.iter()
+        .enumerate()
+        .map(|(i, json)| {
+            let here = At::Index(&at, i);
+            let c = r.object(json, &here, &["source", "lines", "section"]);
+            Citation { source: r.text(&c, "source"), lines: r.optional_text(&c, "lines"), section: r.optional_text(&c, "section") }
+        })
+        .collect()
+}
 
 #[derive(Clone, Debug)]
 pub struct Scenario {
@@ -35,7 +148,6 @@ pub struct Scenario {
     pub sources: Vec<Citation>,
     pub time_points: Vec<TimePoint>,
 }
-read_object!(Scenario { format: "format" required, id: "id" required, title: "title" required, ruleset: "ruleset" required, summary: "summary" required, sources: "sources" required, time_points: "timePoints" required });
 
 #[derive(Clone, Debug)]
 pub struct TimePoint {
@@ -50,7 +162,6 @@ pub struct TimePoint {
     pub review_says: ReviewSays,
     pub expect: Expect,
 }
-read_object!(TimePoint { id: "id" required, title: "title" required, narrative: "narrative" required, case: "case" required, what_happened: "whatHappened" required, actual: "actual" or_default, review_says: "reviewSays" required, expect: "expect" required });
 
 #[derive(Clone, Debug, Default)]
 pub struct Actual {
@@ -58,14 +169,12 @@ pub struct Actual {
     pub routes: Vec<String>,
     pub escalation: Option<bool>,
 }
-read_object!(Actual { level: "level" optional, routes: "routes" or_default, escalation: "escalation" optional });
 
 #[derive(Clone, Debug)]
 pub struct ReviewSays {
     pub text: String,
     pub sources: Vec<Citation>,
 }
-read_object!(ReviewSays { text: "text" required, sources: "sources" required });
 
 #[derive(Clone, Debug, Default)]
 pub struct Expect {
@@ -79,14 +188,12 @@ pub struct Expect {
     /// `level`, `routes` (the engine names a route that was not used) or `escalation`.
     pub differs_from_actual: Vec<Aspect>,
 }
-read_object!(Expect { level: "level" or_default, immediate_danger: "immediateDanger" optional, routes: "routes" or_default, prompts: "prompts" or_default, rules: "rules" or_default, escalation: "escalation" optional, differs_from_actual: "differsFromActual" or_default });
 
 #[derive(Clone, Debug, Default)]
 pub struct LevelBounds {
     pub at_least: Option<String>,
     pub at_most: Option<String>,
 }
-read_object!(LevelBounds { at_least: "atLeast" optional, at_most: "atMost" optional });
 
 /// Ids that must, and must not, appear.
 #[derive(Clone, Debug, Default)]
@@ -94,7 +201,6 @@ pub struct Members {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
 }
-read_object!(Members { include: "include" or_default, exclude: "exclude" or_default });
 
 named_enum! {
     pub enum Aspect {

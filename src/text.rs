@@ -108,7 +108,8 @@ fn write_text(out: &mut String, a: &Assessment) -> std::fmt::Result {
         for reason in &a.reasons {
             writeln!(out, "- {}", reason.reason)?;
             for source in reason.sources {
-                let at = source.lines.as_deref().map(|l| format!(", lines {l}")).or_else(|| source.section.as_deref().map(|s| format!(", {s}"))).unwrap_or_default();
+                let at =
+                    source.lines.as_deref().map(|l| format!(", lines {l}")).or_else(|| source.section.as_deref().map(|s| format!(", {s}"))).unwrap_or_default();
                 writeln!(out, "    Source: {}{at}", source.title)?;
             }
         }
@@ -120,7 +121,11 @@ fn write_text(out: &mut String, a: &Assessment) -> std::fmt::Result {
         }
     }
     writeln!(out, "\n{}", a.notice)?;
-    writeln!(out, "Ruleset: {} version {} (review by {}; content {}). Waymark engine {}.", a.ruleset.title, a.ruleset.version, a.ruleset.review_date, a.ruleset.hash, a.engine_version)
+    writeln!(
+        out,
+        "Ruleset: {} version {} (review by {}; content {}). Waymark engine {}.",
+        a.ruleset.title, a.ruleset.version, a.ruleset.review_date, a.ruleset.hash, a.engine_version
+    )
 }
 
 fn urgency_text(urgency: Urgency) -> String {

@@ -5,7 +5,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::json::At;
-use crate::{read, Document, Engine, Error, FromJson, Json};
+use crate::{Case, Document, Engine, Error, FromDocument, Json};
 
 /// Deeper than any real ruleset; a cyclic object would otherwise recurse without end.
 const MAX_DEPTH: usize = 100;
@@ -42,15 +42,8 @@ impl JsEngine {
 
     /// The guidance for one case, as a plain object.
     pub fn assess(&self, case: JsValue) -> Result<JsValue, JsValue> {
-        let case = from_js(case, Document::Case)?;
+        let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
         to_js(&self.engine.assess(&case).map_err(throw)?)
-    }
-
-    /// The guidance for one case as plain text, for pasting into a referral form.
-    #[wasm_bindgen(js_name = assessText)]
-    pub fn assess_text(&self, case: JsValue) -> Result<String, JsValue> {
-        let case = from_js(case, Document::Case)?;
-        Ok(crate::to_text(&self.engine.assess(&case).map_err(throw)?))
     }
 
     /// Levels, domains, indicators, context wording, routes and contacts, for building forms.
@@ -61,12 +54,8 @@ impl JsEngine {
 
 /// The JSON tree of a JS object (as `JSON.parse` would give).
 fn tree_of(value: &JsValue, document: Document) -> Result<Json, JsValue> {
-    tree(value, &At::Root, 0).map_err(|(path, message)| throw(Error::one(document, path, "wrong-type", message)))
-}
-
-/// Reads a JS object as a case.
-fn from_js<T: FromJson>(value: JsValue, document: Document) -> Result<T, JsValue> {
-    read(&tree_of(&value, document)?, document).map_err(throw)
+    tree(value, &At::Root, 0)
+        .map_err(|(path, message)| throw(Error::new(vec![crate::Problem { document, path, code: "wrong-type", message, line: None, column: None }])))
 }
 
 /// The JSON tree of a JS value. Anything JSON cannot hold (functions, NaN, cycles) is refused.

@@ -137,7 +137,11 @@ fn unknown_prompt() {
 
 #[test]
 fn unknown_action_in_a_safeguard() {
-    refused(patch(base(), "/safeguards/worryRecorded/then/actions/0", Some(json!("tell-the-dsl"))), "safeguards.worryRecorded.then.actions[0]", "unknown-action");
+    refused(
+        patch(base(), "/safeguards/worryRecorded/then/actions/0", Some(json!("tell-the-dsl"))),
+        "safeguards.worryRecorded.then.actions[0]",
+        "unknown-action",
+    );
 }
 
 #[test]

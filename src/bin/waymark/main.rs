@@ -8,7 +8,7 @@ mod locate;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use waymark::{from_json, lint, parse, run_scenario, to_text, Case, Document, Engine, Error, Scenario};
+use waymark::{lint, parse, run_scenario, to_text, Case, Document, Engine, Error, FromDocument, Scenario};
 
 const USAGE: &str = "\
 usage:
@@ -99,7 +99,10 @@ fn run() -> Result<(), Failure> {
             for (i, contact) in described.contacts.iter().enumerate() {
                 if !contact.set {
                     let at = place(&args.files[0], &text, &format!("contacts[{i}]"));
-                    eprintln!("{at}: warning[contact-not-set]: contacts[{i}]: \"{}\" has no number or address; it shows as \"not set\" until a profile sets it", contact.id);
+                    eprintln!(
+                        "{at}: warning[contact-not-set]: contacts[{i}]: \"{}\" has no number or address; it shows as \"not set\" until a profile sets it",
+                        contact.id
+                    );
                 }
             }
             Ok(())
@@ -130,7 +133,7 @@ fn run() -> Result<(), Failure> {
         "assess" => {
             arity(2, true)?;
             let engine = load_engine(&args.files[0], args.profile.as_deref())?;
-            let case: Case = load(&args.files[1], Document::Case)?;
+            let case: Case = load(&args.files[1])?;
             let assessment = engine.assess(&case).map_err(|e| report(&e, &[(Document::Case, &args.files[1])]))?;
             if args.text {
                 print!("{}", to_text(&assessment));
@@ -145,7 +148,7 @@ fn run() -> Result<(), Failure> {
             let engine = load_engine(&args.files[0], args.profile.as_deref())?;
             let (mut passed, mut failed) = (0, 0);
             for file in &args.files[1..] {
-                let scenario: Scenario = load(file, Document::Scenario)?;
+                let scenario: Scenario = load(file)?;
                 let report = run_scenario(&engine, &scenario);
                 for point in &report.time_points {
                     let level = point.level.as_deref().unwrap_or("no assessment");
@@ -176,8 +179,9 @@ fn read(path: &Path) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))
 }
 
-fn load<T: waymark::FromJson>(path: &Path, document: Document) -> Result<T, Failure> {
-    from_json(&read(path)?, document).map_err(|e| report(&e, &[(document, path)]))
+fn load<T: FromDocument>(path: &Path) -> Result<T, Failure> {
+    let tree = parse(&read(path)?, T::DOCUMENT).map_err(|e| report(&e, &[(T::DOCUMENT, path)]))?;
+    T::from_tree(&tree).map_err(|e| report(&e, &[(T::DOCUMENT, path)]))
 }
 
 fn load_engine(ruleset_path: &Path, profile_path: Option<&Path>) -> Result<Engine, Failure> {
