@@ -88,7 +88,7 @@ pub use text::to_text;
 pub use trace::{AgeSpan, Finding, RuleTrace, Status};
 
 #[cfg(target_arch = "wasm32")]
-pub use wasm::JsEngine;
+pub use wasm::{version, JsEngine};
 
 /// The engine's version, reported with every assessment.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

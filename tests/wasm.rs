@@ -1,0 +1,141 @@
+//! The JavaScript binding, run in Node: engines built from plain JS objects, assessments that
+//! come back as plain objects, and bad input that throws a JS `Error` carrying its path.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Function, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use waymark::JsEngine;
+
+const RULESET: &str = include_str!("rulesets/language.json");
+const PROFILE: &str = include_str!("rulesets/language-profile.json");
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).expect("valid JSON")
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| match key.parse::<u32>() {
+        Ok(i) => Array::from(&v).get(i),
+        Err(_) => Reflect::get(&v, &key.into()).unwrap_or(JsValue::UNDEFINED),
+    })
+}
+
+fn text(value: &JsValue, path: &str) -> String {
+    get(value, path).as_string().unwrap_or_else(|| panic!("{path} is a string"))
+}
+
+fn engine() -> JsEngine {
+    JsEngine::new(js(RULESET), JsValue::UNDEFINED).expect("the test ruleset compiles")
+}
+
+/// The thrown value, checked to be a JS `Error`.
+fn thrown(result: Result<impl Sized, JsValue>) -> js_sys::Error {
+    match result {
+        Ok(_) => panic!("expected a thrown Error"),
+        Err(e) => e.dyn_into::<js_sys::Error>().expect("an Error object"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn builds_from_plain_objects_and_assesses() {
+    let engine = engine();
+    let a = engine.assess(js(r#"{"asOf": "2026-11-22", "child": {"ageMonths": 4}, "answers": {"injury-non-mobile": "yes"}}"#)).expect("assesses");
+    assert!(a.is_object() && !a.is_instance_of::<js_sys::Map>(), "a plain object");
+    assert_eq!(text(&a, "level.id"), "child-protection");
+    assert_eq!(get(&a, "immediateDanger").as_bool(), Some(false));
+    assert_eq!(text(&a, "reasons.0.rule"), "non-mobile-injury");
+    assert_eq!(text(&a, "referrals.0.route"), "dsl");
+    // Absent values are null, as in the CLI's JSON.
+    assert!(get(&a, "judgement").is_null());
+    assert_eq!(text(&a, "asOf"), "2026-11-22");
+    assert_eq!(text(&a, "engineVersion"), waymark::ENGINE_VERSION);
+}
+
+#[wasm_bindgen_test]
+fn describe_gives_what_a_form_needs() {
+    let d = engine().describe().expect("describes");
+    assert_eq!(Array::from(&get(&d, "levels")).length(), 5);
+    assert_eq!(text(&d, "levels.4.id"), "immediate-danger");
+    assert_eq!(Array::from(&get(&d, "indicators")).length(), 15);
+    assert_eq!(text(&d, "indicators.7.kind"), "event");
+    assert_eq!(Array::from(&get(&d, "referralOutcomes")).length(), 6);
+    assert_eq!(get(&d, "contacts.1.set").as_bool(), Some(false));
+}
+
+#[wasm_bindgen_test]
+fn a_profile_from_js_layers_names_and_numbers() {
+    let engine = JsEngine::new(js(RULESET), js(PROFILE)).expect("compiles");
+    let d = engine.describe().expect("describes");
+    assert_eq!(text(&d, "profile.organisation"), "Northfield Primary School");
+    assert_eq!(text(&d, "levels.2.name"), "Tier 3: complex needs");
+    assert_eq!(text(&d, "contacts.1.phone"), "020 7946 0321");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_ruleset_throws_an_error_with_its_path() {
+    let bad = RULESET.replacen(r#"{"yes": "excluded"}"#, r#"{"yes": "excludd"}"#, 1);
+    let error = thrown(JsEngine::new(js(&bad), JsValue::UNDEFINED));
+    let message = String::from(error.message());
+    assert_eq!(message, "ruleset: rules[8].when.all[1].yes: unknown indicator \"excludd\" (did you mean \"excluded\"?)");
+    assert_eq!(text(&error, "path"), "rules[8].when.all[1].yes");
+    assert_eq!(text(&error, "code"), "unknown-indicator");
+    assert_eq!(text(&error, "document"), "ruleset");
+    assert_eq!(Array::from(&get(&error, "problems")).length(), 1);
+}
+
+#[wasm_bindgen_test]
+fn every_problem_in_a_bad_ruleset_is_listed() {
+    let bad = RULESET.replacen(r#""level": "early-help""#, r#""level": "early-hlp""#, 1).replacen(r#""scope": "local"}"#, r#""scope": "locale"}"#, 1);
+    let error = thrown(JsEngine::new(js(&bad), JsValue::UNDEFINED));
+    let problems = Array::from(&get(&error, "problems"));
+    assert_eq!(problems.length(), 2, "{:?}", JSON::stringify(&problems));
+    assert!(String::from(error.message()).ends_with("(and 1 more problem)"));
+}
+
+#[wasm_bindgen_test]
+fn a_bad_profile_names_the_profile() {
+    let bad = PROFILE.replacen("\"mash\":", "\"mahs\":", 1);
+    let error = thrown(JsEngine::new(js(RULESET), js(&bad)));
+    assert_eq!(text(&error, "document"), "profile");
+    assert_eq!(text(&error, "path"), "contacts.mahs");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_case_throws_and_the_engine_still_works() {
+    let engine = engine();
+    let error = thrown(engine.assess(js(r#"{"asOf": "2026-11-22", "answers": {"missng": "yes"}}"#)));
+    assert_eq!(text(&error, "path"), "answers.missng");
+    let error = thrown(engine.assess(js(r#"{"asOf": "2026-02-30"}"#)));
+    assert_eq!(text(&error, "path"), "asOf");
+    let error = thrown(engine.assess(js(r#"{"answers": {}}"#)));
+    assert_eq!(text(&error, "code"), "missing-field");
+    let a = engine.assess(js(r#"{"asOf": "2026-11-22"}"#)).expect("still usable after errors");
+    assert_eq!(text(&a, "level.id"), "universal");
+}
+
+#[wasm_bindgen_test]
+fn values_json_cannot_hold_are_refused_not_panicked_on() {
+    let engine = engine();
+    // A cyclic object.
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"asOf".into(), &"2026-11-22".into()).expect("set");
+    Reflect::set(&cyclic, &"child".into(), &cyclic).expect("set");
+    let error = thrown(engine.assess(cyclic.into()));
+    assert!(String::from(error.message()).contains("nested too deeply"), "{:?}", error.message());
+    // A function, and a number JSON cannot represent.
+    let function = Function::new_no_args("return 1");
+    let case = Object::new();
+    Reflect::set(&case, &"asOf".into(), &function).expect("set");
+    assert_eq!(text(&thrown(engine.assess(case.into())), "path"), "asOf");
+    let case = js(r#"{"asOf": "2026-11-22", "child": {"ageMonths": 1}}"#);
+    Reflect::set(&get(&case, "child"), &"ageMonths".into(), &JsValue::from_f64(f64::NAN)).expect("set");
+    assert_eq!(text(&thrown(engine.assess(case)), "path"), "child.ageMonths");
+    // Not even an object.
+    assert_eq!(text(&thrown(JsEngine::new(JsValue::from(42), JsValue::NULL)), "code"), "wrong-type");
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(waymark::version(), waymark::ENGINE_VERSION);
+}
