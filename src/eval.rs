@@ -68,7 +68,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
     let mut outcome = Outcome::new();
     for (rule, truth) in rules.iter().zip(&truths) {
         if *truth == Truth::True {
-            outcome.apply(engine, rule);
+            outcome.apply(rule);
         }
     }
     outcome.apply_level(engine, level);
@@ -103,6 +103,8 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
             }
         })
         .collect::<Vec<_>>();
+    let mut referrals = referrals;
+    crate::sort::by(&mut referrals, |a, b| a.urgency.cmp(&b.urgency));
 
     let escalation = outcome.escalate_from.clone().map(|(from, why)| Escalation { why, stages: engine.stage_items(from) });
 
@@ -185,7 +187,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
 /// What the fired rules add up to, de-duplicated in the order rules gave it.
 struct Outcome<'a> {
     actions: Vec<(u16, Vec<&'a str>)>,
-    /// Route, why, and the most urgent level urgency among the rules that gave it.
+    /// Route, why, and the urgency of the level when the level itself calls for the route.
     routes: Vec<(u16, Vec<RuleReason<'a>>, Option<Urgency>)>,
     prompts: Vec<(u16, Vec<&'a str>)>,
     escalate_from: Option<(u8, Vec<RuleReason<'a>>)>,
@@ -196,10 +198,10 @@ impl<'a> Outcome<'a> {
         Outcome { actions: Vec::new(), routes: Vec::new(), prompts: Vec::new(), escalate_from: None }
     }
 
-    fn apply(&mut self, engine: &'a Engine, rule: &'a CompiledRule) {
+    fn apply(&mut self, rule: &'a CompiledRule) {
         let why = RuleReason { rule: &rule.id, reason: &rule.reason };
-        let urgency = rule.then.level.and_then(|l| engine.levels[l as usize].urgency);
-        self.add(&rule.then.actions, &rule.then.routes, urgency, &why);
+        // A rule's routes keep their own speed; only the level's own referral carries its urgency.
+        self.add(&rule.then.actions, &rule.then.routes, None, &why);
         for prompt in &rule.then.prompts {
             add_once(&mut self.prompts, *prompt, why.rule);
         }

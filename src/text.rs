@@ -140,7 +140,7 @@ fn urgency_text(urgency: Urgency) -> String {
 fn contact_text(c: &ContactDetails) -> String {
     let mut parts = vec![c.name.clone()];
     match (&c.phone, &c.email) {
-        (None, None) => parts.push("not set: ask your safeguarding lead for this number".into()),
+        (None, None) => parts.push("number not set (your organisation can add it to its local profile)".into()),
         (phone, email) => parts.extend(phone.iter().chain(email).cloned()),
     }
     parts.extend(c.hours.clone());
