@@ -712,7 +712,7 @@ impl<'j> Compiler<'j> {
         stages: &mut [CompiledStage],
     ) -> CompiledProfile {
         let root = At::Root;
-        let o = self.object(json, &root, &["format", "id", "organisation", "ruleset", "levels", "contacts", "escalation"]);
+        let o = self.object(json, &root, &["format", "id", "organisation", "ruleset", "notes", "levels", "contacts", "escalation"]);
         if let Some(format) = self.string(&o, "format", true) {
             if format != PROFILE_FORMAT {
                 self.problem(&At::Key(&root, "format"), "wrong-format", format!("expected \"{PROFILE_FORMAT}\", found \"{format}\""));
@@ -723,6 +723,8 @@ impl<'j> Compiler<'j> {
             self.check_id(&id, &At::Key(&root, "id"));
         }
         let organisation = self.text(&o, "organisation");
+        // Notes record where a profile's values came from; they are for its maintainers.
+        self.optional_text(&o, "notes");
         if let Some(written_for) = self.string(&o, "ruleset", true) {
             if written_for != ruleset_id {
                 self.problem(&At::Key(&root, "ruleset"), "wrong-ruleset", format!("this profile is for the ruleset \"{written_for}\", not \"{ruleset_id}\""));
