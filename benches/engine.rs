@@ -1,13 +1,15 @@
 //! Native engine benchmark: compile time of a ruleset, and the time of one assessment over a
 //! realistic workload (every time point of every scenario written for that ruleset).
 //!
-//! `cargo bench --bench engine -- [RULESET [SCENARIO...]]`; with no arguments, the default
-//! ruleset and its scenarios. scripts/bench runs this beside the Node benchmark.
+//! `cargo bench --no-default-features --bench engine -- [RULESET [SCENARIO...]]`; with no
+//! arguments, the default ruleset and its scenarios. scripts/bench runs this beside the Node
+//! benchmark. (--no-default-features leaves out the CLI, whose release build aborts on panic and
+//! would collide with the unwinding library a benchmark needs.)
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use waymark::{from_json, parse, Case, Document, Engine, Scenario};
+use waymark::{from_json, parse, Case, Detail, Document, Engine, Scenario};
 
 /// The median over `samples` of the mean time per call, each sample long enough to time well.
 fn median_micros(samples: usize, mut f: impl FnMut()) -> f64 {
@@ -60,16 +62,22 @@ fn main() {
         black_box(Engine::new(black_box(&tree), None).expect("compiles"));
     });
     let mut i = 0;
-    let assess = median_micros(201, || {
-        let case = &cases[i % cases.len()];
-        i += 1;
-        black_box(engine.assess(black_box(case)).expect("assesses"));
-    });
-    let assess_json = median_micros(201, || {
-        let case = &cases[i % cases.len()];
-        i += 1;
-        black_box(serde_json::to_string(&engine.assess(black_box(case)).expect("assesses")).expect("JSON"));
-    });
+    let mut time = |detail: Detail, json: bool| {
+        median_micros(201, || {
+            let case = &cases[i % cases.len()];
+            i += 1;
+            let assessment = engine.assess_with(black_box(case), detail).expect("assesses");
+            if json {
+                black_box(serde_json::to_string(&assessment).expect("JSON"));
+            } else {
+                black_box(assessment);
+            }
+        })
+    };
+    let guidance = time(Detail::Guidance, false);
+    let guidance_json = time(Detail::Guidance, true);
+    let full = time(Detail::Full, false);
+    let full_json = time(Detail::Full, true);
 
     println!(
         "native engine ({} indicators, {} rules, {} cases from {} scenario files)",
@@ -80,6 +88,8 @@ fn main() {
     );
     println!("  parse + compile ruleset      {parse_and_compile:>9.1} µs");
     println!("  compile parsed ruleset       {compile:>9.1} µs");
-    println!("  assess one case (median)     {assess:>9.2} µs");
-    println!("  assess + serialize to JSON   {assess_json:>9.2} µs");
+    println!("  assess, guidance (median)    {guidance:>9.2} µs   (no trace: what the page asks for after each answer)");
+    println!("    + serialize to JSON        {guidance_json:>9.2} µs");
+    println!("  assess, full (median)        {full:>9.2} µs   (with the trace of every rule)");
+    println!("    + serialize to JSON        {full_json:>9.2} µs");
 }

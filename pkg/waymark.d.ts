@@ -8,9 +8,10 @@ export class Engine {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * The guidance for one case, as a plain object.
+     * The guidance for one case, as a plain object. `assess(case, { trace: false })` leaves
+     * out the trace of every rule, for fast updates as answers change.
      */
-    assess(_case: any): any;
+    assess(_case: any, options: any): any;
     /**
      * Levels, domains, indicators, context wording, routes and contacts, for building forms.
      */
@@ -34,7 +35,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_engine_free: (a: number, b: number) => void;
-    readonly engine_assess: (a: number, b: any) => [number, number, number];
+    readonly engine_assess: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_describe: (a: number) => [number, number, number];
     readonly engine_new: (a: any, b: any) => [number, number, number];
     readonly start: () => void;

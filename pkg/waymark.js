@@ -15,12 +15,14 @@ export class Engine {
         wasm.__wbg_engine_free(ptr, 0);
     }
     /**
-     * The guidance for one case, as a plain object.
+     * The guidance for one case, as a plain object. `assess(case, { trace: false })` leaves
+     * out the trace of every rule, for fast updates as answers change.
      * @param {any} _case
+     * @param {any} options
      * @returns {any}
      */
-    assess(_case) {
-        const ret = wasm.engine_assess(this.__wbg_ptr, _case);
+    assess(_case, options) {
+        const ret = wasm.engine_assess(this.__wbg_ptr, _case, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }

@@ -31,9 +31,11 @@ function medianMicros(samples, f) {
 const engine = new Engine(ruleset);
 let i = 0;
 const compile = medianMicros(51, () => new Engine(ruleset).free());
-const assess = medianMicros(201, () => engine.assess(cases[i++ % cases.length]));
+const guidance = medianMicros(201, () => engine.assess(cases[i++ % cases.length], { trace: false }));
+const full = medianMicros(201, () => engine.assess(cases[i++ % cases.length]));
 const fmt = (n) => n.toFixed(n < 100 ? 2 : 1).padStart(9);
 console.log(`wasm engine in Node ${process.version} (${cases.length} cases from ${scenarioPaths.length} scenario files)`);
 console.log(`  new Engine(ruleset)          ${fmt(compile)} µs`);
-console.log(`  engine.assess(case) (median) ${fmt(assess)} µs`);
+console.log(`  assess(case, {trace: false})${fmt(guidance)} µs   (median; what the page asks for after each answer)`);
+console.log(`  assess(case)                 ${fmt(full)} µs   (median; with the trace of every rule)`);
 console.log(`  pkg/waymark_bg.wasm          ${String(wasm.length).padStart(9)} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped`);

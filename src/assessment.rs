@@ -29,8 +29,10 @@ pub struct Assessment<'a> {
     pub questions: Vec<Question<'a>>,
     /// Every rule that fired, most serious first.
     pub reasons: Vec<Reason<'a>>,
-    /// Every rule, in ruleset order.
-    pub trace: Vec<RuleTrace<'a>>,
+    /// Every rule, in ruleset order, with what decided it; absent when assessed with
+    /// [`Detail::Guidance`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Vec<RuleTrace<'a>>>,
     pub warnings: Vec<Warning>,
     /// What the practitioner told the engine, worded as they saw it: every answer, dated
     /// event, context fact and referral outcome given.
@@ -42,6 +44,17 @@ pub struct Assessment<'a> {
     pub ruleset: RulesetInfo<'a>,
     pub profile: Option<ProfileInfo<'a>>,
     pub engine_version: &'static str,
+}
+
+/// How much an assessment says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything, with the trace of every rule.
+    #[default]
+    Full,
+    /// Everything but the trace: what a form needs after each answer. The trace is most of
+    /// an assessment's size, so leaving it out until asked for keeps live updates fast.
+    Guidance,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -56,10 +69,25 @@ pub struct LevelRef<'a> {
     pub emergency: bool,
 }
 
+/// A level named where it is mentioned in passing; [`LevelRef`] gives the whole level once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LevelName<'a> {
+    pub id: &'a str,
+    pub rank: u8,
+    pub name: &'a str,
+}
+
+impl<'a> From<LevelRef<'a>> for LevelName<'a> {
+    fn from(level: LevelRef<'a>) -> LevelName<'a> {
+        LevelName { id: level.id, rank: level.rank, name: level.name }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JudgementOutcome<'a> {
-    pub level: LevelRef<'a>,
+    pub level: LevelName<'a>,
     pub reason: String,
     pub effect: JudgementEffect,
 }
@@ -144,7 +172,7 @@ pub struct Question<'a> {
     /// The answer that would change the guidance; absent when several subjects decide together.
     pub if_answer: Option<Hypothesis>,
     /// The level it would rise to, if higher than now.
-    pub level: Option<LevelRef<'a>>,
+    pub level: Option<LevelName<'a>>,
     /// Routes that would newly apply.
     pub routes: Vec<RouteRef<'a>>,
     /// Escalation would newly apply.
@@ -171,7 +199,7 @@ pub struct RouteRef<'a> {
 pub struct Reason<'a> {
     pub rule: &'a str,
     pub reason: &'a str,
-    pub level: Option<LevelRef<'a>>,
+    pub level: Option<LevelName<'a>>,
     pub sources: &'a [SourceCitation],
     /// The primer's principles (1 to 10) the rule embodies.
     pub principles: &'a [u8],

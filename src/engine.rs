@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::assessment::{Assessment, LevelRef, ProfileInfo, RulesetInfo, StageItem};
+use crate::assessment::{Assessment, Detail, LevelRef, ProfileInfo, RulesetInfo, StageItem};
 use crate::case::Case;
 use crate::date::Date;
 use crate::error::Error;
@@ -282,7 +282,12 @@ impl Engine {
     /// Evaluates one case. Fails only when the case refers to something the ruleset does not
     /// define, or contradicts itself; the evaluation itself cannot fail.
     pub fn assess(&self, case: &Case) -> Result<Assessment<'_>, Error> {
-        crate::eval::assess(self, case)
+        self.assess_with(case, Detail::Full)
+    }
+
+    /// [`Engine::assess`], saying how much to include.
+    pub fn assess_with(&self, case: &Case, detail: Detail) -> Result<Assessment<'_>, Error> {
+        crate::eval::assess(self, case, detail)
     }
 
     /// Everything a form needs: levels, domains, indicators, context wording, routes and

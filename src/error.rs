@@ -12,6 +12,8 @@ pub enum Document {
     Profile,
     Case,
     Scenario,
+    /// The options of a call from JavaScript.
+    Options,
 }
 
 impl fmt::Display for Document {
@@ -21,6 +23,7 @@ impl fmt::Display for Document {
             Document::Profile => "profile",
             Document::Case => "case",
             Document::Scenario => "scenario",
+            Document::Options => "options",
         })
     }
 }

@@ -50,19 +50,23 @@ struct Supposition {
 struct Evaluator<'a> {
     engine: &'a Engine,
     inputs: Inputs,
+    /// The truth of every condition node for this case, computed once.
+    truths: Vec<Truth>,
 }
 
-pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'a>, Error> {
+pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Result<Assessment<'a>, Error> {
     let mut warnings = Vec::new();
     let inputs = bind(engine, case, &mut warnings)?;
-    let mut ev = Evaluator { engine, inputs };
+    let mut ev = Evaluator { engine, inputs, truths: vec![Truth::Unknown; engine.nodes.len()] };
     let rules = &engine.rules;
-    // The last rule is the judgement safeguard, which needs the engine's level first.
-    let (judged_rule, main_rules) = rules.split_last().unwrap_or_else(|| unreachable!("compile adds the safeguards"));
-    let mut truths: Vec<Truth> = main_rules.iter().map(|rule| ev.eval(rule.root, None)).collect();
-    let engine_level = main_rules.iter().zip(&truths).filter(|(_, truth)| **truth == Truth::True).filter_map(|(rule, _)| rule.then.level).max().unwrap_or(0);
+    // The last rule is the judgement safeguard, which needs the engine's level first; its
+    // nodes come after every other rule's, so only they are settled again.
+    let (_, main_rules) = rules.split_last().unwrap_or_else(|| unreachable!("compile adds the safeguards"));
+    ev.settle(0);
+    let engine_level = main_rules.iter().filter(|rule| ev.truths[rule.root as usize] == Truth::True).filter_map(|rule| rule.then.level).max().unwrap_or(0);
     ev.inputs.judgement_lower = ev.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
-    truths.push(ev.eval(judged_rule.root, None));
+    ev.settle(main_rules.last().map_or(0, |rule| rule.root as usize + 1));
+    let truths: Vec<Truth> = rules.iter().map(|rule| ev.truths[rule.root as usize]).collect();
     let level = ev.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
 
     let mut outcome = Outcome::new();
@@ -127,7 +131,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
             Reason {
                 rule: &rule.id,
                 reason: &rule.reason,
-                level: rule.then.level.map(|l| engine.level_ref(l)),
+                level: rule.then.level.map(|l| engine.level_ref(l).into()),
                 sources: &rule.sources,
                 principles: &rule.principles,
                 evidence,
@@ -138,18 +142,20 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case) -> Result<Assessment<'
 
     let questions = ev.questions(&truths, level, &outcome);
 
-    let trace = rules
-        .iter()
-        .zip(&truths)
-        .map(|(rule, truth)| {
-            let mut because = Vec::new();
-            ev.explain(rule.root, *truth, &mut because);
-            RuleTrace { rule: &rule.id, kind: rule.kind, status: Status::from(*truth), because }
-        })
-        .collect();
+    let trace = (detail == Detail::Full).then(|| {
+        rules
+            .iter()
+            .zip(&truths)
+            .map(|(rule, truth)| {
+                let mut because = Vec::new();
+                ev.explain(rule.root, *truth, &mut because);
+                RuleTrace { rule: &rule.id, kind: rule.kind, status: Status::from(*truth), because }
+            })
+            .collect()
+    });
 
     let judgement = ev.inputs.judgement.as_ref().map(|(judged, reason)| JudgementOutcome {
-        level: engine.level_ref(*judged),
+        level: engine.level_ref(*judged).into(),
         reason: reason.clone(),
         effect: match judged.cmp(&engine_level) {
             std::cmp::Ordering::Greater => JudgementEffect::Raised,
@@ -282,24 +288,23 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
 
     let mut answers = vec![None; n];
     for (id, answer) in &case.answers {
-        let path = format!("answers.{id}");
+        // Paths are built only for a problem or warning: most answers need neither.
+        let path = || format!("answers.{id}");
         let Some(index) = engine.find_indicator(id) else {
-            problem(path, "unknown-indicator", format!("unknown indicator \"{id}\""));
+            problem(path(), "unknown-indicator", format!("unknown indicator \"{id}\""));
             continue;
         };
         let indicator = &engine.indicators[index as usize];
         if indicator.kind == IndicatorKind::Event && *answer == Answer::Yes {
-            problem(path, "wrong-kind", format!("\"{id}\" is counted from dated events: record each one in events"));
+            problem(path(), "wrong-kind", format!("\"{id}\" is counted from dated events: record each one in events"));
             continue;
         }
         if *answer == Answer::Yes {
             if let Some(age) = age {
                 let (min, max) = indicator.ages.bounds();
                 if age.to < min || age.from > max {
-                    warnings.push(Warning {
-                        path: path.clone(),
-                        message: format!("\"{}\" is not usually asked at this age; the answer still counts", indicator.text),
-                    });
+                    warnings
+                        .push(Warning { path: path(), message: format!("\"{}\" is not usually asked at this age; the answer still counts", indicator.text) });
                 }
             }
         }
@@ -308,13 +313,13 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
 
     let mut events: Vec<Vec<(i32, Date)>> = vec![Vec::new(); n];
     for (i, event) in case.events.iter().enumerate() {
-        let path = format!("events[{i}].indicator");
+        let path = || format!("events[{i}].indicator");
         let Some(index) = engine.find_indicator(&event.indicator) else {
-            problem(path, "unknown-indicator", format!("unknown indicator \"{}\"", event.indicator));
+            problem(path(), "unknown-indicator", format!("unknown indicator \"{}\"", event.indicator));
             continue;
         };
         if engine.indicators[index as usize].kind != IndicatorKind::Event {
-            problem(path, "wrong-kind", format!("\"{}\" is answered yes or no, not recorded as dated events", event.indicator));
+            problem(path(), "wrong-kind", format!("\"{}\" is answered yes or no, not recorded as dated events", event.indicator));
             continue;
         }
         let days_ago = as_of.days_since(event.date);
@@ -333,15 +338,15 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
 
     let mut facts = [None; Fact::COUNT];
     for (name, answer) in &case.facts {
-        let path = format!("facts.{name}");
+        let path = || format!("facts.{name}");
         match Fact::ALL.iter().find(|f| f.name() == name) {
             None => problem(
-                path,
+                path(),
                 "unknown-fact",
                 format!("unknown context fact \"{name}\"; the facts are {}", Fact::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")),
             ),
             Some(fact) if engine.facts.iter().any(|info| info.fact == *fact) => facts[*fact as usize] = Some(*answer),
-            Some(_) => warnings.push(Warning { path, message: "this ruleset does not ask about this, so it was not used".into() }),
+            Some(_) => warnings.push(Warning { path: path(), message: "this ruleset does not ask about this, so it was not used".into() }),
         }
     }
 
@@ -387,16 +392,28 @@ impl<'a> Evaluator<'a> {
         self.engine.kids[start as usize..end as usize].iter().copied()
     }
 
-    fn eval(&self, node: u32, supposition: Option<Supposition>) -> Truth {
+    /// Computes the truth of every node from `from` on. Children come before their parents,
+    /// so one pass in order suffices.
+    fn settle(&mut self, from: usize) {
+        for node in from..self.engine.nodes.len() {
+            let truth = self.combine(node as u32, |kid| self.truths[kid as usize], |leaf| self.leaf(leaf));
+            self.truths[node] = truth;
+        }
+    }
+
+    /// The truth of `node` were the supposition true (for open questions).
+    fn suppose(&self, node: u32, supposition: Supposition) -> Truth {
+        self.combine(node, |kid| self.suppose(kid, supposition), |leaf| supposition.decides(node, leaf).unwrap_or_else(|| self.truths[node as usize]))
+    }
+
+    /// One step of three-valued logic: a branch from its children's truths, a leaf by `leaf`.
+    fn combine(&self, node: u32, kid: impl Fn(u32) -> Truth, leaf: impl FnOnce(Node) -> Truth) -> Truth {
         match self.engine.nodes[node as usize] {
-            Node::All { start, end } => self.kids(start, end).fold(Truth::True, |truth, kid| truth.and(self.eval(kid, supposition))),
-            Node::Any { start, end } => self.kids(start, end).fold(Truth::False, |truth, kid| truth.or(self.eval(kid, supposition))),
-            Node::Not(kid) => !self.eval(kid, supposition),
-            Node::AtLeast { n, start, end } => Truth::at_least(usize::from(n), self.kids(start, end).map(|kid| self.eval(kid, supposition))),
-            leaf => match supposition.and_then(|s| s.decides(node, leaf)) {
-                Some(truth) => truth,
-                None => self.leaf(leaf),
-            },
+            Node::All { start, end } => self.kids(start, end).fold(Truth::True, |truth, k| truth.and(kid(k))),
+            Node::Any { start, end } => self.kids(start, end).fold(Truth::False, |truth, k| truth.or(kid(k))),
+            Node::Not(k) => !kid(k),
+            Node::AtLeast { n, start, end } => Truth::at_least(usize::from(n), self.kids(start, end).map(kid)),
+            other => leaf(other),
         }
     }
 
@@ -455,7 +472,7 @@ impl<'a> Evaluator<'a> {
             Node::Not(kid) => self.explain(kid, !truth, out),
             Node::Any { start, end } | Node::All { start, end } | Node::AtLeast { start, end, .. } => {
                 for kid in self.kids(start, end) {
-                    if self.eval(kid, None) == truth {
+                    if self.truths[kid as usize] == truth {
                         self.explain(kid, truth, out);
                     }
                 }
@@ -613,7 +630,7 @@ impl<'a> Evaluator<'a> {
                     let values: &[bool] = if matches!(var, Var::Referral(_)) { &[true] } else { &[true, false] };
                     values.iter().map(move |&value| (node, Supposition { var, value }))
                 })
-                .filter(|(_, supposition)| self.eval(rule.root, Some(*supposition)) == Truth::True)
+                .filter(|(_, supposition)| self.suppose(rule.root, *supposition) == Truth::True)
                 .collect();
             let mut ask = |about: Vec<Finding<'a>>, if_answer: Option<Hypothesis>| {
                 let existing = questions.iter_mut().find(|q| q.about == about && q.if_answer == if_answer);
@@ -626,7 +643,7 @@ impl<'a> Evaluator<'a> {
                 };
                 if let Some(l) = raises {
                     if question.level.is_none_or(|current| current.rank < engine.levels[l as usize].rank) {
-                        question.level = Some(engine.level_ref(l));
+                        question.level = Some(engine.level_ref(l).into());
                     }
                 }
                 for route in &new_routes {

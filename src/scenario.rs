@@ -10,7 +10,6 @@ use crate::case::Case;
 use crate::engine::Engine;
 use crate::error::{Document, Error};
 use crate::json::{named_enum, At, FromDocument, Json, Obj, Reader};
-use crate::trace::Status;
 
 /// The value of `format` in every scenario file this engine reads.
 pub const SCENARIO_FORMAT: &str = "waymark-scenario/1";
@@ -297,7 +296,7 @@ fn check(engine: &Engine, point: &TimePoint, assessment: &Assessment, failures: 
 
     let routes: Vec<&str> = assessment.referrals.iter().map(|r| r.route).collect();
     let prompts: Vec<&str> = assessment.prompts.iter().map(|p| p.id).collect();
-    let fired: Vec<&str> = assessment.trace.iter().filter(|t| t.status == Status::Fired).map(|t| t.rule).collect();
+    let fired: Vec<&str> = assessment.reasons.iter().map(|r| r.rule).collect();
     let known_routes: Vec<&str> = engine.routes.iter().map(|r| r.id.as_str()).collect();
     let known_prompts: Vec<&str> = engine.prompts.iter().map(|p| p.id.as_str()).collect();
     let known_rules: Vec<&str> = engine.rules.iter().map(|r| r.id.as_str()).collect();

@@ -5,7 +5,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::json::At;
-use crate::{Case, Document, Engine, Error, FromDocument, Json};
+use crate::{Case, Detail, Document, Engine, Error, FromDocument, Json};
 
 /// Deeper than any real ruleset; a cyclic object would otherwise recurse without end.
 const MAX_DEPTH: usize = 100;
@@ -40,16 +40,40 @@ impl JsEngine {
         Ok(JsEngine { engine })
     }
 
-    /// The guidance for one case, as a plain object.
-    pub fn assess(&self, case: JsValue) -> Result<JsValue, JsValue> {
+    /// The guidance for one case, as a plain object. `assess(case, { trace: false })` leaves
+    /// out the trace of every rule, for fast updates as answers change.
+    pub fn assess(&self, case: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let detail = detail_of(&options)?;
         let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
-        to_js(&self.engine.assess(&case).map_err(throw)?)
+        to_js(&self.engine.assess_with(&case, detail).map_err(throw)?)
     }
 
     /// Levels, domains, indicators, context wording, routes and contacts, for building forms.
     pub fn describe(&self) -> Result<JsValue, JsValue> {
         to_js(&self.engine.describe())
     }
+}
+
+/// `undefined`, or an object whose one option is `trace` (true by default).
+fn detail_of(options: &JsValue) -> Result<Detail, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Detail::Full);
+    }
+    let refuse = |path: String, code, message: &str| {
+        throw(Error::new(vec![crate::Problem { document: Document::Options, path, code, message: message.into(), line: None, column: None }]))
+    };
+    let Json::Object(members) = tree_of(options, Document::Options)? else {
+        return Err(refuse(String::new(), "wrong-type", "expected an object such as { trace: false }"));
+    };
+    let mut detail = Detail::Full;
+    for (key, value) in &members {
+        match (key.as_str(), value) {
+            ("trace", Json::Bool(trace)) => detail = if *trace { Detail::Full } else { Detail::Guidance },
+            ("trace", _) => return Err(refuse(key.clone(), "wrong-type", "expected true or false")),
+            _ => return Err(refuse(key.clone(), "unknown-field", "unknown option; the only one is trace")),
+        }
+    }
+    Ok(detail)
 }
 
 /// The JSON tree of a JS object (as `JSON.parse` would give).

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use serde_json::{json, Value};
-use waymark::{from_json, parse, Assessment, Case, Document, Engine, JudgementEffect, Status};
+use waymark::{from_json, parse, Assessment, Case, Detail, Document, Engine, JudgementEffect, Status};
 
 fn base() -> Value {
     serde_json::from_str(include_str!("rulesets/language.json")).expect("JSON")
@@ -29,7 +29,7 @@ fn case(value: Value) -> Case {
 }
 
 fn status(a: &Assessment, rule: &str) -> Status {
-    a.trace.iter().find(|t| t.rule == rule).unwrap_or_else(|| panic!("{rule} traced")).status
+    a.trace.as_deref().expect("a full assessment has a trace").iter().find(|t| t.rule == rule).unwrap_or_else(|| panic!("{rule} traced")).status
 }
 
 fn routes<'a>(a: &'a Assessment) -> Vec<&'a str> {
@@ -419,6 +419,25 @@ fn assessments_are_deterministic_whatever_the_input_order() {
 }
 
 #[test]
+fn guidance_is_the_full_assessment_without_its_trace() {
+    let engine = engine();
+    let c = case(json!({
+        "child": {"ageYears": 15},
+        "answers": {"self-harm": "yes", "seen-alone": "not-known", "older-associates": "yes"},
+        "events": [{"indicator": "missing-episode", "date": "2026-11-01"}],
+        "referral": "closed-no-further-action",
+        "facts": {"still-worried": "yes"}
+    }));
+    let mut full = serde_json::to_value(engine.assess(&c).expect("ok")).expect("json");
+    let guidance = serde_json::to_value(engine.assess_with(&c, Detail::Guidance).expect("ok")).expect("json");
+    assert_eq!(guidance.get("trace"), None);
+    let trace = full.as_object_mut().expect("object").remove("trace").expect("the full assessment has a trace");
+    // Every rule of the ruleset, then the three safeguards.
+    assert_eq!(trace.as_array().map(Vec::len), Some(engine.describe().rules + 3));
+    assert_eq!(full, guidance);
+}
+
+#[test]
 fn the_json_shape_is_camel_case_with_kebab_values() {
     let a = engine().assess(&case(json!({"answers": {"self-harm": "yes"}}))).expect("ok");
     let json = serde_json::to_value(&a).expect("json");
@@ -487,7 +506,8 @@ fn a_profile_changes_names_numbers_and_timescales_but_not_rules() {
     let (a, b) = (plain.assess(&c).expect("ok"), local.assess(&c).expect("ok"));
     assert_eq!((a.level.id, a.level.name), ("child-in-need", "Child in need"));
     assert_eq!((b.level.id, b.level.name), ("child-in-need", "Tier 3: complex needs"));
-    let statuses = |x: &Assessment| x.trace.iter().map(|t| (t.rule.to_string(), t.status)).collect::<Vec<_>>();
+    let statuses =
+        |x: &Assessment| x.trace.as_deref().expect("a full assessment has a trace").iter().map(|t| (t.rule.to_string(), t.status)).collect::<Vec<_>>();
     assert_eq!(statuses(&a), statuses(&b));
     let mash = |x: &Assessment| {
         x.referrals.iter().find(|r| r.route == "childrens-social-care").map(|r| (r.contacts[0].phone.clone(), r.contacts[0].set, r.contacts[0].name.clone()))

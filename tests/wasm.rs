@@ -40,7 +40,9 @@ fn thrown(result: Result<impl Sized, JsValue>) -> js_sys::Error {
 #[wasm_bindgen_test]
 fn builds_from_plain_objects_and_assesses() {
     let engine = engine();
-    let a = engine.assess(js(r#"{"asOf": "2026-11-22", "child": {"ageMonths": 4}, "answers": {"injury-non-mobile": "yes"}}"#)).expect("assesses");
+    let a = engine
+        .assess(js(r#"{"asOf": "2026-11-22", "child": {"ageMonths": 4}, "answers": {"injury-non-mobile": "yes"}}"#), JsValue::UNDEFINED)
+        .expect("assesses");
     assert!(a.is_object() && !a.is_instance_of::<js_sys::Map>(), "a plain object");
     assert_eq!(text(&a, "level.id"), "child-protection");
     assert_eq!(get(&a, "immediateDanger").as_bool(), Some(false));
@@ -104,13 +106,13 @@ fn a_bad_profile_names_the_profile() {
 #[wasm_bindgen_test]
 fn a_bad_case_throws_and_the_engine_still_works() {
     let engine = engine();
-    let error = thrown(engine.assess(js(r#"{"asOf": "2026-11-22", "answers": {"missng": "yes"}}"#)));
+    let error = thrown(engine.assess(js(r#"{"asOf": "2026-11-22", "answers": {"missng": "yes"}}"#), JsValue::UNDEFINED));
     assert_eq!(text(&error, "path"), "answers.missng");
-    let error = thrown(engine.assess(js(r#"{"asOf": "2026-02-30"}"#)));
+    let error = thrown(engine.assess(js(r#"{"asOf": "2026-02-30"}"#), JsValue::UNDEFINED));
     assert_eq!(text(&error, "path"), "asOf");
-    let error = thrown(engine.assess(js(r#"{"answers": {}}"#)));
+    let error = thrown(engine.assess(js(r#"{"answers": {}}"#), JsValue::UNDEFINED));
     assert_eq!(text(&error, "code"), "missing-field");
-    let a = engine.assess(js(r#"{"asOf": "2026-11-22"}"#)).expect("still usable after errors");
+    let a = engine.assess(js(r#"{"asOf": "2026-11-22"}"#), JsValue::UNDEFINED).expect("still usable after errors");
     assert_eq!(text(&a, "level.id"), "universal");
 }
 
@@ -121,18 +123,36 @@ fn values_json_cannot_hold_are_refused_not_panicked_on() {
     let cyclic = Object::new();
     Reflect::set(&cyclic, &"asOf".into(), &"2026-11-22".into()).expect("set");
     Reflect::set(&cyclic, &"child".into(), &cyclic).expect("set");
-    let error = thrown(engine.assess(cyclic.into()));
+    let error = thrown(engine.assess(cyclic.into(), JsValue::UNDEFINED));
     assert!(String::from(error.message()).contains("nested too deeply"), "{:?}", error.message());
     // A function, and a number JSON cannot represent.
     let function = Function::new_no_args("return 1");
     let case = Object::new();
     Reflect::set(&case, &"asOf".into(), &function).expect("set");
-    assert_eq!(text(&thrown(engine.assess(case.into())), "path"), "asOf");
+    assert_eq!(text(&thrown(engine.assess(case.into(), JsValue::UNDEFINED)), "path"), "asOf");
     let case = js(r#"{"asOf": "2026-11-22", "child": {"ageMonths": 1}}"#);
     Reflect::set(&get(&case, "child"), &"ageMonths".into(), &JsValue::from_f64(f64::NAN)).expect("set");
-    assert_eq!(text(&thrown(engine.assess(case)), "path"), "child.ageMonths");
+    assert_eq!(text(&thrown(engine.assess(case, JsValue::UNDEFINED)), "path"), "child.ageMonths");
     // Not even an object.
     assert_eq!(text(&thrown(JsEngine::new(JsValue::from(42), JsValue::NULL)), "code"), "wrong-type");
+}
+
+#[wasm_bindgen_test]
+fn the_trace_is_left_out_on_request_and_options_are_checked() {
+    let engine = engine();
+    let case = r#"{"asOf": "2026-11-22", "answers": {"self-harm": "yes"}}"#;
+    let full = engine.assess(js(case), JsValue::UNDEFINED).expect("assesses");
+    assert_eq!(Array::from(&get(&full, "trace")).length(), 20);
+    let guidance = engine.assess(js(case), js(r#"{"trace": false}"#)).expect("assesses");
+    assert!(get(&guidance, "trace").is_undefined());
+    assert_eq!(text(&guidance, "level.id"), text(&full, "level.id"));
+    let with_trace = engine.assess(js(case), js(r#"{"trace": true}"#)).expect("assesses");
+    assert_eq!(Array::from(&get(&with_trace, "trace")).length(), 20);
+    let error = thrown(engine.assess(js(case), js(r#"{"trace": "no"}"#)));
+    assert_eq!((text(&error, "document"), text(&error, "path"), text(&error, "code")), ("options".into(), "trace".into(), "wrong-type".into()));
+    let error = thrown(engine.assess(js(case), js(r#"{"trcae": false}"#)));
+    assert_eq!((text(&error, "path"), text(&error, "code")), ("trcae".into(), "unknown-field".into()));
+    assert_eq!(text(&thrown(engine.assess(js(case), JsValue::from(false))), "code"), "wrong-type");
 }
 
 #[wasm_bindgen_test]
