@@ -252,6 +252,8 @@ whole_number!(u8, u16, i32);
 /// Types named by a fixed set of kebab-case strings.
 pub trait Named: Sized + Copy + 'static {
     const ALL: &'static [Self];
+    /// The names, in the order of `ALL`.
+    const NAMES: &'static [&'static str];
     fn name(self) -> &'static str;
 }
 
@@ -265,6 +267,7 @@ macro_rules! named_enum {
 
         impl $crate::json::Named for $ty {
             const ALL: &'static [$ty] = &[$($ty::$variant),*];
+            const NAMES: &'static [&'static str] = &[$($name),*];
 
             fn name(self) -> &'static str {
                 match self { $($ty::$variant => $name),* }
@@ -294,11 +297,13 @@ macro_rules! named_enum {
 pub(crate) use named_enum;
 
 pub(crate) fn from_name<T: Named>(json: &Json, at: &At) -> Result<T, Misfit> {
+    name_index(json, at, T::NAMES).map(|i| T::ALL[i])
+}
+
+/// Not generic, so that every enum shares one copy in the wasm file.
+fn name_index(json: &Json, at: &At, names: &[&str]) -> Result<usize, Misfit> {
     let Json::String(name) = json else { return Err(at.expected("a string", json)) };
-    T::ALL.iter().copied().find(|v| v.name() == name).ok_or_else(|| {
-        let names: Vec<&str> = T::ALL.iter().map(|v| v.name()).collect();
-        at.misfit("bad-value", format!("unknown value \"{name}\"; expected one of: {}", names.join(", ")))
-    })
+    names.iter().position(|n| n == name).ok_or_else(|| at.misfit("bad-value", format!("unknown value \"{name}\"; expected one of: {}", names.join(", "))))
 }
 
 /// An object being read: its members (empty if it was not an object) and where it is.
