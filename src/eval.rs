@@ -59,13 +59,14 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     let inputs = bind(engine, case, &mut warnings)?;
     let mut ev = Evaluator { engine, inputs, truths: vec![Truth::Unknown; engine.nodes.len()] };
     let rules = &engine.rules;
-    // The last rule is the judgement safeguard, which needs the engine's level first; its
-    // nodes come after every other rule's, so only they are settled again.
-    let (_, main_rules) = rules.split_last().unwrap_or_else(|| unreachable!("compile adds the safeguards"));
+    // The last rule is the judgement safeguard, which needs the engine's level first. A
+    // condition's nodes are contiguous and start at its first leaf, so settling again from
+    // there brings it up to date.
+    let (judged_rule, main_rules) = rules.split_last().unwrap_or_else(|| unreachable!("compile adds the safeguards"));
     ev.settle(0);
     let engine_level = main_rules.iter().filter(|rule| ev.truths[rule.root as usize] == Truth::True).filter_map(|rule| rule.then.level).max().unwrap_or(0);
     ev.inputs.judgement_lower = ev.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
-    ev.settle(main_rules.last().map_or(0, |rule| rule.root as usize + 1));
+    ev.settle(judged_rule.leaves.iter().min().map_or(0, |first| *first as usize));
     let truths: Vec<Truth> = rules.iter().map(|rule| ev.truths[rule.root as usize]).collect();
     let level = ev.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
 
