@@ -560,6 +560,13 @@ impl<'j> Compiler<'j> {
             if name == "worryPersists" && then.escalate_from.is_none() {
                 then.escalate_from = Some(0);
             }
+            if name == "worryRecorded" && then.actions.is_empty() && then.routes.is_empty() && s.ok {
+                self.problem(
+                    &At::Key(&here, "then"),
+                    "empty-safeguard",
+                    "a recorded worry must always lead somewhere: give at least one action or route",
+                );
+            }
             if name == "judgementLower" && then.level.is_some() {
                 self.problem(
                     &At::Key(&At::Key(&here, "then"), "level"),

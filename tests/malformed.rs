@@ -251,6 +251,12 @@ fn judgement_safeguard_cannot_set_a_level() {
 }
 
 #[test]
+fn a_recorded_worry_must_lead_to_an_action_or_route() {
+    let value = patch(base(), "/safeguards/worryRecorded/then/actions", None);
+    refused(patch(value, "/safeguards/worryRecorded/then/routes", None), "safeguards.worryRecorded.then", "empty-safeguard");
+}
+
+#[test]
 fn conditions_nested_too_deep() {
     let mut condition = json!({"yes": "self-harm"});
     for _ in 0..40 {
