@@ -220,12 +220,17 @@ impl<'j> Compiler<'j> {
             .enumerate()
             .map(|(i, json)| {
                 let here = item(&domains_at, i);
-                let o = self.object(json, &here, &["id", "name", "description"]);
-                Domain { id: self.text(&o, "id"), name: self.text(&o, "name"), description: self.optional_text(&o, "description") }
+                let o = self.object(json, &here, &["id", "name", "description", "step"]);
+                Domain {
+                    id: self.text(&o, "id"),
+                    name: self.text(&o, "name"),
+                    description: self.optional_text(&o, "description"),
+                    step: self.value(&o, "step", false).unwrap_or(Step::Worries),
+                }
             })
-            .collect();
+            .collect::<Vec<Domain>>();
         let indicators: Vec<CompiledIndicator> =
-            indicator_list.iter().enumerate().map(|(i, json)| self.indicator(json, &item(&indicators_at, i), &domain_ids)).collect();
+            indicator_list.iter().enumerate().map(|(i, json)| self.indicator(json, &item(&indicators_at, i), &domain_ids, &domains)).collect();
         let (facts, referral_wording) = self.context(&r);
         let mut contacts: Vec<ContactDetails> = contact_list.iter().enumerate().map(|(i, json)| self.contact(json, &item(&contacts_at, i))).collect();
         let routes = route_list.iter().enumerate().map(|(i, json)| self.route(json, &item(&routes_at, i), &contact_ids)).collect();
@@ -404,7 +409,7 @@ impl<'j> Compiler<'j> {
         }
     }
 
-    fn indicator(&mut self, json: &'j Json, at: &At, domains: &Ids) -> CompiledIndicator {
+    fn indicator(&mut self, json: &'j Json, at: &At, domains: &Ids, domain_list: &[Domain]) -> CompiledIndicator {
         let o = self.object(json, at, &["id", "domain", "text", "help", "terms", "ages", "kind", "sources", "allow"]);
         let id = self.text(&o, "id");
         let domain = self.reference(&o, "domain", domains, "unknown-domain", "domain");
@@ -419,8 +424,12 @@ impl<'j> Compiler<'j> {
             None => AgeRange::default(),
         };
         let kind = self.value(&o, "kind", false).unwrap_or(IndicatorKind::Answer);
+        let step = match kind {
+            IndicatorKind::Circumstance => Step::Child,
+            _ => domain.and_then(|d| domain_list.get(d)).map_or(Step::Worries, |d| d.step),
+        };
         self.citations(&o);
-        CompiledIndicator { id, domain: domain.unwrap_or(0) as u16, text, help, terms, ages, kind, allow: self.allow(&o) }
+        CompiledIndicator { id, domain: domain.unwrap_or(0) as u16, text, help, terms, ages, kind, step, allow: self.allow(&o) }
     }
 
     fn age_range(&mut self, json: &'j Json, at: &At) -> AgeRange {
@@ -561,11 +570,7 @@ impl<'j> Compiler<'j> {
                 then.escalate_from = Some(0);
             }
             if name == "worryRecorded" && then.actions.is_empty() && then.routes.is_empty() && s.ok {
-                self.problem(
-                    &At::Key(&here, "then"),
-                    "empty-safeguard",
-                    "a recorded worry must always lead somewhere: give at least one action or route",
-                );
+                self.problem(&At::Key(&here, "then"), "empty-safeguard", "a recorded worry must always lead somewhere: give at least one action or route");
             }
             if name == "judgementLower" && then.level.is_some() {
                 self.problem(
@@ -697,7 +702,7 @@ impl<'j> Compiler<'j> {
             (Some(IndicatorKind::Answer), IndicatorKind::Event) => {
                 self.problem(at, "wrong-kind", format!("\"{id}\" is counted from dated events: use {{\"events\": {{\"indicator\": \"{id}\", ...}}}}"))
             }
-            (Some(IndicatorKind::Event), IndicatorKind::Answer) => {
+            (Some(IndicatorKind::Event), IndicatorKind::Answer | IndicatorKind::Circumstance) => {
                 self.problem(at, "wrong-kind", format!("\"{id}\" is answered yes or no, not counted: use {{\"yes\": \"{id}\"}}"))
             }
             _ => {}

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::assessment::{LevelRef, ProfileInfo, RulesetInfo, StageItem};
 use crate::engine::{ContactDetails, Domain, Engine, Source};
 use crate::json::Named;
-use crate::ruleset::{AgeRange, Fact, IndicatorKind, ReferralOutcome, Urgency};
+use crate::ruleset::{AgeRange, Fact, IndicatorKind, ReferralOutcome, Step, Urgency};
 
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -38,6 +38,8 @@ pub struct IndicatorInfo<'a> {
     pub terms: &'a [String],
     pub ages: AgeRange,
     pub kind: IndicatorKind,
+    /// Where a form asks it.
+    pub step: Step,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -86,6 +88,7 @@ pub(crate) fn describe(engine: &Engine) -> Description<'_> {
                 terms: &i.terms,
                 ages: i.ages,
                 kind: i.kind,
+                step: i.step,
             })
             .collect(),
         facts: engine.facts.iter().map(|f| FactItem { fact: f.fact, text: &f.text, help: f.help.as_deref() }).collect(),

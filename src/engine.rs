@@ -8,7 +8,7 @@ use crate::case::Case;
 use crate::date::Date;
 use crate::error::Error;
 use crate::json::Json;
-use crate::ruleset::{AgeRange, ContactScope, Fact, IndicatorKind, ReferralOutcome, Urgency};
+use crate::ruleset::{AgeRange, ContactScope, Fact, IndicatorKind, ReferralOutcome, Step, Urgency};
 
 /// A ruleset compiled for evaluation. Immutable; build it once and assess many cases.
 ///
@@ -90,6 +90,8 @@ pub struct Domain {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
+    /// Where a form asks this domain's indicators, unless an indicator says otherwise.
+    pub step: Step,
 }
 
 #[derive(Debug)]
@@ -117,6 +119,7 @@ pub(crate) struct CompiledIndicator {
     pub terms: Vec<String>,
     pub ages: AgeRange,
     pub kind: IndicatorKind,
+    pub step: Step,
     pub allow: Allow,
 }
 

@@ -256,6 +256,11 @@ fn add_once<'a>(list: &mut Vec<(u16, Vec<&'a str>)>, item: u16, rule: &'a str) {
     }
 }
 
+/// A yes to an indicator is a worry, unless the indicator only describes the child's circumstances.
+fn is_worry(engine: &Engine, indicator: usize, answer: Option<Answer>) -> bool {
+    answer == Some(Answer::Yes) && engine.indicators[indicator].kind != IndicatorKind::Circumstance
+}
+
 fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inputs, Error> {
     let mut problems = Vec::new();
     let mut problem = |path: String, code: &'static str, message: String| {
@@ -381,7 +386,7 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     if !problems.is_empty() {
         return Err(Error::new(problems));
     }
-    let worried = answers.contains(&Some(Answer::Yes))
+    let worried = (0..n).any(|i| is_worry(engine, i, answers[i]))
         || events.iter().any(|list| !list.is_empty())
         || facts[Fact::StillWorried as usize] == Some(Answer::Yes)
         || judgement.as_ref().is_some_and(|(level, _)| *level > 0);
@@ -486,7 +491,7 @@ impl<'a> Evaluator<'a> {
     fn explain_worry(&self, out: &mut Vec<Finding<'a>>) {
         let engine = self.engine;
         for (i, answer) in self.inputs.answers.iter().enumerate() {
-            if *answer == Some(Answer::Yes) {
+            if is_worry(engine, i, *answer) {
                 out.push(self.finding(Node::Yes(i as u16)));
             }
         }

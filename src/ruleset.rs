@@ -64,10 +64,23 @@ impl AgeRange {
 
 named_enum! {
     pub enum IndicatorKind {
-        /// Answered yes, no or not known.
+        /// Answered yes, no or not known; yes is a worry.
         Answer = "answer",
         /// A dated event that is counted (a missing episode, a police call-out, "not brought").
         Event = "event",
+        /// Answered yes, no or not known, and describes the child's circumstances (an EHCP, a
+        /// placement): rules may use it, but a yes is not in itself a worry.
+        Circumstance = "circumstance",
+    }
+}
+
+named_enum! {
+    /// Where a form asks an indicator: with the child's details (every circumstance), among
+    /// the worries, or with what has happened so far. A layout hint; evaluation ignores it.
+    pub enum Step {
+        Child = "child",
+        Worries = "worries",
+        SoFar = "so-far",
     }
 }
 

@@ -33,7 +33,7 @@ fn position(text: &str, needle: &str) -> (usize, usize) {
 fn validate_reports_counts_and_unset_local_contacts() {
     let (code, stdout, stderr) = out(&waymark(&["validate", RULESET]));
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout.trim(), "ok: Condition language test ruleset version 1.0.0: 5 levels, 15 indicators, 17 rules");
+    assert_eq!(stdout.trim(), "ok: Condition language test ruleset version 1.0.0: 5 levels, 16 indicators, 18 rules");
     let text = std::fs::read_to_string(RULESET).expect("reads");
     let (line, column) = position(&text, r#"{"id": "mash""#);
     assert!(stderr.contains(&format!("{RULESET}:{line}:{column}: warning[contact-not-set]: contacts[1]: \"mash\"")), "{stderr}");

@@ -33,6 +33,11 @@ fn the_test_ruleset_has_one_finding_and_it_is_explained() {
     assert_eq!(all[0].explained.as_deref(), Some("Kept to test that an explained lint finding is reported as explained."));
 }
 
+/// The path of an item appended to one of the base ruleset's lists.
+fn appended(list: &str) -> String {
+    format!("{list}[{}]", base()[list].as_array().map_or(0, Vec::len))
+}
+
 #[test]
 fn rules_that_can_never_fire() {
     let contradictions = [
@@ -44,7 +49,7 @@ fn rules_that_can_never_fire() {
     ];
     for when in contradictions {
         let value = add(base(), "rules", rule("impossible", when.clone()));
-        assert_eq!(codes(&value), [("rules[17].when".to_string(), "never-fires")], "{when}");
+        assert_eq!(codes(&value), [(format!("{}.when", appended("rules")), "never-fires")], "{when}");
     }
     let possible =
         add(base(), "rules", rule("possible", json!({"all": [{"age": {"maxMonths": 11}}, {"age": {"minMonths": 6}}, {"not": {"fact": "cp-plan"}}]})));
@@ -60,7 +65,7 @@ fn duplicate_conditions_in_any_order() {
     );
     let found = findings(&value);
     let duplicate = found.iter().find(|f| f.code == "duplicate-condition").expect("found");
-    assert_eq!(duplicate.path, "rules[17].when");
+    assert_eq!(duplicate.path, format!("{}.when", appended("rules")));
     assert!(duplicate.message.contains("rules[4] (\"toxic-trio\")"), "{}", duplicate.message);
 }
 
@@ -89,7 +94,7 @@ fn everything_defined_but_unused() {
     assert_eq!(
         codes(&value),
         [
-            ("indicators[15]".to_string(), "unused-indicator"),
+            (appended("indicators"), "unused-indicator"),
             ("routes[4]".to_string(), "unused-route"),
             ("prompts[2]".to_string(), "unused-prompt"),
             ("actions[7]".to_string(), "unused-action"),

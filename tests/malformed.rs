@@ -160,6 +160,16 @@ fn counting_an_answer_indicator() {
 }
 
 #[test]
+fn counting_a_circumstance() {
+    refused(patch(base(), "/rules/6/when/events/indicator", Some(json!("ehcp"))), "rules[6].when.events.indicator", "wrong-kind");
+}
+
+#[test]
+fn a_domain_step_that_is_not_a_step() {
+    refused(patch(base(), "/domains/3/step", Some(json!("later"))), "domains[3].step", "bad-value");
+}
+
+#[test]
 fn asking_yes_of_an_event_indicator() {
     refused(patch(base(), "/rules/0/when/yes", Some(json!("missing-episode"))), "rules[0].when.yes", "wrong-kind");
 }

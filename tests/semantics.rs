@@ -318,6 +318,31 @@ fn no_worry_no_actions_but_any_worry_always_gets_one() {
 }
 
 #[test]
+fn a_circumstance_is_not_a_worry_but_rules_still_use_it() {
+    let engine = engine();
+    let alone = engine.assess(&case(json!({"answers": {"ehcp": "yes"}}))).expect("ok");
+    assert!(!alone.worry_recorded);
+    assert_eq!(status(&alone, "safeguards.worryRecorded"), Status::NotFired);
+    assert!(alone.actions.is_empty() && alone.referrals.is_empty());
+    let with_worry = engine.assess(&case(json!({"answers": {"ehcp": "yes", "excluded": "yes"}}))).expect("ok");
+    assert_eq!(status(&with_worry, "excluded-with-ehcp"), Status::Fired);
+    assert_eq!(with_worry.level.id, "child-in-need");
+    // The worry is the exclusion, not the plan.
+    let evidence: Vec<String> =
+        with_worry.reasons.iter().find(|r| r.rule == "safeguards.worryRecorded").expect("fired").evidence.iter().map(|f| format!("{f:?}")).collect();
+    assert_eq!(evidence.len(), 1);
+    assert!(evidence[0].contains("\"excluded\""), "{evidence:?}");
+}
+
+#[test]
+fn forms_are_told_where_to_ask_each_indicator() {
+    let description = engine().describe();
+    let step = |id: &str| description.indicators.iter().find(|i| i.id == id).map(|i| i.step.name());
+    // Circumstances with the child's details; a domain's own step; the default, among the worries.
+    assert_eq!((step("ehcp"), step("outcomes-not-met"), step("self-harm")), (Some("child"), Some("so-far"), Some("worries")));
+}
+
+#[test]
 fn a_closed_referral_with_a_persisting_worry_escalates() {
     let engine = engine();
     for outcome in ["closed-no-further-action", "not-accepted"] {

@@ -59,7 +59,8 @@ fn describe_gives_what_a_form_needs() {
     let d = engine().describe().expect("describes");
     assert_eq!(Array::from(&get(&d, "levels")).length(), 5);
     assert_eq!(text(&d, "levels.4.id"), "immediate-danger");
-    assert_eq!(Array::from(&get(&d, "indicators")).length(), 15);
+    assert_eq!(Array::from(&get(&d, "indicators")).length(), 16);
+    assert_eq!(text(&d, "indicators.15.step"), "child");
     assert_eq!(text(&d, "indicators.7.kind"), "event");
     assert_eq!(Array::from(&get(&d, "referralOutcomes")).length(), 6);
     assert_eq!(get(&d, "contacts.1.set").as_bool(), Some(false));
