@@ -1,0 +1,437 @@
+// @ts-check
+// Waymark's page: load the engine, build the form from the ruleset, and redraw the guidance after
+// every answer. The engine decides; this file only moves answers in and guidance out.
+
+import { NotificationBanner, SkipLink, createAll } from './vendor/govuk-frontend/govuk-frontend.min.js';
+import { h } from './js/dom.mjs';
+import { emptyDraft, eraseDraft, fileText, fromCase, keepingDisabled, loadDraft, readFile, saveDraft, setKeeping, toCase } from './js/draft.mjs';
+import { STEPS, addEvent, buildForm, checkAnswers, errorSummary, markField, removeEvent, updateDraft } from './js/form.mjs';
+import { announcement, renderGuidance } from './js/guidance.mjs';
+import { caseText, copyToClipboard, download } from './js/handon.mjs';
+import { loadEngine } from './js/load.mjs';
+
+// GOV.UK Frontend's support check, which its template does with an inline script the
+// Content-Security-Policy forbids.
+document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+createAll(SkipLink);
+
+start().catch(fail);
+
+async function start() {
+  const { engine, description } = await loadEngine(document, location);
+  new Page(engine, description).begin();
+  document.documentElement.setAttribute('data-waymark-ready', '');
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    // Offline use is a bonus: a refusal (a private window, a policy) changes nothing else.
+    navigator.serviceWorker.register('sw.js').catch(() => {});
+  }
+}
+
+/**
+ * Shows what to do in an emergency and why the guidance is missing. Never leaves a blank page.
+ *
+ * @param {any} error
+ */
+function fail(error) {
+  document.documentElement.setAttribute('data-waymark-failed', '');
+  byId('loading').hidden = true;
+  byId('app').hidden = true;
+  byId('failure').hidden = false;
+  byId('failure-reason').textContent = error instanceof Error ? error.message : String(error);
+  byId('failure-summary').focus();
+  console.error(error);
+}
+
+/**
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
+function byId(id) {
+  const $element = document.getElementById(id);
+  if (!$element) throw new Error(`The page is missing #${id}`);
+  return $element;
+}
+
+/** Today in this browser's time zone, as an ISO date: the page has a clock; the engine has none. */
+function today() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+class Page {
+  /**
+   * @param {any} engine
+   * @param {any} description
+   */
+  constructor(engine, description) {
+    this.engine = engine;
+    this.description = description;
+    this.today = today();
+    this.draft = loadDraft(this.today) ?? emptyDraft(this.today);
+    /** Keys of the guidance's <details> that are open. */
+    this.open = new Set();
+    this.step = '';
+    this.announced = '';
+    /** @type {import('./js/draft.mjs').FieldError[]} */
+    this.errors = [];
+    /** @type {any} */
+    this.case = null;
+    /** @type {any} */
+    this.assessment = null;
+    /** @type {Element[]} */
+    this.closedForPrint = [];
+    this.$form = /** @type {HTMLFormElement} */ (byId('case-form'));
+    this.$steps = byId('steps');
+    this.$notices = byId('notices');
+    this.form = buildForm(description, this.$steps, byId('step-nav'));
+  }
+
+  begin() {
+    this.toolbar();
+    this.privacyControls();
+    this.form.fill(this.draft);
+    this.update();
+    this.$form.addEventListener('input', (event) => this.onInput(/** @type {HTMLInputElement} */ (event.target)));
+    this.$form.addEventListener('submit', (event) => event.preventDefault());
+    this.$form.addEventListener('keydown', (event) => this.onKey(event));
+    document.addEventListener('click', (event) => this.onClick(event));
+    window.addEventListener('hashchange', () => this.route(location.hash, true));
+    window.addEventListener('beforeprint', () => this.beforePrint());
+    window.addEventListener('afterprint', () => this.afterPrint());
+    byId('loading').hidden = true;
+    byId('app').hidden = false;
+    byId('footer-ruleset').textContent = `Guidance from ${this.description.ruleset.title}, version ${this.description.ruleset.version}${
+      this.description.profile ? `, with local details for ${this.description.profile.organisation}` : ', with no local details set'
+    }.`;
+    this.route(location.hash, false);
+  }
+
+  // --- Answers in, guidance out ------------------------------------------------------------
+
+  /** Assesses the draft and redraws everything that depends on it. */
+  update() {
+    const { case: value, errors } = toCase(this.draft, this.today);
+    this.case = value;
+    this.errors = [...errors, ...this.pendingDates()];
+    const $body = byId('guidance-body');
+    try {
+      this.assessment = this.engine.assess(value, { trace: false });
+    } catch (error) {
+      // The form cannot make a case the engine refuses; if it ever does, say so plainly.
+      this.assessment = null;
+      $body.replaceChildren(
+        errorSummary('The guidance could not be worked out', [{ href: '#main-content', text: `${error.message}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.` }]),
+      );
+      saveDraft(this.draft);
+      return;
+    }
+    renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value));
+    this.form.setChildAge(this.assessment.childAge);
+    const bar = `Level of need: ${this.assessment.level.name}${this.assessment.immediateDanger ? '. Call 999 now' : ''}`;
+    byId('guidance-bar-link').textContent = bar;
+    byId('guidance-bar').classList.toggle('app-guidance-bar--emergency', this.assessment.immediateDanger);
+    const said = announcement(this.assessment);
+    if (said !== this.announced) {
+      this.announced = said;
+      byId('announcer').textContent = said;
+    }
+    if (this.step === 'check') this.form.renderCheck(this.draft, this.assessment);
+    saveDraft(this.draft);
+  }
+
+  /** Dates typed for an event but not added: easy to miss, so they are errors at Continue. */
+  pendingDates() {
+    return Object.entries(this.draft.pending)
+      .filter(([, parts]) => parts.day.trim() || parts.month.trim() || parts.year.trim())
+      .map(([id]) => ({
+        field: `e-${id}-day`,
+        step: this.description.indicators.find((indicator) => indicator.id === id)?.step ?? 'worries',
+        message: 'You typed a date but did not add it: choose “Add date”, or clear the date',
+      }));
+  }
+
+  /** @param {HTMLInputElement} $input */
+  onInput($input) {
+    if ($input.id === 'search') {
+      this.form.filter();
+      return;
+    }
+    if (!updateDraft(this.draft, $input)) return;
+    if ($input.name === 'age-mode') this.form.showAgeDetail(this.draft.age.mode);
+    this.update();
+  }
+
+  /** @param {KeyboardEvent} event */
+  onKey(event) {
+    const $target = /** @type {HTMLElement} */ (event.target);
+    if (event.key !== 'Enter' || !($target instanceof HTMLInputElement)) return;
+    // Enter in an event's date adds it, as a practitioner would expect; elsewhere it does nothing.
+    const [kind, id] = $target.name.split(':');
+    if (kind === 'pending') {
+      event.preventDefault();
+      this.addEventDate(id);
+    }
+  }
+
+  /** @param {MouseEvent} event */
+  onClick(event) {
+    const $target = /** @type {HTMLElement} */ (event.target);
+    const $button = $target.closest('button');
+    const $link = /** @type {HTMLAnchorElement | null} */ ($target.closest('a[data-focus]'));
+    if ($link && STEPS.some((step) => $link.hash === `#${step.id}`)) {
+      event.preventDefault();
+      this.goTo($link.hash.slice(1), $link.dataset.focus);
+      return;
+    }
+    if (!$button) return;
+    const data = $button.dataset;
+    if (data.continue) this.continueFrom(data.continue);
+    else if (data.addEvent) this.addEventDate(data.addEvent);
+    else if (data.removeEvent && data.date) this.removeEventDate(data.removeEvent, data.date);
+    else if ($button.id === 'age-filter-toggle') this.form.toggleAges();
+    else if ($button.id === 'copy-text') this.copyText();
+    else if ($button.id === 'print') window.print();
+    else if ($button.id === 'download') this.downloadCase();
+    else if ($button.id === 'clear') this.askToClear(true);
+    else if ($button.id === 'clear-cancel') this.askToClear(false);
+    else if ($button.id === 'clear-confirm') this.clearEverything();
+  }
+
+  /** @param {string} id */
+  addEventDate(id) {
+    this.form.clearErrors();
+    const error = addEvent(this.draft, id, this.case.asOf);
+    if (error) {
+      markField(this.$steps, error);
+      byId(error.field).focus();
+      return;
+    }
+    this.form.fill(this.draft);
+    this.update();
+    byId(`e-${id}-day`).focus();
+  }
+
+  /**
+   * @param {string} id
+   * @param {string} date
+   */
+  removeEventDate(id, date) {
+    removeEvent(this.draft, id, date);
+    this.form.renderEvents(id, this.draft.events[id] ?? []);
+    this.update();
+    byId(`e-${id}-day`).focus();
+  }
+
+  // --- Steps ----------------------------------------------------------------------------
+
+  /**
+   * Shows the step a hash names; other hashes (a field, the guidance) leave the step alone.
+   *
+   * @param {string} hash
+   * @param {boolean} focus
+   */
+  route(hash, focus) {
+    const step = STEPS.find((s) => `#${s.id}` === hash) ?? (this.step ? null : STEPS[0]);
+    if (!step) return;
+    this.step = step.id;
+    this.form.clearErrors();
+    this.form.show(step.id);
+    document.title = `${step.title}: Waymark`;
+    if (step.id === 'check' && this.assessment) {
+      this.form.renderCheck(this.draft, this.assessment);
+      if (this.errors.length > 0) this.form.showErrors(this.errors, 'check');
+    }
+    if (focus && !(step.id === 'check' && this.errors.length > 0)) byId(`step-${step.id}-title`).focus();
+  }
+
+  /**
+   * Goes to a step and puts the cursor on one of its fields.
+   *
+   * @param {string} stepId
+   * @param {string | undefined} field
+   */
+  goTo(stepId, field) {
+    if (location.hash !== `#${stepId}`) history.pushState(null, '', `#${stepId}`);
+    this.route(`#${stepId}`, false);
+    const $field = field ? document.getElementById(field) : null;
+    if ($field && $field.closest('[hidden]')) {
+      // Filtered out by the search or the age filter: show it rather than lose it.
+      /** @type {HTMLInputElement} */ (byId('search')).value = '';
+      if (!this.form.showAllAges) this.form.toggleAges();
+      else this.form.filter();
+    }
+    ($field ?? byId(`step-${stepId}-title`)).focus();
+  }
+
+  /** @param {string} stepId */
+  continueFrom(stepId) {
+    const errors = this.errors.filter((error) => error.step === stepId);
+    if (errors.length > 0) {
+      this.form.showErrors(errors, stepId);
+      return;
+    }
+    const next = STEPS[STEPS.findIndex((step) => step.id === stepId) + 1];
+    location.hash = next.id;
+  }
+
+  // --- Hand it on -----------------------------------------------------------------------
+
+  async copyText() {
+    const text = caseText(this.assessment, this.draft);
+    const copied = await copyToClipboard(text);
+    const $result = byId('copy-result');
+    $result.replaceChildren(
+      h('p', { class: 'govuk-body', role: 'status' }, copied ? 'Copied. Paste it into the referral form or an email to your safeguarding lead.' : 'Your browser did not allow copying. Select the text below and copy it.'),
+      h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'copied-text' }, 'The guidance as text'), h('textarea', { class: 'govuk-textarea app-copied', id: 'copied-text', rows: '12', readonly: true }, text)),
+    );
+    if (!copied) /** @type {HTMLTextAreaElement} */ (byId('copied-text')).select();
+  }
+
+  downloadCase() {
+    if (this.errors.length > 0) {
+      this.form.showErrors(this.errors, 'check');
+      return;
+    }
+    download(fileText(this.case, this.draft, this.description.ruleset.id), `waymark-case-${this.case.asOf}.json`);
+  }
+
+  /** The summary printed above the guidance, with every <details> opened for paper. */
+  beforePrint() {
+    if (!this.assessment) return;
+    byId('print-summary').replaceChildren(h('h1', { class: 'govuk-heading-l' }, 'Waymark: a worry about a child'), ...checkAnswers(this.description, this.draft, this.assessment, false));
+    this.closedForPrint = [...document.querySelectorAll('#guidance details:not([open]):not([data-key="trace"])')];
+    for (const $details of this.closedForPrint) $details.setAttribute('open', '');
+  }
+
+  afterPrint() {
+    for (const $details of this.closedForPrint ?? []) $details.removeAttribute('open');
+    this.closedForPrint = [];
+  }
+
+  // --- Open, clear, keep ----------------------------------------------------------------
+
+  toolbar() {
+    const $file = h('input', { class: 'govuk-file-upload', id: 'open-file', type: 'file', accept: '.json,application/json', 'aria-describedby': 'open-file-hint' });
+    $file.addEventListener('change', () => this.openFile(/** @type {HTMLInputElement} */ ($file)));
+    byId('notices').before(
+      h(
+        'div',
+        { class: 'app-toolbar' },
+        h(
+          'details',
+          { class: 'govuk-details app-toolbar__open' },
+          h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Open a saved case')),
+          h(
+            'div',
+            { class: 'govuk-details__text' },
+            h(
+              'div',
+              { class: 'govuk-form-group', 'data-field': 'open-file' },
+              h('label', { class: 'govuk-label', for: 'open-file' }, 'Choose a case file you downloaded from Waymark'),
+              h('div', { class: 'govuk-hint', id: 'open-file-hint' }, 'It opens on this device; nothing is uploaded. Your current answers are replaced only if the file is a valid case.'),
+              $file,
+            ),
+          ),
+        ),
+        h('button', { type: 'button', class: 'govuk-button govuk-button--warning app-toolbar__clear', id: 'clear' }, 'Clear everything'),
+        h(
+          'div',
+          { class: 'govuk-warning-text app-clear-confirm', id: 'clear-confirm-panel', hidden: true },
+          h('p', { class: 'govuk-body' }, h('strong', {}, 'This erases every answer and note on this page and in this tab. It cannot be undone.')),
+          h(
+            'div',
+            { class: 'govuk-button-group' },
+            h('button', { type: 'button', class: 'govuk-button govuk-button--warning', id: 'clear-confirm' }, 'Yes, clear everything'),
+            h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'clear-cancel' }, 'Cancel'),
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** @param {boolean} asking */
+  askToClear(asking) {
+    byId('clear-confirm-panel').hidden = !asking;
+    byId(asking ? 'clear-cancel' : 'clear').focus();
+  }
+
+  clearEverything() {
+    eraseDraft();
+    this.draft = emptyDraft(this.today);
+    this.open.clear();
+    /** @type {HTMLInputElement} */ (byId('search')).value = '';
+    byId('copy-result').replaceChildren();
+    byId('clear-confirm-panel').hidden = true;
+    this.form.clearErrors();
+    this.form.fill(this.draft);
+    this.update();
+    this.notify('success', 'Everything you entered has been cleared from this page and this tab.');
+    if (location.hash !== `#${STEPS[0].id}`) history.pushState(null, '', `#${STEPS[0].id}`);
+    this.route(`#${STEPS[0].id}`, false);
+  }
+
+  /** @param {HTMLInputElement} $input */
+  async openFile($input) {
+    const file = $input.files?.[0];
+    if (!file) return;
+    try {
+      const { case: value, notes } = readFile(await file.text(), this.description.ruleset.id);
+      try {
+        this.engine.assess(value, { trace: false });
+      } catch (error) {
+        throw new Error(`The case in the file has a problem: ${error.message}.`);
+      }
+      this.draft = fromCase(value, notes);
+    } catch (error) {
+      $input.value = '';
+      this.notify('error', `${file.name} was not opened. ${error.message} Your answers have not changed.`);
+      return;
+    }
+    $input.value = '';
+    this.form.clearErrors();
+    this.form.fill(this.draft);
+    this.update();
+    this.notify('success', `Opened ${file.name}. Check the answers below.`);
+    history.pushState(null, '', '#check');
+    this.route('#check', false);
+  }
+
+  /**
+   * A notification banner (success) or error summary (error) above the form, focused so it is
+   * read out.
+   *
+   * @param {'success' | 'error'} kind
+   * @param {string} message
+   */
+  notify(kind, message) {
+    if (kind === 'error') {
+      const $summary = errorSummary('The file could not be opened', [{ href: '#open-file', text: message, focus: 'open-file' }]);
+      $summary.setAttribute('tabindex', '-1');
+      $summary.id = 'notice';
+      this.$notices.replaceChildren($summary);
+      $summary.focus();
+      return;
+    }
+    const $banner = h(
+      'div',
+      { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert', 'aria-labelledby': 'notice-title', 'data-module': 'govuk-notification-banner', id: 'notice' },
+      h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'notice-title' }, 'Done')),
+      h('div', { class: 'govuk-notification-banner__content' }, h('p', { class: 'govuk-notification-banner__heading' }, message)),
+    );
+    this.$notices.replaceChildren($banner);
+    new NotificationBanner($banner);
+  }
+
+  /** The choice to keep answers in this tab, beside the privacy statement. */
+  privacyControls() {
+    const $box = h('input', { class: 'govuk-checkboxes__input', id: 'keep-draft', type: 'checkbox', checked: !keepingDisabled() });
+    $box.addEventListener('change', () => setKeeping(/** @type {HTMLInputElement} */ ($box).checked, this.draft));
+    byId('footer-ruleset').before(
+      h(
+        'div',
+        { class: 'govuk-checkboxes govuk-checkboxes--small app-keep' },
+        h('div', { class: 'govuk-checkboxes__item' }, $box, h('label', { class: 'govuk-label govuk-checkboxes__label', for: 'keep-draft' }, 'Keep my answers if this page reloads (in this tab only)')),
+      ),
+    );
+  }
+}

@@ -1,0 +1,143 @@
+// @ts-check
+// Small DOM and wording helpers. Text always goes in as text nodes, never as HTML.
+
+/**
+ * Creates an element. Attributes that are false, null or undefined are left out; `true` sets an
+ * empty attribute; `on…` attributes add listeners. Children may be nodes, strings or nested
+ * arrays; null and false are skipped.
+ *
+ * @param {string} tag
+ * @param {Record<string, any>} [attributes]
+ * @param {...any} children
+ * @returns {HTMLElement}
+ */
+export function h(tag, attributes = {}, ...children) {
+  const $element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      $element.addEventListener(name.slice(2), value);
+    } else {
+      $element.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  $element.append(...nodes(children));
+  return $element;
+}
+
+/**
+ * @param {any[]} children
+ * @returns {(Node | string)[]}
+ */
+function nodes(children) {
+  return children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false).map((child) => (child instanceof Node ? child : String(child)));
+}
+
+/**
+ * Text for screen readers only.
+ *
+ * @param {string} text
+ */
+export function hidden(text) {
+  return h('span', { class: 'govuk-visually-hidden' }, text);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "2026-11-22" as "22 November 2026".
+ *
+ * @param {string} iso
+ */
+export function longDate(iso) {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * An urgency from the engine ("now", "today" or { workingDays: n }) in words.
+ *
+ * @param {string | { workingDays: number }} urgency
+ */
+export function urgencyText(urgency) {
+  if (urgency === 'now') return 'Now';
+  if (urgency === 'today') return 'Today';
+  const days = urgency.workingDays;
+  return `Within ${days} working ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** @param {string | null | undefined} answer */
+export function answerText(answer) {
+  return { yes: 'Yes', no: 'No', 'not-known': 'Not known' }[answer ?? ''] ?? 'Not answered';
+}
+
+/**
+ * One test from the engine's explanation (a "finding") in plain words.
+ *
+ * @param {any} finding
+ * @returns {string}
+ */
+export function findingText(finding) {
+  switch (finding.test) {
+    case 'yes':
+    case 'fact':
+      return `${finding.text}: ${answerText(finding.answer).toLowerCase()}`;
+    case 'not-known':
+      return `${finding.text}: ${finding.answer ? answerText(finding.answer).toLowerCase() : 'not answered'}`;
+    case 'events': {
+      const dates = finding.dates.map(longDate).join(', ');
+      // The engine words "every recorded event" as a window of 65535 days.
+      const window = finding.withinDays >= 65535 ? 'recorded' : `in the last ${finding.withinDays} days`;
+      return `${finding.text}: ${finding.count} ${window}${dates ? ` (${dates})` : ''}`;
+    }
+    case 'referral':
+      return finding.actual ? `Referral: ${finding.text}` : `Whether ${lowerFirst(finding.text)}`;
+    case 'age':
+      return ageText(finding);
+    case 'judgement':
+      return `Your own view of the level${finding.reason ? `: ${finding.reason}` : ''}`;
+    default:
+      return String(finding.test);
+  }
+}
+
+/**
+ * @param {{ minMonths: number | null, maxMonths: number | null, ageMonths: { from: number, to: number } | null }} finding
+ */
+function ageText(finding) {
+  const bound = (months) => (months < 0 ? 'before birth' : months % 12 === 0 ? `${months / 12} years` : `${months} months`);
+  const range =
+    finding.minMonths !== null && finding.maxMonths !== null
+      ? `between ${bound(finding.minMonths)} and ${bound(finding.maxMonths)}`
+      : finding.minMonths !== null
+        ? `at least ${bound(finding.minMonths)}`
+        : `at most ${bound(finding.maxMonths ?? 0)}`;
+  return `The child's age is ${range}${finding.ageMonths ? '' : ' (age not given)'}`;
+}
+
+/** @param {string} text */
+function lowerFirst(text) {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * Where a rule's source is: "Working Together 2023, Chapter 3" or "Child V review, lines 12-20".
+ *
+ * @param {{ title: string, lines?: string, section?: string }} source
+ */
+export function sourceText(source) {
+  if (source.lines) return `${source.title}, ${source.lines.includes('-') || source.lines.includes(',') ? 'lines' : 'line'} ${source.lines}`;
+  if (source.section) return `${source.title}, ${source.section}`;
+  return source.title;
+}
+
+/**
+ * A contact in one line: its name, then the number and address, or "not set".
+ *
+ * @param {any} contact
+ */
+export function contactText(contact) {
+  if (!contact.set && !contact.phone && !contact.email) return `${contact.name}: not set. Ask your safeguarding lead for this contact.`;
+  const parts = [contact.phone, contact.email, contact.hours, contact.outOfHours && `out of hours: ${contact.outOfHours}`].filter(Boolean);
+  return `${contact.name}: ${parts.join(', ')}`;
+}

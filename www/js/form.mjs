@@ -1,0 +1,805 @@
+// @ts-check
+// The steps of the form, built from the engine's description of the ruleset: nothing here knows
+// a particular indicator, level or route. Inputs are named after the part of the draft they
+// fill, so one listener keeps the draft up to date.
+
+import { ErrorSummary } from '../vendor/govuk-frontend/govuk-frontend.min.js';
+import { answerText, h, hidden, longDate } from './dom.mjs';
+import { isoDate } from './draft.mjs';
+
+/** @typedef {import('./draft.mjs').Draft} Draft */
+/** @typedef {import('./draft.mjs').FieldError} FieldError */
+
+export const STEPS = [
+  { id: 'child', title: 'About the child' },
+  { id: 'worries', title: 'What you are worried about' },
+  { id: 'so-far', title: 'What has happened so far' },
+  { id: 'view', title: 'Your own view' },
+  { id: 'check', title: 'Check your answers' },
+];
+
+const ANSWERS = [
+  ['yes', 'Yes'],
+  ['no', 'No'],
+  ['not-known', 'Not known'],
+];
+
+/**
+ * Builds every step into `$steps` and the step links into `$nav`.
+ *
+ * @param {any} description  from `engine.describe()`
+ * @param {HTMLElement} $steps
+ * @param {HTMLElement} $nav
+ */
+export function buildForm(description, $steps, $nav) {
+  const byStep = (step) => description.indicators.filter((indicator) => indicator.step === step);
+  const looked = description.facts.find((fact) => fact.fact === 'looked-after');
+  const otherFacts = description.facts.filter((fact) => fact.fact !== 'looked-after');
+
+  $nav.replaceChildren(
+    ...STEPS.map((step, i) =>
+      h('li', { class: 'app-step-nav__item' }, h('a', { class: 'govuk-link app-step-nav__link', href: `#${step.id}`, 'data-step-link': step.id }, `${i + 1}. ${step.title}`)),
+    ),
+  );
+
+  const sections = {
+    child: [
+      dateGroup('as-of', 'asOf', 'Date of this assessment', 'Usually today. Change it to see the guidance as it stood on another day.'),
+      ageGroup(),
+      looked && answerGroup(`fact:${looked.fact}`, `f-${looked.fact}`, looked.text, looked.help),
+      byStep('child').map(indicatorGroup),
+      textGroup('note-lives-with', 'note:livesWith', 'Who does the child live with? (optional)', 'For your own notes and the text you copy into a referral. The rules do not use it, and it never leaves this page.'),
+    ],
+    worries: [
+      h('p', { class: 'govuk-body' }, 'Answer what you know. Leave the rest, or choose “Not known”: the guidance says what is worth finding out.'),
+      h(
+        'div',
+        { class: 'govuk-form-group app-search' },
+        h('label', { class: 'govuk-label govuk-label--s', for: 'search' }, 'Search the questions'),
+        h('div', { class: 'govuk-hint', id: 'search-hint' }, 'For example: bruise, missing, county lines, not brought'),
+        h('input', { class: 'govuk-input', id: 'search', type: 'search', 'aria-describedby': 'search-hint search-count', 'data-search': true }),
+        h('p', { class: 'govuk-body-s app-search__count', id: 'search-count', 'aria-live': 'polite' }),
+      ),
+      h('div', { class: 'app-age-filter', id: 'age-filter', hidden: true }, h('p', { class: 'govuk-body-s', id: 'age-filter-text' }), h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', id: 'age-filter-toggle', 'aria-controls': 'steps' })),
+      domainSections(description, 'worries'),
+    ],
+    'so-far': [
+      otherFacts.map((fact) => answerGroup(`fact:${fact.fact}`, `f-${fact.fact}`, fact.text, fact.help)),
+      referralGroup(description.referralOutcomes),
+      domainSections(description, 'so-far'),
+    ],
+    view: [
+      judgementGroup(description.levels),
+      textGroup('note-notes', 'note:notes', 'Your notes (optional)', 'Anything you want to remember or pass on. They stay on this page: the rules do not use them, but “Copy as text” and “Download the case” include them.'),
+    ],
+    check: [h('div', { id: 'check-answers' }), handOn()],
+  };
+
+  $steps.replaceChildren(
+    ...STEPS.map((step, i) =>
+      h(
+        'section',
+        { class: 'app-step', id: `step-${step.id}`, 'aria-labelledby': `step-${step.id}-title`, hidden: true },
+        i > 0 && h('a', { href: `#${STEPS[i - 1].id}`, class: 'govuk-back-link' }, 'Back'),
+        h('div', { 'data-error-summary': step.id }),
+        h('span', { class: 'govuk-caption-l' }, `Step ${i + 1} of ${STEPS.length}`),
+        h('h1', { class: 'govuk-heading-l', id: `step-${step.id}-title`, tabindex: '-1' }, step.title),
+        sections[step.id],
+        i < STEPS.length - 1 && h('div', { class: 'govuk-button-group' }, h('button', { type: 'button', class: 'govuk-button', 'data-continue': step.id }, 'Continue')),
+      ),
+    ),
+  );
+  return new Form(description, $steps, $nav);
+}
+
+class Form {
+  /**
+   * @param {any} description
+   * @param {HTMLElement} $steps
+   * @param {HTMLElement} $nav
+   */
+  constructor(description, $steps, $nav) {
+    this.description = description;
+    this.$steps = $steps;
+    this.$nav = $nav;
+    this.showAllAges = false;
+    /** @type {{ from: number, to: number } | null} */
+    this.childAge = null;
+    /** @type {Draft | null} */
+    this.draft = null;
+  }
+
+  /**
+   * Shows one step and marks it in the step links.
+   *
+   * @param {string} stepId
+   */
+  show(stepId) {
+    for (const $section of this.$steps.querySelectorAll('.app-step')) {
+      /** @type {HTMLElement} */ ($section).hidden = $section.id !== `step-${stepId}`;
+    }
+    for (const $link of this.$nav.querySelectorAll('[data-step-link]')) {
+      if ($link.getAttribute('data-step-link') === stepId) $link.setAttribute('aria-current', 'step');
+      else $link.removeAttribute('aria-current');
+    }
+  }
+
+  /**
+   * Sets every input from the draft.
+   *
+   * @param {Draft} draft
+   */
+  fill(draft) {
+    this.draft = draft;
+    for (const $input of this.$steps.querySelectorAll('input, textarea')) {
+      const input = /** @type {HTMLInputElement} */ ($input);
+      const value = readDraft(draft, input.name);
+      if (input.type === 'radio') input.checked = value === input.value;
+      else if (input.type === 'checkbox') input.checked = value === input.value;
+      else if (input.type !== 'search' && input.type !== 'file') input.value = value ?? '';
+    }
+    for (const indicator of this.description.indicators) {
+      if (indicator.kind === 'event') this.renderEvents(indicator.id, draft.events[indicator.id] ?? []);
+    }
+    this.showAgeDetail(draft.age.mode);
+    this.filter();
+  }
+
+  /**
+   * Shows the input for the way the child's age is known.
+   *
+   * @param {string} mode
+   */
+  showAgeDetail(mode) {
+    for (const $detail of this.$steps.querySelectorAll('[data-age-mode]')) {
+      /** @type {HTMLElement} */ ($detail).hidden = $detail.getAttribute('data-age-mode') !== mode;
+    }
+  }
+
+  /**
+   * Lists the dates recorded for an event indicator, each with a Remove button.
+   *
+   * @param {string} id
+   * @param {string[]} dates
+   */
+  renderEvents(id, dates) {
+    const $list = this.$steps.querySelector(`#e-${id}-dates`);
+    if (!$list) return;
+    const text = this.description.indicators.find((indicator) => indicator.id === id)?.text ?? id;
+    $list.replaceChildren(
+      ...dates.map((date) =>
+        h(
+          'li',
+          { class: 'app-event__date' },
+          h('span', {}, longDate(date)),
+          ' ',
+          h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-remove-event': id, 'data-date': date }, 'Remove', hidden(` ${longDate(date)}: ${text}`)),
+        ),
+      ),
+    );
+    const $count = this.$steps.querySelector(`#e-${id}-count`);
+    if ($count) $count.textContent = dates.length === 0 ? 'None recorded.' : `${dates.length} recorded:`;
+  }
+
+  /**
+   * Hides the questions that are not for this child's age (unless answered, or all are shown).
+   *
+   * @param {{ from: number, to: number } | null} childAge  from the assessment
+   */
+  setChildAge(childAge) {
+    if (JSON.stringify(childAge) === JSON.stringify(this.childAge)) return;
+    this.childAge = childAge;
+    this.filter();
+  }
+
+  /** Applies the search and the age filter to the questions. */
+  filter() {
+    const $search = /** @type {HTMLInputElement | null} */ (this.$steps.querySelector('#search'));
+    const words = ($search?.value ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const age = this.childAge;
+    let shown = 0;
+    let searched = 0;
+    let otherAges = 0;
+    for (const indicator of this.description.indicators) {
+      const $question = /** @type {HTMLElement | null} */ (this.$steps.querySelector(`[data-indicator="${indicator.id}"]`));
+      if (!$question) continue;
+      const answered = Boolean(this.draft?.answers[indicator.id] || this.draft?.events[indicator.id]?.length);
+      const min = indicator.ages.minMonths ?? -Infinity;
+      const max = indicator.ages.maxMonths ?? Infinity;
+      const forThisAge = !age || (age.to >= min && age.from <= max);
+      if (!forThisAge && !answered) otherAges += 1;
+      const matches = indicator.step !== 'worries' || words.every((word) => ($question.dataset.searchText ?? '').includes(word));
+      $question.hidden = !matches || (!forThisAge && !answered && !this.showAllAges);
+      if (indicator.step === 'worries') {
+        searched += matches ? 1 : 0;
+        shown += $question.hidden ? 0 : 1;
+      }
+    }
+    for (const $domain of this.$steps.querySelectorAll('[data-domain]')) {
+      /** @type {HTMLElement} */ ($domain).hidden = !$domain.querySelector('[data-indicator]:not([hidden])');
+    }
+    const $count = this.$steps.querySelector('#search-count');
+    if ($count) $count.textContent = words.length > 0 ? `${shown} ${shown === 1 ? 'question matches' : 'questions match'} “${words.join(' ')}”.` : '';
+    const $filter = /** @type {HTMLElement | null} */ (this.$steps.querySelector('#age-filter'));
+    if ($filter) {
+      $filter.hidden = otherAges === 0;
+      /** @type {HTMLElement} */ (this.$steps.querySelector('#age-filter-text')).textContent = this.showAllAges
+        ? `Showing ${otherAges} ${otherAges === 1 ? 'question' : 'questions'} not usually asked at this child’s age.`
+        : `${otherAges} ${otherAges === 1 ? 'question is' : 'questions are'} hidden because ${otherAges === 1 ? 'it does' : 'they do'} not usually apply at this child’s age.`;
+      /** @type {HTMLElement} */ (this.$steps.querySelector('#age-filter-toggle')).textContent = this.showAllAges ? 'Hide them' : 'Show them';
+    }
+    return searched;
+  }
+
+  /** Shows or hides the questions for other ages. */
+  toggleAges() {
+    this.showAllAges = !this.showAllAges;
+    this.filter();
+  }
+
+  /**
+   * Shows the errors for one step: an error summary that takes focus, and a message by each
+   * field. Errors for other steps are cleared from view.
+   *
+   * @param {FieldError[]} errors
+   * @param {string} stepId
+   */
+  showErrors(errors, stepId) {
+    this.clearErrors();
+    const mine = errors.filter((error) => error.step === stepId || stepId === 'check');
+    if (mine.length === 0) return;
+    const $slot = /** @type {HTMLElement} */ (this.$steps.querySelector(`[data-error-summary="${stepId}"]`));
+    const $summary = errorSummary(
+      'There is a problem',
+      mine.map((error) => ({ href: stepId === 'check' ? `#${error.step}` : `#${error.field}`, text: error.message, focus: error.field })),
+    );
+    $slot.replaceChildren($summary);
+    for (const error of mine) markField(this.$steps, error);
+    new ErrorSummary($summary);
+  }
+
+  /** Removes every error summary and field error. */
+  clearErrors() {
+    for (const $slot of this.$steps.querySelectorAll('[data-error-summary]')) $slot.replaceChildren();
+    for (const $group of this.$steps.querySelectorAll('.govuk-form-group--error')) $group.classList.remove('govuk-form-group--error');
+    for (const $message of this.$steps.querySelectorAll('.govuk-error-message')) $message.remove();
+    for (const $input of this.$steps.querySelectorAll('.govuk-input--error, .govuk-textarea--error')) $input.classList.remove('govuk-input--error', 'govuk-textarea--error');
+    for (const $described of this.$steps.querySelectorAll('[data-error-described]')) {
+      const ids = ($described.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => !id.endsWith('-error'));
+      if (ids.length > 0) $described.setAttribute('aria-describedby', ids.join(' '));
+      else $described.removeAttribute('aria-describedby');
+      $described.removeAttribute('data-error-described');
+    }
+  }
+
+  /**
+   * Fills the check-your-answers step from the draft.
+   *
+   * @param {Draft} draft
+   * @param {any} assessment
+   */
+  renderCheck(draft, assessment) {
+    /** @type {HTMLElement} */ (this.$steps.querySelector('#check-answers')).replaceChildren(...checkAnswers(this.description, draft, assessment, true));
+  }
+}
+
+/**
+ * The value in the draft that an input of this name shows.
+ *
+ * @param {Draft} draft
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+function readDraft(draft, name) {
+  const [kind, key, part] = name.split(':');
+  switch (kind) {
+    case 'asOf':
+      return draft.asOf[key];
+    case 'age-mode':
+      return draft.age.mode;
+    case 'dob':
+    case 'due':
+      return draft.age[kind][key];
+    case 'age-years':
+      return draft.age.years;
+    case 'age-months':
+      return draft.age.months;
+    case 'answer':
+    case 'unknown':
+      return draft.answers[key];
+    case 'pending':
+      return draft.pending[key]?.[part] ?? '';
+    case 'fact':
+      return draft.facts[key];
+    case 'referral':
+      return draft.referral;
+    case 'judgement-level':
+      return draft.judgement.level;
+    case 'judgement-reason':
+      return draft.judgement.reason;
+    case 'note':
+      return draft.notes[key];
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Puts what an input now holds into the draft. Returns false for inputs that are not part of it.
+ *
+ * @param {Draft} draft
+ * @param {HTMLInputElement} $input
+ */
+export function updateDraft(draft, $input) {
+  const [kind, key, part] = $input.name.split(':');
+  const value = $input.value;
+  const choose = (record, id) => {
+    if ($input.checked) record[id] = value;
+  };
+  switch (kind) {
+    case 'asOf':
+      draft.asOf[key] = value;
+      return true;
+    case 'age-mode':
+      if ($input.checked) draft.age.mode = value;
+      return true;
+    case 'dob':
+    case 'due':
+      draft.age[kind][key] = value;
+      return true;
+    case 'age-years':
+      draft.age.years = value;
+      return true;
+    case 'age-months':
+      draft.age.months = value;
+      return true;
+    case 'answer':
+      choose(draft.answers, key);
+      return true;
+    case 'unknown':
+      if ($input.checked) draft.answers[key] = 'not-known';
+      else delete draft.answers[key];
+      return true;
+    case 'pending':
+      draft.pending[key] = { day: '', month: '', year: '', ...draft.pending[key], [part]: value };
+      return true;
+    case 'fact':
+      choose(draft.facts, key);
+      return true;
+    case 'referral':
+      if ($input.checked) draft.referral = value;
+      return true;
+    case 'judgement-level':
+      if ($input.checked) draft.judgement.level = value;
+      return true;
+    case 'judgement-reason':
+      draft.judgement.reason = value;
+      return true;
+    case 'note':
+      draft.notes[key] = value;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Adds the date typed for an event indicator, or says why it cannot.
+ *
+ * @param {Draft} draft
+ * @param {string} id
+ * @param {string} asOf  the assessment date in use
+ * @returns {FieldError | null}
+ */
+export function addEvent(draft, id, asOf) {
+  const typed = draft.pending[id] ?? { day: '', month: '', year: '' };
+  const date = isoDate(typed);
+  const field = `e-${id}-day`;
+  if (!date) return { field, step: '', message: 'Enter the date it happened, such as 3 11 2026' };
+  if (date > asOf) return { field, step: '', message: 'The date must be on or before the date of this assessment' };
+  const dates = (draft.events[id] ??= []);
+  if (!dates.includes(date)) dates.push(date);
+  dates.sort();
+  delete draft.pending[id];
+  return null;
+}
+
+/**
+ * @param {Draft} draft
+ * @param {string} id
+ * @param {string} date
+ */
+export function removeEvent(draft, id, date) {
+  const dates = (draft.events[id] ?? []).filter((d) => d !== date);
+  if (dates.length > 0) draft.events[id] = dates;
+  else delete draft.events[id];
+}
+
+/**
+ * Marks one field as in error, as GOV.UK Frontend's templates do.
+ *
+ * @param {HTMLElement} $root
+ * @param {FieldError} error
+ */
+export function markField($root, error) {
+  const $input = $root.querySelector(`#${CSS.escape(error.field)}`);
+  const $group = $input?.closest('[data-field]');
+  if (!$input || !$group) return;
+  $group.classList.add('govuk-form-group--error');
+  const messageId = `${$group.getAttribute('data-field')}-error`;
+  const $message = h('p', { class: 'govuk-error-message', id: messageId }, hidden('Error: '), error.message);
+  const $anchor = $group.querySelector('[data-error-before]') ?? $input;
+  $anchor.before($message);
+  for (const $field of $group.querySelectorAll('input.govuk-input, textarea')) {
+    $field.classList.add($field.tagName === 'TEXTAREA' ? 'govuk-textarea--error' : 'govuk-input--error');
+  }
+  const $described = $group.querySelector('fieldset') ?? $input;
+  $described.setAttribute('aria-describedby', [$described.getAttribute('aria-describedby'), messageId].filter(Boolean).join(' '));
+  $described.setAttribute('data-error-described', '');
+}
+
+/**
+ * A GOV.UK error summary. Each link goes to its field; `focus` names the input to focus.
+ *
+ * @param {string} title
+ * @param {{ href: string, text: string, focus?: string }[]} items
+ */
+export function errorSummary(title, items) {
+  return h(
+    'div',
+    { class: 'govuk-error-summary', 'data-module': 'govuk-error-summary' },
+    h(
+      'div',
+      { role: 'alert' },
+      h('h2', { class: 'govuk-error-summary__title' }, title),
+      h('div', { class: 'govuk-error-summary__body' }, h('ul', { class: 'govuk-list govuk-error-summary__list' }, items.map((item) => h('li', {}, h('a', { href: item.href, 'data-focus': item.focus }, item.text))))),
+    ),
+  );
+}
+
+// --- Building blocks ------------------------------------------------------------------------
+
+/**
+ * @param {string} name
+ * @param {string} id
+ * @param {string} value
+ * @param {string} label
+ * @param {Record<string, any>} [extra]
+ */
+function radio(name, id, value, label, extra = {}) {
+  return h('div', { class: 'govuk-radios__item' }, h('input', { class: 'govuk-radios__input', id, name, type: 'radio', value, ...extra }), h('label', { class: 'govuk-label govuk-radios__label', for: id }, label));
+}
+
+/**
+ * A yes / no / not known question.
+ *
+ * @param {string} name
+ * @param {string} id
+ * @param {string} text
+ * @param {string | null} help
+ */
+function answerGroup(name, id, text, help) {
+  const hintId = help ? `${id}-hint` : null;
+  return h(
+    'div',
+    { class: 'govuk-form-group', 'data-field': id },
+    h(
+      'fieldset',
+      { class: 'govuk-fieldset', 'aria-describedby': hintId },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, text),
+      hintId && h('div', { class: 'govuk-hint', id: hintId }, help),
+      h('div', { class: 'govuk-radios govuk-radios--small govuk-radios--inline', 'data-error-before': true }, ANSWERS.map(([value, label], i) => radio(name, i === 0 ? id : `${id}-${value}`, value, label))),
+    ),
+  );
+}
+
+/** @param {any} indicator */
+function indicatorGroup(indicator) {
+  const $group = indicator.kind === 'event' ? eventGroup(indicator) : answerGroup(`answer:${indicator.id}`, `q-${indicator.id}`, indicator.text, indicator.help);
+  $group.setAttribute('data-indicator', indicator.id);
+  $group.dataset.searchText = [indicator.text, indicator.help ?? '', ...indicator.terms].join(' ').toLowerCase();
+  return $group;
+}
+
+/**
+ * A repeated event: the dates recorded so far, a date to add, and "not known".
+ *
+ * @param {any} indicator
+ */
+function eventGroup(indicator) {
+  const id = `e-${indicator.id}`;
+  return h(
+    'div',
+    { class: 'govuk-form-group app-event', 'data-field': id },
+    h(
+      'fieldset',
+      { class: 'govuk-fieldset', role: 'group', 'aria-describedby': `${id}-hint ${id}-count` },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, indicator.text),
+      h('div', { class: 'govuk-hint', id: `${id}-hint` }, `${indicator.help ?? ''} Add each time with its date.`.trim()),
+      h('p', { class: 'govuk-body-s app-event__count', id: `${id}-count` }, 'None recorded.'),
+      h('ul', { class: 'govuk-list app-event__dates', id: `${id}-dates` }),
+      dateInputs(id, `pending:${indicator.id}`, `Date: ${indicator.text}`),
+      h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-add-event': indicator.id }, 'Add date', hidden(`: ${indicator.text}`)),
+      h(
+        'div',
+        { class: 'govuk-checkboxes govuk-checkboxes--small' },
+        h(
+          'div',
+          { class: 'govuk-checkboxes__item' },
+          h('input', { class: 'govuk-checkboxes__input', id: `${id}-unknown`, name: `unknown:${indicator.id}`, type: 'checkbox', value: 'not-known' }),
+          h('label', { class: 'govuk-label govuk-checkboxes__label', for: `${id}-unknown` }, 'Not known whether this has happened'),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * Day, month and year inputs named `${name}:day` and so on; the first has the id `${id}-day`.
+ *
+ * @param {string} id
+ * @param {string} name
+ * @param {string} label  for screen readers, naming the date
+ */
+function dateInputs(id, name, label) {
+  const part = (key, text, width) =>
+    h(
+      'div',
+      { class: 'govuk-date-input__item' },
+      h(
+        'div',
+        { class: 'govuk-form-group' },
+        h('label', { class: 'govuk-label govuk-date-input__label', for: `${id}-${key}` }, text, hidden(` (${label})`)),
+        h('input', { class: `govuk-input govuk-date-input__input govuk-input--width-${width}`, id: `${id}-${key}`, name: `${name}:${key}`, type: 'text', inputmode: 'numeric' }),
+      ),
+    );
+  return h('div', { class: 'govuk-date-input', id, 'data-error-before': true }, part('day', 'Day', 2), part('month', 'Month', 2), part('year', 'Year', 4));
+}
+
+/**
+ * A date in its own fieldset.
+ *
+ * @param {string} id
+ * @param {string} name
+ * @param {string} legend
+ * @param {string} hint
+ */
+function dateGroup(id, name, legend, hint) {
+  return h(
+    'div',
+    { class: 'govuk-form-group', 'data-field': id },
+    h(
+      'fieldset',
+      { class: 'govuk-fieldset', role: 'group', 'aria-describedby': `${id}-hint` },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, legend),
+      h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint),
+      dateInputs(id, name, legend),
+    ),
+  );
+}
+
+/**
+ * How the child's age is known, then the one input that way needs. The input follows the
+ * radios rather than being revealed inside them, so it is not part of their fieldset and no
+ * radio carries aria-expanded, which ARIA does not allow on radios.
+ */
+function ageGroup() {
+  const number = (id, name, label, hint, width) =>
+    h(
+      'div',
+      { class: 'govuk-form-group', 'data-field': id },
+      h('label', { class: 'govuk-label govuk-label--s', for: id }, label),
+      h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint),
+      h('input', { class: `govuk-input govuk-input--width-${width}`, id, name, type: 'text', inputmode: 'numeric', 'aria-describedby': `${id}-hint` }),
+    );
+  const shownFor = (mode, content) => h('div', { class: 'app-age-detail', 'data-age-mode': mode, hidden: true }, content);
+  return [
+    h(
+      'div',
+      { class: 'govuk-form-group', 'data-field': 'age-mode' },
+      h(
+        'fieldset',
+        { class: 'govuk-fieldset', 'aria-describedby': 'age-mode-hint' },
+        h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, 'How old is the child?')),
+        h('div', { class: 'govuk-hint', id: 'age-mode-hint' }, 'Age changes what a worry means. Do not enter the child’s name: the guidance does not need it.'),
+        h(
+          'div',
+          { class: 'govuk-radios govuk-radios--small', 'data-error-before': true },
+          radio('age-mode', 'age-mode', 'dob', 'I know their date of birth'),
+          radio('age-mode', 'age-mode-years', 'years', 'I know their age in years'),
+          radio('age-mode', 'age-mode-months', 'months', 'I know their age in months (for a baby)'),
+          radio('age-mode', 'age-mode-unborn', 'unborn', 'Not born yet'),
+          radio('age-mode', 'age-mode-unknown', 'unknown', 'I do not know'),
+        ),
+      ),
+    ),
+    shownFor('dob', dateGroup('dob', 'dob', 'Date of birth', 'For example, 27 3 2012')),
+    shownFor('years', number('age-years', 'age-years', 'Age in years', 'For example, 14', 3)),
+    shownFor('months', number('age-months', 'age-months', 'Age in months', 'For example, 5', 3)),
+    shownFor('unborn', dateGroup('due', 'due', 'Expected date of delivery', 'For example, 14 2 2027')),
+  ];
+}
+
+/**
+ * @param {string} id
+ * @param {string} name
+ * @param {string} label
+ * @param {string} hint
+ */
+function textGroup(id, name, label, hint) {
+  return h(
+    'div',
+    { class: 'govuk-form-group', 'data-field': id },
+    h('label', { class: 'govuk-label govuk-label--s', for: id }, label),
+    h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint),
+    h('textarea', { class: 'govuk-textarea', id, name, rows: '3', 'aria-describedby': `${id}-hint` }),
+  );
+}
+
+/** @param {any[]} outcomes */
+function referralGroup(outcomes) {
+  return h(
+    'div',
+    { class: 'govuk-form-group', 'data-field': 'referral' },
+    h(
+      'fieldset',
+      { class: 'govuk-fieldset', 'aria-describedby': 'referral-hint' },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Has the child been referred to children’s social care? What happened?'),
+      h('div', { class: 'govuk-hint', id: 'referral-hint' }, 'The most recent referral.'),
+      h(
+        'div',
+        { class: 'govuk-radios govuk-radios--small' },
+        outcomes.map((outcome, i) => radio('referral', i === 0 ? 'referral' : `referral-${outcome.outcome}`, outcome.outcome, outcome.text)),
+        h('div', { class: 'govuk-radios__divider' }, 'or'),
+        radio('referral', 'referral-unknown', 'not-known', 'I do not know'),
+      ),
+    ),
+  );
+}
+
+/** @param {any[]} levels */
+function judgementGroup(levels) {
+  return [
+    h(
+      'div',
+      { class: 'govuk-form-group', 'data-field': 'judgement-level' },
+      h(
+        'fieldset',
+        { class: 'govuk-fieldset', 'aria-describedby': 'judgement-level-hint' },
+        h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, 'What level of need do you think this is?')),
+        h(
+          'div',
+          { class: 'govuk-hint', id: 'judgement-level-hint' },
+          'Your professional judgement counts. If your view is higher than the rules, the guidance follows yours. If it is lower, both are shown and you are asked to talk it through with your safeguarding lead.',
+        ),
+        h(
+          'div',
+          { class: 'govuk-radios govuk-radios--small' },
+          levels.map((level, i) => radio('judgement-level', i === 0 ? 'judgement-level' : `judgement-level-${level.id}`, level.id, level.name)),
+          h('div', { class: 'govuk-radios__divider' }, 'or'),
+          radio('judgement-level', 'judgement-level-none', 'none', 'I do not have a view yet'),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'govuk-form-group', 'data-field': 'judgement-reason' },
+      h('label', { class: 'govuk-label govuk-label--s', for: 'judgement-reason' }, 'Why do you think that?'),
+      h('div', { class: 'govuk-hint', id: 'judgement-reason-hint' }, 'Needed when you choose a level. It is shown with the guidance.'),
+      h('textarea', { class: 'govuk-textarea', id: 'judgement-reason', name: 'judgement-reason', rows: '3', 'aria-describedby': 'judgement-reason-hint' }),
+    ),
+  ];
+}
+
+/**
+ * Each domain asked at this step, with its questions.
+ *
+ * @param {any} description
+ * @param {string} step
+ */
+function domainSections(description, step) {
+  return description.domains
+    .map((domain) => {
+      const questions = description.indicators.filter((indicator) => indicator.domain === domain.id && indicator.step === step);
+      if (questions.length === 0) return null;
+      return h(
+        'section',
+        { class: 'app-domain', 'data-domain': domain.id, 'aria-labelledby': `domain-${domain.id}` },
+        h('h2', { class: 'govuk-heading-m', id: `domain-${domain.id}` }, domain.name),
+        domain.description && h('p', { class: 'govuk-body-s app-domain__description' }, domain.description),
+        questions.map(indicatorGroup),
+      );
+    })
+    .filter(Boolean);
+}
+
+/** Print, copy, download: how the guidance is handed on. */
+function handOn() {
+  return h(
+    'div',
+    { class: 'app-hand-on' },
+    h('h2', { class: 'govuk-heading-m' }, 'Hand it on'),
+    h('p', { class: 'govuk-body' }, 'Take the guidance to your safeguarding lead, or into a referral form. Check it first: it supports your judgement and does not replace it.'),
+    h(
+      'div',
+      { class: 'govuk-button-group' },
+      h('button', { type: 'button', class: 'govuk-button', id: 'copy-text' }, 'Copy as text'),
+      h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'print' }, 'Print'),
+      h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'download' }, 'Download the case'),
+    ),
+    h('div', { id: 'copy-result', 'aria-live': 'polite' }),
+  );
+}
+
+/**
+ * Summary lists of everything entered, by step, with links to change each part.
+ *
+ * @param {any} description
+ * @param {Draft} draft
+ * @param {any} assessment
+ * @param {boolean} withLinks  false for printing
+ * @returns {HTMLElement[]}
+ */
+export function checkAnswers(description, draft, assessment, withLinks) {
+  const indicators = new Map(description.indicators.map((indicator) => [indicator.id, indicator]));
+  const facts = new Map(description.facts.map((fact) => [fact.fact, fact]));
+  const row = (key, value, step, focus) =>
+    h(
+      'div',
+      { class: 'govuk-summary-list__row' },
+      h('dt', { class: 'govuk-summary-list__key' }, key),
+      h('dd', { class: 'govuk-summary-list__value' }, value),
+      withLinks && h('dd', { class: 'govuk-summary-list__actions' }, h('a', { class: 'govuk-link', href: `#${step}`, 'data-focus': focus }, 'Change', hidden(` ${key.toLowerCase()}`))),
+    );
+  const answersFor = (step) =>
+    Object.entries(draft.answers)
+      .filter(([id]) => indicators.get(id)?.step === step && indicators.get(id)?.kind !== 'event')
+      .map(([id, answer]) => row(indicators.get(id).text, answerText(answer), step, `q-${id}`));
+  const eventsFor = (step) =>
+    description.indicators
+      .filter((indicator) => indicator.kind === 'event' && indicator.step === step && (draft.events[indicator.id]?.length || draft.answers[indicator.id]))
+      .map((indicator) => {
+        const dates = draft.events[indicator.id] ?? [];
+        const value = dates.length > 0 ? dates.map(longDate).join(', ') : 'Not known';
+        return row(indicator.text, value, step, `e-${indicator.id}-day`);
+      });
+  const factRows = (step, which) =>
+    Object.entries(draft.facts)
+      .filter(([fact]) => facts.has(fact) && which(fact))
+      .map(([fact, answer]) => row(facts.get(fact).text, answerText(answer), step, `f-${fact}`));
+  const age = draft.age;
+  const ageValue =
+    { dob: `Born ${age.dob.day}/${age.dob.month}/${age.dob.year}`, years: `${age.years} years`, months: `${age.months} months`, unborn: `Not born yet: due ${age.due.day}/${age.due.month}/${age.due.year}`, unknown: 'Not known' }[age.mode] ??
+    'Not given';
+  const referral = description.referralOutcomes.find((outcome) => outcome.outcome === draft.referral);
+  const judged = description.levels.find((level) => level.id === draft.judgement.level);
+  const list = (title, rows, empty) => [h('h2', { class: 'govuk-heading-m' }, title), rows.length > 0 ? h('dl', { class: 'govuk-summary-list' }, rows) : h('p', { class: 'govuk-body' }, empty)];
+  return [
+    ...list(
+      'About the child',
+      [
+        row('Date of this assessment', longDate(assessment.asOf), 'child', 'as-of-day'),
+        row('Age', ageValue, 'child', 'age-mode'),
+        ...factRows('child', (fact) => fact === 'looked-after'),
+        ...answersFor('child'),
+        draft.notes.livesWith.trim() && row('Lives with (your note)', draft.notes.livesWith, 'child', 'note-lives-with'),
+      ].filter(Boolean),
+      '',
+    ),
+    ...list('What you are worried about', [...answersFor('worries'), ...eventsFor('worries')], 'Nothing answered yet.'),
+    ...list(
+      'What has happened so far',
+      [...factRows('so-far', (fact) => fact !== 'looked-after'), referral && row('Referral', referral.text, 'so-far', 'referral'), ...answersFor('so-far'), ...eventsFor('so-far')].filter(Boolean),
+      'Nothing answered yet.',
+    ),
+    ...list(
+      'Your own view',
+      [
+        row('Level you think', judged ? judged.name : 'No view given', 'view', 'judgement-level'),
+        judged && row('Why', draft.judgement.reason || 'Not given', 'view', 'judgement-reason'),
+        draft.notes.notes.trim() && row('Your notes', draft.notes.notes, 'view', 'note-notes'),
+      ].filter(Boolean),
+      '',
+    ),
+  ];
+}

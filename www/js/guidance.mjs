@@ -1,0 +1,321 @@
+// @ts-check
+// The guidance panel: the engine's assessment, drawn as GOV.UK components. Every line comes
+// from the assessment; nothing here decides anything.
+
+import { contactText, findingText, h, hidden, longDate, sourceText, urgencyText } from './dom.mjs';
+
+/**
+ * Draws the assessment into `$body`. `open` holds the keys of the <details> the practitioner
+ * has opened, so a redraw after each answer leaves them as they were.
+ *
+ * @param {HTMLElement} $body
+ * @param {any} assessment  from `engine.assess(case, { trace: false })`
+ * @param {Set<string>} open
+ * @param {() => any} fullAssessment  the same case with the trace, computed only when asked
+ */
+export function renderGuidance($body, assessment, open, fullAssessment) {
+  const details = (key, summary, ...content) => {
+    const $details = h('details', { class: 'govuk-details', 'data-key': key, open: open.has(key) }, h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)), h('div', { class: 'govuk-details__text' }, content));
+    $details.addEventListener('toggle', () => {
+      if ($details.open) open.add(key);
+      else open.delete(key);
+    });
+    return $details;
+  };
+
+  const sections = [
+    assessment.immediateDanger && emergencyBanner(assessment),
+    levelSection(assessment),
+    judgementSection(assessment),
+    actionsSection(assessment),
+    referralsSection(assessment, details),
+    escalationSection(assessment),
+    questionsSection(assessment),
+    promptsSection(assessment),
+    reasonsSection(assessment),
+    warningsSection(assessment),
+    traceSection(details, open, fullAssessment),
+    aboutSection(assessment),
+  ];
+  $body.replaceChildren(...sections.filter(Boolean));
+}
+
+/** @param {any} assessment */
+function emergencyBanner(assessment) {
+  return h(
+    'div',
+    { class: 'govuk-notification-banner app-emergency', role: 'alert', 'aria-labelledby': 'emergency-title', 'data-testid': 'emergency' },
+    h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'emergency-title' }, 'Emergency')),
+    h(
+      'div',
+      { class: 'govuk-notification-banner__content' },
+      h('p', { class: 'govuk-notification-banner__heading' }, 'Call 999 now'),
+      h('p', { class: 'govuk-body' }, `${assessment.level.meaning} ${assessment.level.response}`),
+    ),
+  );
+}
+
+/** @param {any} assessment */
+function levelSection(assessment) {
+  const level = assessment.level;
+  return h(
+    'section',
+    { class: `app-level app-level--rank-${level.rank}`, 'aria-labelledby': 'level-heading', 'data-level': level.id },
+    h('h3', { class: 'govuk-heading-s app-level__label', id: 'level-heading' }, 'Level of need'),
+    h('p', { class: 'govuk-body-l app-level__name', id: 'level-name' }, level.name),
+    h('p', { class: 'govuk-body-s' }, level.meaning),
+    h('p', { class: 'govuk-body-s' }, h('strong', {}, 'What it means you do: '), level.response),
+    !assessment.worryRecorded && h('p', { class: 'govuk-body-s' }, 'You have not recorded a worry yet. Answer the questions to see what to do.'),
+  );
+}
+
+/** @param {any} assessment */
+function judgementSection(assessment) {
+  const judgement = assessment.judgement;
+  if (!judgement) return null;
+  const effect = {
+    raised: `Your view, ${judgement.level.name}, is higher than the rules reach (${assessment.engineLevel.name}), so the guidance follows it.`,
+    agrees: `Your view agrees with the rules: ${judgement.level.name}.`,
+    lower: `Your view, ${judgement.level.name}, is lower than the rules reach. The rules’ level stands until you have talked it through with your safeguarding lead or manager.`,
+  }[judgement.effect];
+  return h('div', { class: 'govuk-inset-text app-judgement' }, h('p', { class: 'govuk-body-s' }, effect), h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Your reason: '), judgement.reason));
+}
+
+/** @param {any} assessment */
+function actionsSection(assessment) {
+  if (assessment.actions.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'actions-heading' },
+    h('h3', { class: 'govuk-heading-s', id: 'actions-heading' }, 'What to do'),
+    h(
+      'ol',
+      { class: 'govuk-list app-actions', id: 'actions' },
+      assessment.actions.map((action) =>
+        h('li', { class: 'app-actions__item', 'data-action': action.id }, h('strong', { class: 'govuk-tag app-urgency' }, urgencyText(action.urgency)), ' ', action.text, ' ', h('span', { class: 'app-due' }, `(by ${longDate(action.dueBy)})`)),
+      ),
+    ),
+  );
+}
+
+/**
+ * @param {any} assessment
+ * @param {Function} details
+ */
+function referralsSection(assessment, details) {
+  if (assessment.referrals.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'referrals-heading' },
+    h('h3', { class: 'govuk-heading-s', id: 'referrals-heading' }, 'Who to tell'),
+    assessment.referrals.map((referral) =>
+      h(
+        'div',
+        { class: 'app-referral', 'data-route': referral.route },
+        h('h4', { class: 'govuk-heading-s app-referral__name' }, referral.name),
+        h('p', { class: 'govuk-body-s' }, h('strong', { class: 'govuk-tag app-urgency' }, urgencyText(referral.urgency)), ` by ${longDate(referral.dueBy)}. ${referral.when}`),
+        referral.contacts.length > 0 &&
+          h(
+            'ul',
+            { class: 'govuk-list govuk-body-s app-contacts' },
+            referral.contacts.map((contact) => h('li', { class: contact.set ? 'app-contact' : 'app-contact app-contact--not-set' }, contactText(contact))),
+          ),
+        h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Who can refer: '), referral.whoMaySubmit),
+        details(
+          `consent:${referral.route}`,
+          'Consent and sharing information',
+          h('p', { class: 'govuk-body-s' }, referral.consent),
+        ),
+        details(`why:${referral.route}`, 'Why this route', h('ul', { class: 'govuk-list govuk-list--bullet govuk-body-s' }, referral.why.map((why) => h('li', {}, why.reason)))),
+      ),
+    ),
+  );
+}
+
+/** @param {any} assessment */
+function escalationSection(assessment) {
+  const escalation = assessment.escalation;
+  if (!escalation) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'escalation-heading', id: 'escalation' },
+    h('h3', { class: 'govuk-heading-s', id: 'escalation-heading' }, 'If you are still worried: escalate'),
+    h('p', { class: 'govuk-body-s' }, escalation.why.map((why) => why.reason).join(' ')),
+    h(
+      'ol',
+      { class: 'govuk-list govuk-list--number govuk-body-s app-stages' },
+      escalation.stages.map((stage) =>
+        h(
+          'li',
+          { 'data-stage': stage.id },
+          h('strong', {}, stage.name),
+          `: ${stage.who}. ${stage.what} `,
+          h('span', { class: 'app-timescale' }, `${urgencyText(stage.timescale)}${stage.timescaleIsDefault ? ' (a default: check your local procedure)' : ''}.`),
+          stage.contact && h('span', {}, ` ${contactText(stage.contact)}`),
+        ),
+      ),
+    ),
+  );
+}
+
+/** @param {any} assessment */
+function questionsSection(assessment) {
+  if (assessment.questions.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'questions-heading' },
+    h('h3', { class: 'govuk-heading-s', id: 'questions-heading' }, 'Worth finding out'),
+    h(
+      'ul',
+      { class: 'govuk-list govuk-list--bullet govuk-body-s', id: 'questions' },
+      assessment.questions.map((question) => h('li', {}, questionText(question))),
+    ),
+  );
+}
+
+/**
+ * An open question in words: what to find out, and what the answer would change.
+ *
+ * @param {any} question
+ */
+export function questionText(question) {
+  const effects = [
+    question.level && `the level rises to ${question.level.name}`,
+    question.routes.length > 0 && `${question.routes.map((route) => route.name).join(', ')} ${question.routes.length === 1 ? 'applies' : 'apply'}`,
+    question.escalation && 'escalation applies',
+  ].filter(Boolean);
+  const about = question.about.map(questionSubject).join(' and ');
+  const condition = question.ifAnswer ? `If ${question.ifAnswer}` : 'Depending on the answer';
+  return `${about}. ${condition}: ${effects.join('; ')}.`;
+}
+
+/** @param {any} finding */
+function questionSubject(finding) {
+  if (finding.test === 'yes' || finding.test === 'not-known' || finding.test === 'fact' || finding.test === 'events') return finding.text;
+  return findingText(finding);
+}
+
+/** @param {any} assessment */
+function promptsSection(assessment) {
+  if (assessment.prompts.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'prompts-heading' },
+    h('h3', { class: 'govuk-heading-s', id: 'prompts-heading' }, 'Think about'),
+    h(
+      'ul',
+      { class: 'govuk-list govuk-list--bullet govuk-body-s', id: 'prompts' },
+      assessment.prompts.map((prompt) => h('li', { 'data-prompt': prompt.id }, prompt.text)),
+    ),
+  );
+}
+
+/** @param {any} assessment */
+function reasonsSection(assessment) {
+  if (assessment.reasons.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'reasons-heading' },
+    h('h3', { class: 'govuk-heading-s', id: 'reasons-heading' }, 'Why'),
+    h(
+      'ul',
+      { class: 'govuk-list govuk-body-s app-reasons', id: 'reasons' },
+      assessment.reasons.map((reason) =>
+        h(
+          'li',
+          { class: 'app-reason', 'data-rule': reason.rule },
+          h('p', { class: 'govuk-body-s app-reason__text' }, reason.reason, reason.level && h('span', { class: 'app-reason__level' }, ` (at least ${reason.level.name})`)),
+          reason.evidence.length > 0 && h('p', { class: 'govuk-body-s app-reason__evidence' }, 'Because: ', reason.evidence.map(findingText).join('; '), '.'),
+          reason.sources.length > 0 && h('p', { class: 'govuk-body-s app-reason__sources' }, `Source: ${reason.sources.map(sourceText).join('; ')}.`),
+        ),
+      ),
+    ),
+  );
+}
+
+/** @param {any} assessment */
+function warningsSection(assessment) {
+  if (assessment.warnings.length === 0) return null;
+  return h('div', { class: 'govuk-inset-text app-warnings' }, h('ul', { class: 'govuk-list govuk-body-s' }, assessment.warnings.map((warning) => h('li', {}, warning.message))));
+}
+
+/**
+ * Every rule and what decided it, computed only while open.
+ *
+ * @param {Function} details
+ * @param {Set<string>} open
+ * @param {() => any} fullAssessment
+ */
+function traceSection(details, open, fullAssessment) {
+  const $slot = h('div', { id: 'trace' });
+  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace));
+  const $details = details('trace', 'How every rule was decided', $slot);
+  if (open.has('trace')) draw();
+  $details.addEventListener('toggle', () => {
+    if ($details.open) draw();
+    else $slot.replaceChildren();
+  });
+  return $details;
+}
+
+const STATUS = { fired: 'Applies', 'not-fired': 'Does not apply', undetermined: 'Not known yet' };
+
+/** @param {any[]} trace */
+function traceTable(trace) {
+  return h(
+    'table',
+    { class: 'govuk-table app-trace' },
+    h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, `${trace.length} rules, in the ruleset’s order`),
+    h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' }, ['Rule', 'Result', 'Decided by'].map((text) => h('th', { scope: 'col', class: 'govuk-table__header' }, text)))),
+    h(
+      'tbody',
+      { class: 'govuk-table__body' },
+      trace.map((rule) =>
+        h(
+          'tr',
+          { class: `govuk-table__row app-trace__row--${rule.status}` },
+          h('th', { scope: 'row', class: 'govuk-table__header app-trace__rule' }, rule.rule),
+          h('td', { class: 'govuk-table__cell' }, STATUS[rule.status] ?? rule.status),
+          h('td', { class: 'govuk-table__cell' }, rule.because.map(findingText).join('; ')),
+        ),
+      ),
+    ),
+  );
+}
+
+/** @param {any} assessment */
+function aboutSection(assessment) {
+  const ruleset = assessment.ruleset;
+  return h(
+    'section',
+    { class: 'app-about', 'aria-labelledby': 'about-heading' },
+    h('h3', { class: 'govuk-heading-s', id: 'about-heading' }, 'About this guidance'),
+    h('p', { class: 'govuk-body-s' }, assessment.notice),
+    h(
+      'p',
+      { class: 'govuk-body-s', id: 'ruleset-info' },
+      `${ruleset.title}, version ${ruleset.version}, due for review ${longDate(ruleset.reviewDate)}.`,
+      assessment.profile && ` Local details: ${assessment.profile.organisation}.`,
+      ` Assessed as at ${longDate(assessment.asOf)}.`,
+    ),
+    h('p', { class: 'govuk-body-s app-about__hash' }, hidden('Ruleset fingerprint: '), `Ruleset ${ruleset.id} ${ruleset.hash}, engine ${assessment.engineVersion}`),
+  );
+}
+
+/**
+ * A one-line summary for screen readers, announced politely when it changes.
+ *
+ * @param {any} assessment
+ */
+export function announcement(assessment) {
+  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  return [
+    assessment.immediateDanger ? 'Emergency: call 999 now.' : '',
+    `Level of need: ${assessment.level.name}.`,
+    count(assessment.actions.length, 'action', 'actions'),
+    count(assessment.referrals.length, 'person or service to tell', 'people or services to tell'),
+    assessment.escalation ? 'Escalation applies.' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}

@@ -1,0 +1,70 @@
+// @ts-check
+// Starting the engine: the WebAssembly module, the ruleset and the local profile, all from this
+// page's own origin.
+
+import init, { Engine } from '../../pkg/waymark.js';
+
+/** A profile is named by a file in profiles/, so a name can never reach outside that folder. */
+const PROFILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Loads the engine with the ruleset named in the page and the profile named in the page or in
+ * `?profile=`. Throws an Error whose message says what failed, in words for the page.
+ *
+ * @param {Document} document
+ * @param {Location} location
+ * @returns {Promise<{ engine: Engine, description: any }>}
+ */
+export async function loadEngine(document, location) {
+  const rulesetUrl = meta(document, 'waymark-ruleset');
+  const profileName = new URLSearchParams(location.search).get('profile') ?? meta(document, 'waymark-profile');
+  if (profileName && !PROFILE_NAME.test(profileName)) {
+    throw new Error(`“${profileName}” is not the name of a local profile.`);
+  }
+  const [, ruleset, profile] = await Promise.all([
+    init().catch((error) => {
+      throw new Error(`The guidance engine (WebAssembly) could not start: ${error.message}`);
+    }),
+    fetchJson(rulesetUrl, 'the ruleset'),
+    profileName ? fetchJson(`profiles/${profileName}.json`, `the local profile “${profileName}”`) : null,
+  ]);
+  let engine;
+  try {
+    engine = new Engine(ruleset, profile);
+  } catch (error) {
+    throw new Error(`The ${error.document ?? 'ruleset'} has a problem, so the guidance cannot be trusted: ${error.message}`);
+  }
+  return { engine, description: engine.describe() };
+}
+
+/**
+ * @param {Document} document
+ * @param {string} name
+ */
+function meta(document, name) {
+  return document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
+}
+
+/**
+ * @param {string} url
+ * @param {string} what
+ */
+async function fetchJson(url, what) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin' });
+  } catch {
+    throw new Error(`${capitalise(what)} could not be fetched.`);
+  }
+  if (!response.ok) throw new Error(`${capitalise(what)} could not be fetched (${response.status}).`);
+  try {
+    return await response.json();
+  } catch {
+    throw new Error(`${capitalise(what)} is not valid JSON.`);
+  }
+}
+
+/** @param {string} text */
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,57 @@
+// Waymark's service worker: keeps the app's own files so the guide works offline. It never
+// sees anything the practitioner enters (the page makes no requests with it), and its scope is
+// this folder. Network first, so a changed ruleset is used as soon as it is reachable; the
+// cache answers only when the network cannot.
+
+const CACHE = 'waymark';
+const FILES = [
+  './',
+  'index.html',
+  'app.mjs',
+  'app.css',
+  'manifest.webmanifest',
+  'icons/icon.svg',
+  'icons/icon-192.png',
+  'icons/icon-512.png',
+  'js/dom.mjs',
+  'js/draft.mjs',
+  'js/failsafe.js',
+  'js/form.mjs',
+  'js/guidance.mjs',
+  'js/handon.mjs',
+  'js/load.mjs',
+  'rulesets/england.json',
+  'vendor/govuk-frontend/govuk-frontend.min.css',
+  'vendor/govuk-frontend/govuk-frontend.min.js',
+  '../pkg/waymark.js',
+  '../pkg/waymark_bg.wasm',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+        }
+        return response;
+      })
+      .catch(() => caches.match(request, { ignoreSearch: true }).then((cached) => cached ?? Response.error())),
+  );
+});
