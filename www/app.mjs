@@ -90,7 +90,7 @@ class Page {
     this.toolbar();
     this.privacyControls();
     this.form.fill(this.draft);
-    this.update();
+    this.update(false);
     this.$form.addEventListener('input', (event) => this.onInput(/** @type {HTMLInputElement} */ (event.target)));
     this.$form.addEventListener('submit', (event) => event.preventDefault());
     this.$form.addEventListener('keydown', (event) => this.onKey(event));
@@ -108,8 +108,11 @@ class Page {
 
   // --- Answers in, guidance out ------------------------------------------------------------
 
-  /** Assesses the draft and redraws everything that depends on it. */
-  update() {
+  /**
+   * Assesses the draft and redraws everything that depends on it; keeps the draft in this tab
+   * unless `save` is false (nothing is stored until something is entered).
+   */
+  update(save = true) {
     const { case: value, errors } = toCase(this.draft, this.today);
     this.case = value;
     this.errors = [...errors, ...this.pendingDates()];
@@ -122,7 +125,7 @@ class Page {
       $body.replaceChildren(
         errorSummary('The guidance could not be worked out', [{ href: '#main-content', text: `${error.message}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.` }]),
       );
-      saveDraft(this.draft);
+      if (save) saveDraft(this.draft);
       return;
     }
     renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value));
@@ -136,7 +139,7 @@ class Page {
       byId('announcer').textContent = said;
     }
     if (this.step === 'check') this.form.renderCheck(this.draft, this.assessment);
-    saveDraft(this.draft);
+    if (save) saveDraft(this.draft);
   }
 
   /** Dates typed for an event but not added: easy to miss, so they are errors at Continue. */
@@ -364,7 +367,7 @@ class Page {
     byId('clear-confirm-panel').hidden = true;
     this.form.clearErrors();
     this.form.fill(this.draft);
-    this.update();
+    this.update(false);
     this.notify('success', 'Everything you entered has been cleared from this page and this tab.');
     if (location.hash !== `#${STEPS[0].id}`) history.pushState(null, '', `#${STEPS[0].id}`);
     this.route(`#${STEPS[0].id}`, false);
