@@ -173,7 +173,7 @@ class Form {
           { class: 'app-event__date' },
           h('span', {}, longDate(date)),
           ' ',
-          h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-remove-event': id, 'data-date': date }, 'Remove', hidden(` ${longDate(date)}: ${text}`)),
+          h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-remove-event': id, 'data-date': date, 'aria-label': `Remove ${longDate(date)}: ${text}` }, 'Remove'),
         ),
       ),
     );
@@ -519,7 +519,7 @@ function eventGroup(indicator) {
       h('p', { class: 'govuk-body-s app-event__count', id: `${id}-count` }, 'None recorded.'),
       h('ul', { class: 'govuk-list app-event__dates', id: `${id}-dates` }),
       dateInputs(id, `pending:${indicator.id}`, `Date: ${indicator.text}`),
-      h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-add-event': indicator.id }, 'Add date', hidden(`: ${indicator.text}`)),
+      h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-add-event': indicator.id, 'aria-label': `Add date: ${indicator.text}` }, 'Add date'),
       h(
         'div',
         { class: 'govuk-checkboxes govuk-checkboxes--small' },
