@@ -77,23 +77,25 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
         }
     }
     outcome.apply_level(engine, level);
+    // Before the outcome is taken apart: a question is worth asking only for what it would add.
+    let questions = ev.questions(&truths, level, &outcome);
 
     let as_of = case.as_of;
     let mut actions: Vec<ActionItem> = outcome
         .actions
-        .iter()
-        .map(|(index, by)| {
-            let action = &engine.actions[*index as usize];
-            ActionItem { id: &action.id, text: &action.text, urgency: action.urgency, due_by: action.urgency.due_by(as_of), rules: by.clone() }
+        .into_iter()
+        .map(|(index, rules)| {
+            let action = &engine.actions[index as usize];
+            ActionItem { id: &action.id, text: &action.text, urgency: action.urgency, due_by: action.urgency.due_by(as_of), rules }
         })
         .collect();
     crate::sort::by(&mut actions, |a, b| a.urgency.cmp(&b.urgency));
 
-    let referrals = outcome
+    let mut referrals: Vec<Referral> = outcome
         .routes
-        .iter()
+        .into_iter()
         .map(|(index, why, fastest)| {
-            let route = &engine.routes[*index as usize];
+            let route = &engine.routes[index as usize];
             let urgency = fastest.map_or(route.urgency, |level_urgency| level_urgency.min(route.urgency));
             Referral {
                 route: &route.id,
@@ -104,21 +106,20 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
                 who_may_submit: &route.who_may_submit,
                 consent: &route.consent,
                 contacts: route.contacts.iter().map(|c| &engine.contacts[*c as usize]).collect(),
-                why: why.clone(),
+                why,
             }
         })
-        .collect::<Vec<_>>();
-    let mut referrals = referrals;
+        .collect();
     crate::sort::by(&mut referrals, |a, b| a.urgency.cmp(&b.urgency));
 
-    let escalation = outcome.escalate_from.clone().map(|(from, why)| Escalation { why, stages: engine.stage_items(from) });
+    let escalation = outcome.escalate_from.map(|(from, why)| Escalation { why, stages: engine.stage_items(from) });
 
     let prompts = outcome
         .prompts
-        .iter()
-        .map(|(index, by)| {
-            let prompt = &engine.prompts[*index as usize];
-            PromptItem { id: &prompt.id, text: &prompt.text, rules: by.clone() }
+        .into_iter()
+        .map(|(index, rules)| {
+            let prompt = &engine.prompts[index as usize];
+            PromptItem { id: &prompt.id, text: &prompt.text, rules }
         })
         .collect();
 
@@ -140,8 +141,6 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
         })
         .collect();
     crate::sort::by(&mut reasons, |a, b| b.level.map(|l| l.rank).cmp(&a.level.map(|l| l.rank)));
-
-    let questions = ev.questions(&truths, level, &outcome);
 
     let trace = (detail == Detail::Full).then(|| {
         rules
@@ -579,7 +578,7 @@ impl<'a> Evaluator<'a> {
             Node::Yes(i) | Node::NotKnown(i) if unknown(self.inputs.answers[i as usize]) => Some(Var::Indicator(i)),
             Node::Fact(fact) if unknown(self.inputs.facts[fact as usize]) => Some(Var::Fact(fact)),
             Node::Referral(outcome) if self.inputs.referral.is_none() => Some(Var::Referral(outcome)),
-            Node::Age { .. } | Node::Events { .. } if self.leaf(leaf) == Truth::Unknown => Some(Var::Leaf(node)),
+            Node::Age { .. } | Node::Events { .. } if self.truths[node as usize] == Truth::Unknown => Some(Var::Leaf(node)),
             _ => None,
         }
     }
@@ -595,7 +594,7 @@ impl<'a> Evaluator<'a> {
                 Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } if not_known(self.inputs.answers[i as usize]) => true,
                 Node::Fact(fact) if not_known(self.inputs.facts[fact as usize]) => true,
                 Node::NotKnown(_) => false,
-                _ => self.leaf(leaf) == Truth::True,
+                _ => self.truths[node as usize] == Truth::True,
             }
         })
     }

@@ -21,6 +21,8 @@ async function start() {
   const { engine, description } = await loadEngine(document, location);
   new Page(engine, description).begin();
   document.documentElement.setAttribute('data-waymark-ready', '');
+  // For scripts/bench-page.mjs: how long until the form can be used.
+  performance.mark('waymark-ready');
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     // Offline use is a bonus: a refusal (a private window, a policy) changes nothing else.
     navigator.serviceWorker.register('sw.js').catch(() => {});
