@@ -123,10 +123,13 @@ describe('the whole flow', () => {
     await ctx.close();
   });
 
-  it('a child in danger now shows "Call 999 now" at once', async () => {
+  it('a child in danger now shows "Call 999 now" at once, and it is announced', async () => {
     const { ctx, problems } = await context(env.browser, env.url);
     const page = await open(ctx, `${env.page}#worries`);
+    const announcer = page.locator('#announcer');
+    assert.equal(await announcer.getAttribute('aria-live'), 'polite');
     await answer(page, 'danger-now', 'yes');
+    assert.match(await announcer.textContent(), /^Emergency: call 999 now\. Level of need: Immediate danger\./);
     const seen = await guidance(page);
     assert.equal(seen.emergency, true);
     assert.equal(seen.level, 'immediate-danger');

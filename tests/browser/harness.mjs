@@ -31,6 +31,7 @@ const ARGS = [
 ];
 
 export const PHONE = { width: 375, height: 740 };
+export const TABLET = { width: 768, height: 1024 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /**

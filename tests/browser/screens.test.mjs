@@ -1,11 +1,11 @@
-// The main states at phone and desktop widths: nothing overflows sideways, the level stays in
+// The main states at phone, tablet and desktop widths: nothing overflows sideways, the level stays in
 // view, axe finds nothing, and a screenshot of each goes to target/screenshots/ for a person to
 // look at.
 
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { DESKTOP, PHONE, SCREENSHOTS, addEvent, answer, axe, context, open, screenshot, start } from './harness.mjs';
+import { DESKTOP, PHONE, SCREENSHOTS, TABLET, addEvent, answer, axe, context, open, screenshot, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -45,6 +45,7 @@ const STATES = {
 describe('screens', () => {
   for (const [width, viewport] of [
     ['phone', PHONE],
+    ['tablet', TABLET],
     ['desktop', DESKTOP],
   ]) {
     for (const [name, reach] of Object.entries(STATES)) {
