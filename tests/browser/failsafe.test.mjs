@@ -2,16 +2,10 @@
 // the guidance is missing, never a blank page.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { axe, context, open, start } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { axe, context, open, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.stop();
-});
+const env = useBrowser();
 
 /**
  * Opens the page with some requests failing, and returns what the fail-safe shows.

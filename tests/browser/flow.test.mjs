@@ -1,16 +1,10 @@
 // The whole flow in a real browser, for three cases, with axe run on every state reached.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { addEvent, answer, axe, context, guidance, open, start } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { addEvent, answer, axe, context, guidance, open, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.stop();
-});
+const env = useBrowser();
 
 /**
  * Steps through the form. `worries` and `soFar` fill their steps; every state is checked with

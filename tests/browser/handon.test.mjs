@@ -3,16 +3,10 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { addEvent, answer, axe, context, guidance, open, start } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { addEvent, answer, axe, context, guidance, open, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.stop();
-});
+const env = useBrowser();
 
 /** A case with something in every part of the form. */
 async function fillCase(page) {

@@ -3,6 +3,7 @@
 
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -33,6 +34,21 @@ const ARGS = [
 export const PHONE = { width: 375, height: 740 };
 export const TABLET = { width: 768, height: 1024 };
 export const DESKTOP = { width: 1280, height: 900 };
+
+/**
+ * The server and browser for one test file: started before its tests, stopped after them.
+ * The returned object is filled in once they have started.
+ */
+export function useBrowser() {
+  const env = /** @type {Awaited<ReturnType<typeof start>>} */ ({});
+  before(async () => {
+    Object.assign(env, await start());
+  });
+  after(async () => {
+    await env.stop();
+  });
+  return env;
+}
 
 /**
  * Starts the server and the browser. Call `stop()` when done.

@@ -1,16 +1,10 @@
 // The whole flow by keyboard alone, with the focus visible at every stop.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { axe, context, guidance, open, start } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { axe, context, guidance, open, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.stop();
-});
+const env = useBrowser();
 
 /**
  * Presses Tab until the focus reaches `selector`, checking on the way that every focused

@@ -2,16 +2,10 @@
 // the web manifest describes an installable app.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { answer, context, guidance, open, start } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answer, context, guidance, open, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.stop();
-});
+const env = useBrowser();
 
 describe('offline', () => {
   it('once loaded, the guide works with the network gone', async () => {

@@ -4,17 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/serve.mjs';
-import { addEvent, answer, axe, context, guidance, open, start } from './harness.mjs';
+import { addEvent, answer, axe, context, guidance, open, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.stop();
-});
+const env = useBrowser();
 
 /** Records Content-Security-Policy violations from the start of every page. */
 async function watchPolicy(ctx) {

@@ -4,16 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { DESKTOP, PHONE, SCREENSHOTS, TABLET, addEvent, answer, axe, context, open, screenshot, start } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { DESKTOP, PHONE, SCREENSHOTS, TABLET, addEvent, answer, axe, context, open, screenshot, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.stop();
-});
+const env = useBrowser();
 
 /** The states worth looking at, each reached from a fresh page. */
 const STATES = {
