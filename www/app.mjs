@@ -82,6 +82,8 @@ class Page {
     this.assessment = null;
     /** @type {Element[]} */
     this.closedForPrint = [];
+    /** Whether the guidance last drawn said "call 999". */
+    this.emergency = false;
     this.$form = /** @type {HTMLFormElement} */ (byId('case-form'));
     this.$steps = byId('steps');
     this.$notices = byId('notices');
@@ -130,7 +132,9 @@ class Page {
       if (save) saveDraft(this.draft);
       return;
     }
-    renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value));
+    const wasEmergency = this.emergency;
+    this.emergency = this.assessment.immediateDanger;
+    renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency);
     this.form.setChildAge(this.assessment.childAge);
     const bar = `Level of need: ${this.assessment.level.name}${this.assessment.immediateDanger ? '. Call 999 now' : ''}`;
     byId('guidance-bar-link').textContent = bar;

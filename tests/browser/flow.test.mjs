@@ -124,6 +124,10 @@ describe('the whole flow', () => {
     assert.equal(await announcer.getAttribute('aria-live'), 'polite');
     await answer(page, 'danger-now', 'yes');
     assert.match(await announcer.textContent(), /^Emergency: call 999 now\. Level of need: Immediate danger\./);
+    // The banner interrupts once, when the danger appears; later redraws do not repeat it.
+    assert.equal(await page.getAttribute('#guidance [data-testid="emergency"]', 'role'), 'alert');
+    await answer(page, 'bullying', 'yes');
+    assert.equal(await page.getAttribute('#guidance [data-testid="emergency"]', 'role'), 'region');
     const seen = await guidance(page);
     assert.equal(seen.emergency, true);
     assert.equal(seen.level, 'immediate-danger');

@@ -12,8 +12,10 @@ import { contactText, findingText, h, hidden, longDate, sourceText, urgencyText 
  * @param {any} assessment  from `engine.assess(case, { trace: false })`
  * @param {Set<string>} open
  * @param {() => any} fullAssessment  the same case with the trace, computed only when asked
+ * @param {boolean} newEmergency  the danger is new since the last drawing, so it is announced
+ *   at once; a redraw while it lasts does not announce it again
  */
-export function renderGuidance($body, assessment, open, fullAssessment) {
+export function renderGuidance($body, assessment, open, fullAssessment, newEmergency) {
   const details = (key, summary, ...content) => {
     const $details = h('details', { class: 'govuk-details', 'data-key': key, open: open.has(key) }, h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)), h('div', { class: 'govuk-details__text' }, content));
     $details.addEventListener('toggle', () => {
@@ -24,7 +26,7 @@ export function renderGuidance($body, assessment, open, fullAssessment) {
   };
 
   const sections = [
-    assessment.immediateDanger && emergencyBanner(assessment),
+    assessment.immediateDanger && emergencyBanner(assessment, newEmergency),
     levelSection(assessment),
     judgementSection(assessment),
     actionsSection(assessment),
@@ -40,11 +42,14 @@ export function renderGuidance($body, assessment, open, fullAssessment) {
   $body.replaceChildren(...sections.filter(Boolean));
 }
 
-/** @param {any} assessment */
-function emergencyBanner(assessment) {
+/**
+ * @param {any} assessment
+ * @param {boolean} announce
+ */
+function emergencyBanner(assessment, announce) {
   return h(
     'div',
-    { class: 'govuk-notification-banner app-emergency', role: 'alert', 'aria-labelledby': 'emergency-title', 'data-testid': 'emergency' },
+    { class: 'govuk-notification-banner app-emergency', role: announce ? 'alert' : 'region', 'aria-labelledby': 'emergency-title', 'data-testid': 'emergency' },
     h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'emergency-title' }, 'Emergency')),
     h(
       'div',
