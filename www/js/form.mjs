@@ -284,44 +284,47 @@ class Form {
 }
 
 /**
+ * Where each kind of input lives in the draft, by the first part of its name
+ * (`kind:key:part`): how to read the value it shows, and how to store what it now holds.
+ * Choices (radios, checkboxes) store their value only when checked.
+ *
+ * @type {Record<string, { get: (draft: Draft, key: string, part: string) => string | undefined, set: (draft: Draft, key: string, part: string, value: string, checked: boolean) => void }>}
+ */
+const FIELDS = {
+  asOf: { get: (d, key) => d.asOf[key], set: (d, key, _, value) => void (d.asOf[key] = value) },
+  'age-mode': { get: (d) => d.age.mode, set: (d, _, __, value, checked) => void (checked && (d.age.mode = value)) },
+  dob: { get: (d, key) => d.age.dob[key], set: (d, key, _, value) => void (d.age.dob[key] = value) },
+  due: { get: (d, key) => d.age.due[key], set: (d, key, _, value) => void (d.age.due[key] = value) },
+  'age-years': { get: (d) => d.age.years, set: (d, _, __, value) => void (d.age.years = value) },
+  'age-months': { get: (d) => d.age.months, set: (d, _, __, value) => void (d.age.months = value) },
+  answer: { get: (d, key) => d.answers[key], set: (d, key, _, value, checked) => void (checked && (d.answers[key] = value)) },
+  unknown: {
+    get: (d, key) => d.answers[key],
+    set: (d, key, _, value, checked) => {
+      if (checked) d.answers[key] = value;
+      else delete d.answers[key];
+    },
+  },
+  pending: {
+    get: (d, key, part) => d.pending[key]?.[part] ?? '',
+    set: (d, key, part, value) => void (d.pending[key] = { day: '', month: '', year: '', ...d.pending[key], [part]: value }),
+  },
+  fact: { get: (d, key) => d.facts[key], set: (d, key, _, value, checked) => void (checked && (d.facts[key] = value)) },
+  referral: { get: (d) => d.referral, set: (d, _, __, value, checked) => void (checked && (d.referral = value)) },
+  'judgement-level': { get: (d) => d.judgement.level, set: (d, _, __, value, checked) => void (checked && (d.judgement.level = value)) },
+  'judgement-reason': { get: (d) => d.judgement.reason, set: (d, _, __, value) => void (d.judgement.reason = value) },
+  note: { get: (d, key) => d.notes[key], set: (d, key, _, value) => void (d.notes[key] = value) },
+};
+
+/**
  * The value in the draft that an input of this name shows.
  *
  * @param {Draft} draft
  * @param {string} name
- * @returns {string | undefined}
  */
 function readDraft(draft, name) {
   const [kind, key, part] = name.split(':');
-  switch (kind) {
-    case 'asOf':
-      return draft.asOf[key];
-    case 'age-mode':
-      return draft.age.mode;
-    case 'dob':
-    case 'due':
-      return draft.age[kind][key];
-    case 'age-years':
-      return draft.age.years;
-    case 'age-months':
-      return draft.age.months;
-    case 'answer':
-    case 'unknown':
-      return draft.answers[key];
-    case 'pending':
-      return draft.pending[key]?.[part] ?? '';
-    case 'fact':
-      return draft.facts[key];
-    case 'referral':
-      return draft.referral;
-    case 'judgement-level':
-      return draft.judgement.level;
-    case 'judgement-reason':
-      return draft.judgement.reason;
-    case 'note':
-      return draft.notes[key];
-    default:
-      return undefined;
-  }
+  return FIELDS[kind]?.get(draft, key, part);
 }
 
 /**
@@ -332,55 +335,11 @@ function readDraft(draft, name) {
  */
 export function updateDraft(draft, $input) {
   const [kind, key, part] = $input.name.split(':');
-  const value = $input.value;
-  const choose = (record, id) => {
-    if ($input.checked) record[id] = value;
-  };
-  switch (kind) {
-    case 'asOf':
-      draft.asOf[key] = value;
-      return true;
-    case 'age-mode':
-      if ($input.checked) draft.age.mode = value;
-      return true;
-    case 'dob':
-    case 'due':
-      draft.age[kind][key] = value;
-      return true;
-    case 'age-years':
-      draft.age.years = value;
-      return true;
-    case 'age-months':
-      draft.age.months = value;
-      return true;
-    case 'answer':
-      choose(draft.answers, key);
-      return true;
-    case 'unknown':
-      if ($input.checked) draft.answers[key] = 'not-known';
-      else delete draft.answers[key];
-      return true;
-    case 'pending':
-      draft.pending[key] = { day: '', month: '', year: '', ...draft.pending[key], [part]: value };
-      return true;
-    case 'fact':
-      choose(draft.facts, key);
-      return true;
-    case 'referral':
-      if ($input.checked) draft.referral = value;
-      return true;
-    case 'judgement-level':
-      if ($input.checked) draft.judgement.level = value;
-      return true;
-    case 'judgement-reason':
-      draft.judgement.reason = value;
-      return true;
-    case 'note':
-      draft.notes[key] = value;
-      return true;
-    default:
-      return false;
-  }
+  const field = FIELDS[kind];
+  if (!field) return false;
+  const choice = $input.type === 'radio' || $input.type === 'checkbox';
+  field.set(draft, key, part, $input.value, choice ? $input.checked : true);
+  return true;
 }
 
 /**
