@@ -81,6 +81,15 @@ describe('fail-safe', () => {
     assert.match(shown.reason, /could not be loaded/);
   });
 
+  it('opened from a file, where browsers refuse modules: the fail-safe shows at once', async () => {
+    const ctx = await env.browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(new URL('../../www/index.html', import.meta.url).href);
+    await page.waitForSelector('html[data-waymark-failed]', { state: 'attached', timeout: 5000 });
+    assert.match(await page.innerText('#failure'), /call 999[\s\S]*NSPCC Helpline on 0808 800 5000/);
+    await ctx.close();
+  });
+
   it('JavaScript turned off: the noscript message says the same', async () => {
     const { ctx } = await context(env.browser, env.url, { javaScriptEnabled: false });
     const page = await ctx.newPage();
