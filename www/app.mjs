@@ -215,7 +215,8 @@ class Page {
       byId(error.field).focus();
       return;
     }
-    this.form.fill(this.draft);
+    this.form.renderEvents(id, this.draft.events[id] ?? []);
+    for (const $part of this.$steps.querySelectorAll(`[name^="pending:${id}:"]`)) /** @type {HTMLInputElement} */ ($part).value = '';
     this.update();
     byId(`e-${id}-day`).focus();
   }

@@ -198,7 +198,6 @@ class Form {
     const words = ($search?.value ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const age = this.childAge;
     let shown = 0;
-    let searched = 0;
     let otherAges = 0;
     for (const indicator of this.description.indicators) {
       const $question = /** @type {HTMLElement | null} */ (this.$steps.querySelector(`[data-indicator="${indicator.id}"]`));
@@ -210,10 +209,7 @@ class Form {
       if (!forThisAge && !answered) otherAges += 1;
       const matches = indicator.step !== 'worries' || words.every((word) => ($question.dataset.searchText ?? '').includes(word));
       $question.hidden = !matches || (!forThisAge && !answered && !this.showAllAges);
-      if (indicator.step === 'worries') {
-        searched += matches ? 1 : 0;
-        shown += $question.hidden ? 0 : 1;
-      }
+      if (indicator.step === 'worries' && !$question.hidden) shown += 1;
     }
     for (const $domain of this.$steps.querySelectorAll('[data-domain]')) {
       /** @type {HTMLElement} */ ($domain).hidden = !$domain.querySelector('[data-indicator]:not([hidden])');
@@ -228,7 +224,6 @@ class Form {
         : `${otherAges} ${otherAges === 1 ? 'question is' : 'questions are'} hidden because ${otherAges === 1 ? 'it does' : 'they do'} not usually apply at this child’s age.`;
       /** @type {HTMLElement} */ (this.$steps.querySelector('#age-filter-toggle')).textContent = this.showAllAges ? 'Hide them' : 'Show them';
     }
-    return searched;
   }
 
   /** Shows or hides the questions for other ages. */
