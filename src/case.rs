@@ -40,10 +40,23 @@ named_enum! {
     }
 }
 
+/// Something that happened on a day, or over a span of days (a missing episode from the day the
+/// child went missing `date` until the day they came back `until`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     pub indicator: String,
     pub date: Date,
+    /// The last day of the event, when it lasted more than a day. Windows are measured from
+    /// here: a child who came back yesterday was missing "in the last week" however long ago
+    /// they went.
+    pub until: Option<Date>,
+}
+
+impl Event {
+    /// The day the event ended (or its only day).
+    pub fn end(&self) -> Date {
+        self.until.unwrap_or(self.date)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -83,8 +96,15 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
         .enumerate()
         .filter_map(|(i, json)| {
             let here = At::Index(&events_at, i);
-            let e = r.object(json, &here, &["indicator", "date"]);
-            Some(Event { indicator: r.string(&e, "indicator", true)?.to_string(), date: r.value(&e, "date", true)? })
+            let e = r.object(json, &here, &["indicator", "date", "until"]);
+            let indicator = r.string(&e, "indicator", true)?.to_string();
+            let (date, until): (Option<Date>, Option<Date>) = (r.value(&e, "date", true), r.value(&e, "until", false));
+            if let (Some(date), Some(until)) = (date, until) {
+                if until < date {
+                    r.problem(&At::Key(&here, "until"), "bad-dates", format!("the event ends ({until}) before it starts ({date})"));
+                }
+            }
+            Some(Event { indicator, date: date?, until })
         })
         .collect();
     let facts = read_answers(r, &o, "facts");

@@ -19,7 +19,7 @@ pub const PROFILE_FORMAT: &str = "waymark-profile/1";
 /// Deeper conditions are refused, so evaluation can never exhaust the stack.
 const MAX_DEPTH: usize = 32;
 
-const CONDITIONS: [&str; 10] = ["all", "any", "not", "atLeast", "yes", "notKnown", "age", "events", "fact", "referral"];
+const CONDITIONS: [&str; 11] = ["all", "any", "not", "atLeast", "yes", "notKnown", "age", "events", "fact", "referral", "condition"];
 
 pub(crate) fn compile(ruleset: &Json, profile: Option<&Json>) -> Result<Engine, Error> {
     let mut c = Compiler { reader: Reader::new(Document::Ruleset), sources: Vec::new(), source_ids: Ids(Vec::new()) };
@@ -188,7 +188,7 @@ impl<'j> Compiler<'j> {
         let r = self.object(
             json,
             &root,
-            &["format", "meta", "levels", "domains", "indicators", "context", "contacts", "routes", "escalation", "prompts", "actions", "safeguards", "rules"],
+            &["format", "meta", "levels", "domains", "indicators", "context", "contacts", "routes", "escalation", "prompts", "actions", "conditions", "safeguards", "rules"],
         );
         if let Some(format) = self.string(&r, "format", true) {
             if format != RULESET_FORMAT {
@@ -233,33 +233,10 @@ impl<'j> Compiler<'j> {
             indicator_list.iter().enumerate().map(|(i, json)| self.indicator(json, &item(&indicators_at, i), &domain_ids, &domains)).collect();
         let (facts, referral_wording) = self.context(&r);
         let mut contacts: Vec<ContactDetails> = contact_list.iter().enumerate().map(|(i, json)| self.contact(json, &item(&contacts_at, i))).collect();
-        let routes = route_list.iter().enumerate().map(|(i, json)| self.route(json, &item(&routes_at, i), &contact_ids)).collect();
         let mut stages: Vec<CompiledStage> = stage_list.iter().enumerate().map(|(i, json)| self.stage(json, &item(&stages_at, i), &contact_ids)).collect();
         if stage_list.is_empty() && r.ok {
             self.problem(&stages_at, "no-stages", "at least one escalation stage is needed: the engine escalates whenever a closed referral leaves a worry");
         }
-        let prompts = prompt_list
-            .iter()
-            .enumerate()
-            .map(|(i, json)| {
-                let here = item(&prompts_at, i);
-                let o = self.object(json, &here, &["id", "text", "sources", "allow"]);
-                let (id, text) = (self.text(&o, "id"), self.text(&o, "text"));
-                self.citations(&o);
-                CompiledPrompt { id, text, allow: self.allow(&o) }
-            })
-            .collect();
-        let actions = action_list
-            .iter()
-            .enumerate()
-            .map(|(i, json)| {
-                let here = item(&actions_at, i);
-                let o = self.object(json, &here, &["id", "text", "urgency", "allow"]);
-                let (id, text) = (self.text(&o, "id"), self.text(&o, "text"));
-                let urgency = self.value(&o, "urgency", true).unwrap_or(Urgency::Now);
-                CompiledAction { id, text, urgency, allow: self.allow(&o) }
-            })
-            .collect();
 
         // Levels: read, then put in rank order, so consequences can refer to them.
         let mut levels: Vec<CompiledLevel> = level_list.iter().enumerate().map(|(i, json)| self.level(json, &levels_at, i, &action_ids, &route_ids)).collect();
@@ -282,7 +259,43 @@ impl<'j> Compiler<'j> {
             actions: action_ids,
         };
         let mut program = Program::default();
-        let mut rules = Vec::with_capacity(rule_list.len() + 3);
+        self.named_conditions(&scope, &mut program, &r);
+        let routes = route_list.iter().enumerate().map(|(i, json)| self.route(&scope, &mut program, json, &item(&routes_at, i), &contact_ids)).collect();
+        let prompts = prompt_list
+            .iter()
+            .enumerate()
+            .map(|(i, json)| {
+                let here = item(&prompts_at, i);
+                let o = self.object(json, &here, &["id", "text", "ages", "unless", "sources", "allow"]);
+                let (id, text) = (self.text(&o, "id"), self.text(&o, "text"));
+                let fit = self.fit(&scope, &mut program, &o);
+                self.citations(&o);
+                CompiledPrompt { id, text, fit, allow: self.allow(&o) }
+            })
+            .collect();
+        let actions = action_list
+            .iter()
+            .enumerate()
+            .map(|(i, json)| {
+                let here = item(&actions_at, i);
+                let o = self.object(json, &here, &["id", "text", "urgency", "dueAfter", "ages", "unless", "sources", "allow"]);
+                let (id, text) = (self.text(&o, "id"), self.text(&o, "text"));
+                let urgency = self.value(&o, "urgency", true).unwrap_or(Urgency::Now);
+                let due_after = self.field(&o, "dueAfter", false).map(|json| {
+                    let at = At::Key(&here, "dueAfter");
+                    let d = self.object(json, &at, &["indicator", "days"]);
+                    let indicator = match self.field(&d, "indicator", true) {
+                        Some(json) => self.indicator_ref(&scope, json, &At::Key(&at, "indicator"), Some(IndicatorKind::Event)),
+                        None => 0,
+                    };
+                    DueAfter { indicator, days: self.value(&d, "days", true).unwrap_or(0) }
+                });
+                let fit = self.fit(&scope, &mut program, &o);
+                self.citations(&o);
+                CompiledAction { id, text, urgency, due_after, fit, allow: self.allow(&o) }
+            })
+            .collect();
+        let mut rules = Vec::with_capacity(rule_list.len() + 4);
         for (i, json) in rule_list.iter().enumerate() {
             let here = item(&rules_at, i);
             let o = self.object(json, &here, &["id", "when", "then", "reason", "sources", "principles", "allow"]);
@@ -307,7 +320,7 @@ impl<'j> Compiler<'j> {
             let leaves = program.leaves(root);
             rules.push(CompiledRule { id, kind: RuleKind::Rule, root, then, reason, sources, principles, leaves, allow });
         }
-        self.safeguards(&scope, &mut program, &r, &mut rules);
+        let safeguards = self.safeguards(&scope, &mut program, &r, &mut rules);
 
         let profile = profile.map(|json| {
             self.reader.document = Document::Profile;
@@ -336,6 +349,7 @@ impl<'j> Compiler<'j> {
             nodes: program.nodes,
             kids: program.kids,
             rules,
+            safeguards,
         }
     }
 
@@ -506,8 +520,20 @@ impl<'j> Compiler<'j> {
         ContactDetails { id, name, scope, set: phone.is_some(), phone, email: None, hours, out_of_hours: None, notes }
     }
 
-    fn route(&mut self, json: &'j Json, at: &At, contacts: &Ids) -> CompiledRoute {
-        let o = self.object(json, at, &["id", "name", "when", "urgency", "whoMaySubmit", "consent", "contacts", "sources", "allow"]);
+    fn route(&mut self, scope: &Scope, program: &mut Program, json: &'j Json, at: &At, contacts: &Ids) -> CompiledRoute {
+        let o = self.object(json, at, &["id", "name", "when", "urgency", "whoMaySubmit", "consent", "consentOverride", "contacts", "ages", "unless", "sources", "allow"]);
+        let consent_when = self.field(&o, "consentOverride", false).map(|json| {
+            let here = At::Key(at, "consentOverride");
+            let c = self.object(json, &here, &["when", "consent"]);
+            let node = match c.get("when") {
+                Some(json) => self.condition(scope, program, json, &At::Key(&here, "when"), 1),
+                None => {
+                    self.problem(&here, "missing-field", "missing field \"when\"");
+                    program.push(Node::WorryRecorded)
+                }
+            };
+            (node, self.text(&c, "consent"))
+        });
         let route = CompiledRoute {
             id: self.text(&o, "id"),
             name: self.text(&o, "name"),
@@ -516,10 +542,46 @@ impl<'j> Compiler<'j> {
             who_may_submit: self.text(&o, "whoMaySubmit"),
             consent: self.text(&o, "consent"),
             contacts: self.references(&o, "contacts", contacts, "unknown-contact", "contact"),
+            consent_when,
+            fit: self.fit(scope, program, &o),
             allow: self.allow(&o),
         };
         self.citations(&o);
         route
+    }
+
+    /// An item's `ages` and `unless`.
+    fn fit(&mut self, scope: &Scope, program: &mut Program, o: &Obj<'j, '_>) -> Fit {
+        let ages = match self.field(o, "ages", false) {
+            Some(json) => self.age_range(json, &At::Key(o.at, "ages")),
+            None => AgeRange::default(),
+        };
+        let unless = self.field(o, "unless", false).map(|json| self.condition(scope, program, json, &At::Key(o.at, "unless"), 1));
+        Fit { ages, unless }
+    }
+
+    /// `conditions`: conditions with a name, written once and used by rules and items as
+    /// `{"condition": id}`. A condition may use only those defined before it, so none is circular.
+    fn named_conditions(&mut self, scope: &Scope, program: &mut Program, r: &Obj<'j, '_>) {
+        let at = At::Key(r.at, "conditions");
+        for (i, json) in self.list(r, "conditions", false).iter().enumerate() {
+            let here = item(&at, i);
+            let o = self.object(json, &here, &["id", "description", "when"]);
+            let id = self.text(&o, "id");
+            if o.get("id").is_some() {
+                self.check_id(&id, &At::Key(&here, "id"));
+            }
+            self.optional_text(&o, "description");
+            let root = match self.field(&o, "when", true) {
+                Some(when) => self.condition(scope, program, when, &At::Key(&here, "when"), 1),
+                None => continue,
+            };
+            if program.named.iter().any(|(known, _)| *known == id) {
+                self.problem(&At::Key(&here, "id"), "duplicate-id", format!("\"{id}\" is already the id of a condition"));
+                continue;
+            }
+            program.named.push((id, root));
+        }
     }
 
     fn stage(&mut self, json: &'j Json, at: &At, contacts: &Ids) -> CompiledStage {
@@ -551,20 +613,30 @@ impl<'j> Compiler<'j> {
         }
     }
 
-    fn safeguards(&mut self, scope: &Scope, program: &mut Program, r: &Obj<'j, '_>, rules: &mut Vec<CompiledRule>) {
+    fn safeguards(&mut self, scope: &Scope, program: &mut Program, r: &Obj<'j, '_>, rules: &mut Vec<CompiledRule>) -> Safeguards {
         let at = At::Key(r.at, "safeguards");
-        let o = self.section(r, "safeguards", &at, &["worryRecorded", "worryPersists", "judgementLower"]);
+        let o = self.section(r, "safeguards", &at, &["worryRecorded", "worryPersists", "judgementLower", "harmSuspected"]);
         let persists = {
             let closed = ReferralOutcome::ALL.iter().filter(|o| o.is_closed()).map(|o| program.push(Node::Referral(*o))).collect::<Vec<_>>();
             let closed = program.branch(closed, |start, end| Node::Any { start, end });
             let worried = program.push(Node::Fact(Fact::StillWorried));
             program.branch(vec![closed, worried], |start, end| Node::All { start, end })
         };
-        let entries =
-            [("worryRecorded", program.push(Node::WorryRecorded)), ("worryPersists", persists), ("judgementLower", program.push(Node::JudgementLower))];
-        for (name, root) in entries {
+        let mut safeguards = Safeguards::default();
+        for name in ["worryRecorded", "worryPersists", "judgementLower", "harmSuspected"] {
             let here = At::Key(&at, name);
-            let s = self.section(&o, name, &here, &["then", "reason", "sources"]);
+            // Without harmSuspected a ruleset keeps the engine's three original guarantees.
+            if name == "harmSuspected" && o.get(name).is_none() {
+                continue;
+            }
+            let root = match name {
+                "worryRecorded" => program.push(Node::WorryRecorded),
+                "worryPersists" => persists,
+                "judgementLower" => program.push(Node::JudgementLower),
+                _ => program.push(Node::HarmSuspected),
+            };
+            let keys: &[&str] = if name == "harmSuspected" { &["atLevel", "then", "reason", "sources"] } else { &["then", "reason", "sources"] };
+            let s = self.section(&o, name, &here, keys);
             let mut then = self.consequences(scope, &s, "then", true);
             if name == "worryPersists" && then.escalate_from.is_none() {
                 then.escalate_from = Some(0);
@@ -572,12 +644,25 @@ impl<'j> Compiler<'j> {
             if name == "worryRecorded" && then.actions.is_empty() && then.routes.is_empty() && s.ok {
                 self.problem(&At::Key(&here, "then"), "empty-safeguard", "a recorded worry must always lead somewhere: give at least one action or route");
             }
-            if name == "judgementLower" && then.level.is_some() {
-                self.problem(
-                    &At::Key(&At::Key(&here, "then"), "level"),
-                    "safeguard-level",
-                    "the practitioner's lower view cannot set a level: it is kept beside the engine's",
-                );
+            if matches!(name, "judgementLower" | "harmSuspected") && then.level.is_some() {
+                let message = if name == "judgementLower" {
+                    "the practitioner's lower view cannot set a level: it is kept beside the engine's"
+                } else {
+                    "something not known cannot set a level: the questions say what finding out would change"
+                };
+                self.problem(&At::Key(&At::Key(&here, "then"), "level"), "safeguard-level", message);
+            }
+            let position = rules.len();
+            match name {
+                "judgementLower" => safeguards.judgement_lower = position,
+                "harmSuspected" => {
+                    let at_level = self.reference(&s, "atLevel", &scope.levels, "unknown-level", "level").map_or(u8::MAX, |i| scope.level_order[i]);
+                    if s.get("atLevel").is_none() && s.ok {
+                        self.problem(&here, "missing-field", "missing field \"atLevel\": the level an open question must be able to reach");
+                    }
+                    safeguards.harm_suspected = Some((position, at_level));
+                }
+                _ => {}
             }
             let reason = self.text(&s, "reason");
             let sources = self.citations(&s);
@@ -594,6 +679,7 @@ impl<'j> Compiler<'j> {
                 allow: Vec::new(),
             });
         }
+        safeguards
     }
 
     fn condition(&mut self, scope: &Scope, program: &mut Program, json: &'j Json, at: &At, depth: usize) -> u32 {
@@ -644,21 +730,30 @@ impl<'j> Compiler<'j> {
                 program.push(Node::Age { min, max })
             }
             "events" => {
-                let o = self.object(value, &here, &["indicator", "withinDays", "atLeast"]);
+                let o = self.object(value, &here, &["indicator", "withinDays", "withinWorkingDays", "atLeast"]);
                 let indicator = match self.field(&o, "indicator", true) {
                     Some(json) => self.indicator_ref(scope, json, &At::Key(&here, "indicator"), Some(IndicatorKind::Event)),
                     None => 0,
                 };
-                let count = |c: &mut Self, key: &'static str| {
-                    let n = c.value::<u16>(&o, key, true).unwrap_or(1);
-                    if n == 0 {
+                let count = |c: &mut Self, key: &'static str, required: bool| {
+                    let n = c.value::<u16>(&o, key, required);
+                    if n == Some(0) {
                         c.problem(&At::Key(&here, key), "bad-count", format!("{key} must be 1 or more"));
                     }
                     n
                 };
-                let within_days = count(self, "withinDays");
-                let at_least = count(self, "atLeast");
-                program.push(Node::Events { indicator, within_days, at_least })
+                let within = match (count(self, "withinDays", false), count(self, "withinWorkingDays", false)) {
+                    (Some(days), None) => Window::Days(days),
+                    (None, Some(days)) => Window::WorkingDays(days),
+                    (days, _) => {
+                        if o.ok {
+                            self.problem(&here, "bad-window", "give one of withinDays or withinWorkingDays");
+                        }
+                        Window::Days(days.unwrap_or(1))
+                    }
+                };
+                let at_least = count(self, "atLeast", true).unwrap_or(1);
+                program.push(Node::Events { indicator, within, at_least })
             }
             "fact" => {
                 let fact = Fact::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(Fact::StillWorried);
@@ -670,6 +765,22 @@ impl<'j> Compiler<'j> {
             "referral" => {
                 let outcome = ReferralOutcome::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(ReferralOutcome::None);
                 program.push(Node::Referral(outcome))
+            }
+            "condition" => {
+                let found = match value {
+                    Json::String(id) => {
+                        let found = program.named.iter().find(|(known, _)| known == id).map(|(_, root)| *root);
+                        if found.is_none() {
+                            self.problem(&here, "unknown-condition", format!("unknown condition \"{id}\": name one defined earlier in conditions"));
+                        }
+                        found
+                    }
+                    other => {
+                        self.misfit(here.expected("a condition id", other));
+                        None
+                    }
+                };
+                found.unwrap_or_else(|| program.push(Node::WorryRecorded))
             }
             other => {
                 self.problem(&here, "bad-condition", format!("unknown condition \"{other}\"; expected one of: {}", CONDITIONS.join(", ")));
@@ -800,6 +911,8 @@ impl<'j> Compiler<'j> {
 struct Program {
     nodes: Vec<Node>,
     kids: Vec<u32>,
+    /// Named conditions and their nodes, shared by every use.
+    named: Vec<(String, u32)>,
 }
 
 impl Program {

@@ -79,6 +79,11 @@ impl Date {
         }
     }
 
+    /// The date `n` calendar days later (earlier when `n` is negative).
+    pub fn add_days(self, n: i32) -> Date {
+        Date(self.0.saturating_add(n))
+    }
+
     /// Monday is 0, Sunday is 6.
     fn weekday(self) -> i32 {
         (self.0 + 3).rem_euclid(7) // 1970-01-01 was a Thursday
@@ -91,6 +96,19 @@ impl Date {
         let mut left = n;
         while left > 0 {
             date = Date(date.0 + 1);
+            if date.weekday() < 5 {
+                left -= 1;
+            }
+        }
+        date
+    }
+
+    /// The date `n` working days before `self`, counting Monday to Friday only.
+    pub fn sub_working_days(self, n: u32) -> Date {
+        let mut date = self;
+        let mut left = n;
+        while left > 0 {
+            date = Date(date.0 - 1);
             if date.weekday() < 5 {
                 left -= 1;
             }
@@ -172,5 +190,9 @@ mod tests {
         assert_eq!(d("2026-11-21").add_working_days(1), d("2026-11-23"));
         assert_eq!(d("2026-11-23").add_working_days(5), d("2026-11-30"));
         assert_eq!(d("2026-11-23").add_working_days(0), d("2026-11-23"));
+        assert_eq!(d("2026-11-23").sub_working_days(1), d("2026-11-20"));
+        assert_eq!(d("2026-11-22").sub_working_days(1), d("2026-11-20"));
+        assert_eq!(d("2026-11-24").sub_working_days(1), d("2026-11-23"));
+        assert_eq!(d("2026-11-30").sub_working_days(5), d("2026-11-23"));
     }
 }

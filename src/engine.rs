@@ -43,8 +43,20 @@ pub struct Engine {
     /// Condition nodes; children of a node are `kids[start..end]`.
     pub(crate) nodes: Vec<Node>,
     pub(crate) kids: Vec<u32>,
-    /// The ruleset's rules, then the three safeguards.
+    /// The ruleset's rules, then the safeguards.
     pub(crate) rules: Vec<CompiledRule>,
+    /// Where each safeguard is in `rules`.
+    pub(crate) safeguards: Safeguards,
+}
+
+/// The positions of the safeguards in [`Engine::rules`], found by name when compiled.
+#[derive(Debug, Default)]
+pub(crate) struct Safeguards {
+    /// Needs the level the rules reach.
+    pub judgement_lower: usize,
+    /// Needs the open questions; `at_level` is the level a question must be able to raise
+    /// the guidance to.
+    pub harm_suspected: Option<(usize, u8)>,
 }
 
 #[derive(Debug)]
@@ -146,6 +158,15 @@ pub struct ContactDetails {
     pub set: bool,
 }
 
+/// Who an item (an action, a prompt, a route) is for: the ages it fits and the circumstances
+/// that rule it out. The engine never shows an item outside them.
+#[derive(Debug, Default)]
+pub(crate) struct Fit {
+    pub ages: AgeRange,
+    /// A condition node: the item is withheld when it is certainly true.
+    pub unless: Option<u32>,
+}
+
 #[derive(Debug)]
 pub(crate) struct CompiledRoute {
     pub id: String,
@@ -155,6 +176,10 @@ pub(crate) struct CompiledRoute {
     pub who_may_submit: String,
     pub consent: String,
     pub contacts: Vec<u16>,
+    /// A consent note that replaces `consent` when its condition (a condition node) is
+    /// certainly true: "do not seek consent" where a risky adult is in the household.
+    pub consent_when: Option<(u32, String)>,
+    pub fit: Fit,
     pub allow: Allow,
 }
 
@@ -175,6 +200,7 @@ pub(crate) struct CompiledStage {
 pub(crate) struct CompiledPrompt {
     pub id: String,
     pub text: String,
+    pub fit: Fit,
     pub allow: Allow,
 }
 
@@ -183,7 +209,17 @@ pub(crate) struct CompiledAction {
     pub id: String,
     pub text: String,
     pub urgency: Urgency,
+    /// Due a number of calendar days after the latest event of an indicator ends (a return
+    /// home interview within 72 hours of the child's return), rather than from the assessment date.
+    pub due_after: Option<DueAfter>,
+    pub fit: Fit,
     pub allow: Allow,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DueAfter {
+    pub indicator: u16,
+    pub days: u16,
 }
 
 #[derive(Debug)]
@@ -255,7 +291,7 @@ pub(crate) enum Node {
     },
     Events {
         indicator: u16,
-        within_days: u16,
+        within: Window,
         at_least: u16,
     },
     Fact(Fact),
@@ -264,6 +300,26 @@ pub(crate) enum Node {
     WorryRecorded,
     /// The practitioner's own view is below the engine's level (safeguard only).
     JudgementLower,
+    /// Finding out something not known could make this a child protection matter (safeguard only).
+    HarmSuspected,
+}
+
+/// How far back an events test looks, measured to the day each event ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Window {
+    Days(u16),
+    /// Weekdays: "no decision within one working day".
+    WorkingDays(u16),
+}
+
+impl Window {
+    /// The window in calendar days back from `as_of`.
+    pub(crate) fn days(self, as_of: Date) -> i32 {
+        match self {
+            Window::Days(n) => i32::from(n),
+            Window::WorkingDays(n) => as_of.days_since(as_of.sub_working_days(u32::from(n))),
+        }
+    }
 }
 
 impl Node {

@@ -7,7 +7,7 @@
 use crate::assessment::*;
 use crate::case::{Answer, Case};
 use crate::date::Date;
-use crate::engine::{CompiledRule, Engine, Node};
+use crate::engine::{CompiledRule, Engine, Fit, Node, Window};
 use crate::error::{Document, Error, Problem};
 use crate::json::Named;
 use crate::logic::Truth;
@@ -16,9 +16,11 @@ use crate::trace::{AgeSpan, Finding, RuleTrace, Status};
 
 /// The case, bound to the engine's indices.
 struct Inputs {
+    as_of: Date,
     answers: Vec<Option<Answer>>,
-    /// Per indicator: (days before the assessment date, date), for events on or before it.
-    events: Vec<Vec<(i32, Date)>>,
+    /// Per indicator, most recent first: (days from the event's end to the assessment date,
+    /// the day it began, the day it ended), for events begun on or before it.
+    events: Vec<Vec<(i32, Date, Date)>>,
     age: Option<AgeSpan>,
     facts: [Option<Answer>; Fact::COUNT],
     referral: Option<ReferralOutcome>,
@@ -27,6 +29,8 @@ struct Inputs {
     worried: bool,
     /// Known only once the rules have set the engine's level.
     judgement_lower: bool,
+    /// Known only once the open questions are known.
+    harm_suspected: bool,
 }
 
 /// Something a question could find out.
@@ -52,41 +56,57 @@ struct Evaluator<'a> {
     inputs: Inputs,
     /// The truth of every condition node for this case, computed once.
     truths: Vec<Truth>,
+    /// What is not known that could make this a child protection matter.
+    suspected: Vec<Finding<'a>>,
 }
 
 pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Result<Assessment<'a>, Error> {
     let mut warnings = Vec::new();
     let inputs = bind(engine, case, &mut warnings)?;
-    let mut ev = Evaluator { engine, inputs, truths: vec![Truth::Unknown; engine.nodes.len()] };
+    let mut ev = Evaluator { engine, inputs, truths: vec![Truth::Unknown; engine.nodes.len()], suspected: Vec::new() };
     let rules = &engine.rules;
-    // The last rule is the judgement safeguard, which needs the engine's level first. A
-    // condition's nodes are contiguous and start at its first leaf, so settling again from
-    // there brings it up to date.
-    let (judged_rule, main_rules) = rules.split_last().unwrap_or_else(|| unreachable!("compile adds the safeguards"));
+    let safeguards = &engine.safeguards;
     ev.settle(0);
-    let engine_level = main_rules.iter().filter(|rule| ev.truths[rule.root as usize] == Truth::True).filter_map(|rule| rule.then.level).max().unwrap_or(0);
+    // The judgement safeguard needs the engine's level first (it can set none itself). A
+    // condition's nodes are contiguous and start at its first leaf, so settling again from
+    // there brings it, and everything compiled after it, up to date.
+    let engine_level = rules.iter().filter(|rule| ev.truths[rule.root as usize] == Truth::True).filter_map(|rule| rule.then.level).max().unwrap_or(0);
     ev.inputs.judgement_lower = ev.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
-    ev.settle(judged_rule.leaves.iter().min().map_or(0, |first| *first as usize));
-    let truths: Vec<Truth> = rules.iter().map(|rule| ev.truths[rule.root as usize]).collect();
+    ev.settle_rule(safeguards.judgement_lower);
     let level = ev.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
 
+    // The level's own response comes first: with the emergency level, 999 leads.
     let mut outcome = Outcome::new();
-    for (rule, truth) in rules.iter().zip(&truths) {
-        if *truth == Truth::True {
+    outcome.apply_level(engine, level);
+    let harm_suspected = safeguards.harm_suspected.map(|(position, _)| position);
+    for (position, rule) in rules.iter().enumerate() {
+        if ev.truths[rule.root as usize] == Truth::True && Some(position) != harm_suspected {
             outcome.apply(rule);
         }
     }
-    outcome.apply_level(engine, level);
     // Before the outcome is taken apart: a question is worth asking only for what it would add.
+    let truths: Vec<Truth> = rules.iter().map(|rule| ev.truths[rule.root as usize]).collect();
     let questions = ev.questions(&truths, level, &outcome);
+    if let Some((position, at_level)) = safeguards.harm_suspected {
+        let reaches = |q: &Question| q.level.is_some_and(|l| engine.find_level(l.id).is_some_and(|i| i >= at_level));
+        ev.suspected = questions.iter().filter(|q| reaches(q)).flat_map(|q| q.about.iter().cloned()).collect();
+        ev.inputs.harm_suspected = !ev.suspected.is_empty();
+        ev.settle_rule(position);
+        if ev.truths[rules[position].root as usize] == Truth::True {
+            outcome.apply(&rules[position]);
+        }
+    }
+    let truths: Vec<Truth> = rules.iter().map(|rule| ev.truths[rule.root as usize]).collect();
 
     let as_of = case.as_of;
     let mut actions: Vec<ActionItem> = outcome
         .actions
         .into_iter()
+        .filter(|(index, _)| ev.fits(&engine.actions[*index as usize].fit))
         .map(|(index, rules)| {
             let action = &engine.actions[index as usize];
-            ActionItem { id: &action.id, text: &action.text, urgency: action.urgency, due_by: action.urgency.due_by(as_of), rules }
+            let due_by = action.due_after.and_then(|after| ev.due_after_event(after.indicator, after.days)).unwrap_or_else(|| action.urgency.due_by(as_of));
+            ActionItem { id: &action.id, text: &action.text, urgency: action.urgency, due_by, rules }
         })
         .collect();
     crate::sort::by(&mut actions, |a, b| a.urgency.cmp(&b.urgency));
@@ -94,6 +114,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     let mut referrals: Vec<Referral> = outcome
         .routes
         .into_iter()
+        .filter(|(index, _, _)| ev.fits(&engine.routes[*index as usize].fit))
         .map(|(index, why, fastest)| {
             let route = &engine.routes[index as usize];
             let urgency = fastest.map_or(route.urgency, |level_urgency| level_urgency.min(route.urgency));
@@ -104,7 +125,10 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
                 urgency,
                 due_by: urgency.due_by(as_of),
                 who_may_submit: &route.who_may_submit,
-                consent: &route.consent,
+                consent: match &route.consent_when {
+                    Some((node, text)) if ev.truths[*node as usize] == Truth::True => text,
+                    _ => &route.consent,
+                },
                 contacts: route.contacts.iter().map(|c| &engine.contacts[*c as usize]).collect(),
                 why,
             }
@@ -117,6 +141,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     let prompts = outcome
         .prompts
         .into_iter()
+        .filter(|(index, _)| ev.fits(&engine.prompts[*index as usize].fit))
         .map(|(index, rules)| {
             let prompt = &engine.prompts[index as usize];
             PromptItem { id: &prompt.id, text: &prompt.text, rules }
@@ -248,6 +273,11 @@ impl<'a> Outcome<'a> {
     }
 }
 
+/// Counts above u16::MAX read as u16::MAX: no rule asks for more.
+fn saturate(count: usize) -> u16 {
+    count.min(usize::from(u16::MAX)) as u16
+}
+
 fn add_once<'a>(list: &mut Vec<(u16, Vec<&'a str>)>, item: u16, rule: &'a str) {
     match list.iter_mut().find(|(i, _)| *i == item) {
         Some((_, rules)) => rules.push(rule),
@@ -316,7 +346,7 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         answers[index as usize] = Some(*answer);
     }
 
-    let mut events: Vec<Vec<(i32, Date)>> = vec![Vec::new(); n];
+    let mut events: Vec<Vec<(i32, Date, Date)>> = vec![Vec::new(); n];
     for (i, event) in case.events.iter().enumerate() {
         let path = || format!("events[{i}].indicator");
         let Some(index) = engine.find_indicator(&event.indicator) else {
@@ -327,15 +357,16 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
             problem(path(), "wrong-kind", format!("\"{}\" is answered yes or no, not recorded as dated events", event.indicator));
             continue;
         }
-        let days_ago = as_of.days_since(event.date);
-        if days_ago < 0 {
+        if as_of.days_since(event.date) < 0 {
             warnings.push(Warning {
                 path: format!("events[{i}].date"),
                 message: format!("{} is after the assessment date {as_of}, so it was not counted", event.date),
             });
-        } else {
-            events[index as usize].push((days_ago, event.date));
+            continue;
         }
+        // An event that has not ended by the assessment date is still going on.
+        let end = event.end().min(as_of);
+        events[index as usize].push((as_of.days_since(end), event.date, end));
     }
     for list in &mut events {
         crate::sort::by(list, |a, b| a.0.cmp(&b.0));
@@ -389,7 +420,7 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         || events.iter().any(|list| !list.is_empty())
         || facts[Fact::StillWorried as usize] == Some(Answer::Yes)
         || judgement.as_ref().is_some_and(|(level, _)| *level > 0);
-    Ok(Inputs { answers, events, age, facts, referral: case.referral, judgement, worried, judgement_lower: false })
+    Ok(Inputs { as_of, answers, events, age, facts, referral: case.referral, judgement, worried, judgement_lower: false, harm_suspected: false })
 }
 
 impl<'a> Evaluator<'a> {
@@ -404,6 +435,26 @@ impl<'a> Evaluator<'a> {
             let truth = self.combine(node as u32, |kid| self.truths[kid as usize], |leaf| self.leaf(leaf));
             self.truths[node] = truth;
         }
+    }
+
+    /// Settles a rule again, and everything compiled after its first leaf, once an input only
+    /// known late (the engine's level, the open questions) is known.
+    fn settle_rule(&mut self, position: usize) {
+        let rule = &self.engine.rules[position];
+        self.settle(rule.leaves.iter().min().map_or(0, |first| *first as usize));
+    }
+
+    /// Whether an item fits this child: within its ages (an age not known fits every range),
+    /// and not ruled out by its `unless`.
+    fn fits(&self, fit: &Fit) -> bool {
+        let (min, max) = fit.ages.bounds();
+        let in_ages = self.inputs.age.is_none_or(|age| age.to >= min && age.from <= max);
+        in_ages && fit.unless.is_none_or(|node| self.truths[node as usize] != Truth::True)
+    }
+
+    /// Calendar days after the most recent event of `indicator` ended.
+    fn due_after_event(&self, indicator: u16, days: u16) -> Option<Date> {
+        self.inputs.events[indicator as usize].first().map(|(_, _, end)| end.add_days(i32::from(days)))
     }
 
     /// The truth of `node` were the supposition true (for open questions).
@@ -442,8 +493,8 @@ impl<'a> Evaluator<'a> {
                 Some(age) if age.to < min || age.from > max => Truth::False,
                 Some(_) => Truth::Unknown,
             },
-            Node::Events { indicator, within_days, at_least } => {
-                if self.count(indicator, within_days) >= at_least {
+            Node::Events { indicator, within, at_least } => {
+                if self.count(indicator, within) >= at_least {
                     Truth::True
                 } else if inputs.answers[indicator as usize] == Some(Answer::NotKnown) {
                     Truth::Unknown
@@ -455,18 +506,20 @@ impl<'a> Evaluator<'a> {
             Node::Referral(outcome) => inputs.referral.map_or(Truth::Unknown, |actual| Truth::from_bool(actual == outcome)),
             Node::WorryRecorded => Truth::from_bool(inputs.worried),
             Node::JudgementLower => Truth::from_bool(inputs.judgement_lower),
+            Node::HarmSuspected => Truth::from_bool(inputs.harm_suspected),
             Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => unreachable!("not a leaf"),
         }
     }
 
-    fn count(&self, indicator: u16, within_days: u16) -> u16 {
-        let within = self.events_within(indicator, within_days);
-        within.len().min(usize::from(u16::MAX)) as u16
+    fn count(&self, indicator: u16, within: Window) -> u16 {
+        saturate(self.events_within(indicator, within).len())
     }
 
-    fn events_within(&self, indicator: u16, within_days: u16) -> &[(i32, Date)] {
+    /// The events of `indicator` that ended within the window, most recent first.
+    fn events_within(&self, indicator: u16, within: Window) -> &[(i32, Date, Date)] {
         let list = &self.inputs.events[indicator as usize];
-        let end = list.partition_point(|(days_ago, _)| *days_ago <= i32::from(within_days));
+        let days = within.days(self.inputs.as_of);
+        let end = list.partition_point(|(days_ago, _, _)| *days_ago <= days);
         &list[..end]
     }
 
@@ -483,6 +536,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
             Node::WorryRecorded => self.explain_worry(out),
+            Node::HarmSuspected => out.extend(self.suspected.iter().cloned()),
             leaf => out.push(self.finding(leaf)),
         }
     }
@@ -496,7 +550,7 @@ impl<'a> Evaluator<'a> {
         }
         for (i, list) in self.inputs.events.iter().enumerate() {
             if !list.is_empty() {
-                out.push(self.finding(Node::Events { indicator: i as u16, within_days: u16::MAX, at_least: 1 }));
+                out.push(self.finding(Node::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
             }
         }
         if self.inputs.facts[Fact::StillWorried as usize] == Some(Answer::Yes) {
@@ -522,22 +576,22 @@ impl<'a> Evaluator<'a> {
             Node::Age { min, max } => {
                 Finding::Age { min_months: (min != i32::MIN).then_some(min), max_months: (max != i32::MAX).then_some(max), age_months: self.inputs.age, holds }
             }
-            Node::Events { indicator, within_days, at_least } => {
+            Node::Events { indicator, within, at_least } => {
                 let info = &engine.indicators[indicator as usize];
-                let within = self.events_within(indicator, within_days);
+                let events = self.events_within(indicator, within);
                 Finding::Events {
                     indicator: &info.id,
                     text: &info.text,
-                    within_days,
+                    within_days: saturate(within.days(self.inputs.as_of).max(0) as usize),
                     at_least,
-                    count: within.len().min(usize::from(u16::MAX)) as u16,
-                    dates: within.iter().map(|(_, date)| *date).collect(),
+                    count: saturate(events.len()),
+                    dates: events.iter().map(|(_, date, _)| *date).collect(),
                     holds,
                 }
             }
             Node::Fact(fact) => Finding::Fact { fact, text: engine.fact_text(fact), answer: self.inputs.facts[fact as usize], holds },
             Node::Referral(outcome) => Finding::Referral { outcome, text: engine.referral_text(outcome), actual: self.inputs.referral, holds },
-            Node::JudgementLower | Node::WorryRecorded => {
+            Node::JudgementLower | Node::WorryRecorded | Node::HarmSuspected => {
                 let (level, reason) = self.inputs.judgement.clone().unwrap_or_default();
                 Finding::Judgement { level: &engine.levels[usize::from(level)].id, reason, holds }
             }
@@ -556,7 +610,7 @@ impl<'a> Evaluator<'a> {
         }
         for (i, list) in inputs.events.iter().enumerate() {
             if !list.is_empty() {
-                out.push(self.finding(Node::Events { indicator: i as u16, within_days: u16::MAX, at_least: 1 }));
+                out.push(self.finding(Node::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
             }
         }
         for info in &engine.facts {
@@ -624,7 +678,13 @@ impl<'a> Evaluator<'a> {
             let mut vars: Vec<(Var, u32)> = Vec::new();
             for &node in &rule.leaves {
                 if let Some(var) = self.unknown_var(node) {
-                    if !vars.iter().any(|(v, _)| *v == var) {
+                    // Never ask about something outside the ages it fits, such as a baby's
+                    // weight for a nine-year-old.
+                    let asked_at_this_age = match var {
+                        Var::Indicator(i) => self.fits(&Fit { ages: engine.indicators[i as usize].ages, unless: None }),
+                        _ => true,
+                    };
+                    if asked_at_this_age && !vars.iter().any(|(v, _)| *v == var) {
                         vars.push((var, node));
                     }
                 }
@@ -659,6 +719,9 @@ impl<'a> Evaluator<'a> {
                 question.escalation |= escalates;
                 question.rules.push(&rule.id);
             };
+            if vars.is_empty() {
+                continue;
+            }
             if deciding.is_empty() {
                 let about = vars.iter().map(|&(_, node)| self.finding(engine.nodes[node as usize])).collect();
                 ask(about, None);
@@ -673,6 +736,8 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
+        // What could raise the level most is the first thing to find out.
+        crate::sort::by(&mut questions, |a, b| b.level.map(|l| l.rank).cmp(&a.level.map(|l| l.rank)));
         questions
     }
 }

@@ -73,7 +73,7 @@ fn time_point(r: &mut Reader, json: &Json, at: &At) -> TimePoint {
     let review = r.section(&o, "reviewSays", &review_at, &["text", "sources"]);
     let review_says = ReviewSays { text: r.text(&review, "text"), sources: citations(r, &review, "sources") };
     let expect_at = At::Key(at, "expect");
-    let e = r.section(&o, "expect", &expect_at, &["level", "immediateDanger", "routes", "prompts", "rules", "escalation", "differsFromActual"]);
+    let e = r.section(&o, "expect", &expect_at, &["level", "immediateDanger", "routes", "actions", "prompts", "rules", "escalation", "differsFromActual"]);
     let level = match r.field(&e, "level", false) {
         Some(json) => {
             let at = At::Key(&expect_at, "level");
@@ -90,7 +90,7 @@ fn time_point(r: &mut Reader, json: &Json, at: &At) -> TimePoint {
         }
         None => Members::default(),
     };
-    let (routes, prompts, rules) = (members(r, "routes"), members(r, "prompts"), members(r, "rules"));
+    let (routes, actions, prompts, rules) = (members(r, "routes"), members(r, "actions"), members(r, "prompts"), members(r, "rules"));
     let differs_at = At::Key(&expect_at, "differsFromActual");
     let differs_from_actual = r
         .list(&e, "differsFromActual", false)
@@ -102,6 +102,7 @@ fn time_point(r: &mut Reader, json: &Json, at: &At) -> TimePoint {
         level,
         immediate_danger: r.value(&e, "immediateDanger", false),
         routes,
+        actions,
         prompts,
         rules,
         escalation: r.value(&e, "escalation", false),
@@ -180,6 +181,7 @@ pub struct Expect {
     pub level: LevelBounds,
     pub immediate_danger: Option<bool>,
     pub routes: Members,
+    pub actions: Members,
     pub prompts: Members,
     pub rules: Members,
     pub escalation: Option<bool>,
@@ -295,12 +297,15 @@ fn check(engine: &Engine, point: &TimePoint, assessment: &Assessment, failures: 
     }
 
     let routes: Vec<&str> = assessment.referrals.iter().map(|r| r.route).collect();
+    let actions: Vec<&str> = assessment.actions.iter().map(|a| a.id).collect();
     let prompts: Vec<&str> = assessment.prompts.iter().map(|p| p.id).collect();
     let fired: Vec<&str> = assessment.reasons.iter().map(|r| r.rule).collect();
     let known_routes: Vec<&str> = engine.routes.iter().map(|r| r.id.as_str()).collect();
+    let known_actions: Vec<&str> = engine.actions.iter().map(|a| a.id.as_str()).collect();
     let known_prompts: Vec<&str> = engine.prompts.iter().map(|p| p.id.as_str()).collect();
     let known_rules: Vec<&str> = engine.rules.iter().map(|r| r.id.as_str()).collect();
     members("route", &expect.routes, &routes, &known_routes, failures);
+    members("action", &expect.actions, &actions, &known_actions, failures);
     members("prompt", &expect.prompts, &prompts, &known_prompts, failures);
     members("rule", &expect.rules, &fired, &known_rules, failures);
 
