@@ -65,37 +65,25 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     let inputs = bind(engine, case, &mut warnings)?;
     let mut ev = Evaluator { engine, inputs, truths: vec![Truth::Unknown; engine.nodes.len()], suspected: Vec::new() };
     let rules = &engine.rules;
-    let safeguards = &engine.safeguards;
     ev.settle(0);
-    // The judgement safeguard needs the engine's level first (it can set none itself). A
-    // condition's nodes are contiguous and start at its first leaf, so settling again from
-    // there brings it, and everything compiled after it, up to date.
-    let engine_level = rules.iter().filter(|rule| ev.truths[rule.root as usize] == Truth::True).filter_map(|rule| rule.then.level).max().unwrap_or(0);
-    ev.inputs.judgement_lower = ev.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
-    ev.settle_rule(safeguards.judgement_lower);
-    let level = ev.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
-
-    // The level's own response comes first: with the emergency level, 999 leads.
-    let mut outcome = Outcome::new();
-    outcome.apply_level(engine, level);
-    let harm_suspected = safeguards.harm_suspected.map(|(position, _)| position);
-    for (position, rule) in rules.iter().enumerate() {
-        if ev.truths[rule.root as usize] == Truth::True && Some(position) != harm_suspected {
-            outcome.apply(rule);
-        }
-    }
-    // Before the outcome is taken apart: a question is worth asking only for what it would add.
-    let truths: Vec<Truth> = rules.iter().map(|rule| ev.truths[rule.root as usize]).collect();
-    let questions = ev.questions(&truths, level, &outcome);
-    if let Some((position, at_level)) = safeguards.harm_suspected {
+    let mut decision = ev.decide();
+    if let Some((position, at_level)) = engine.safeguards.harm_suspected {
         let reaches = |q: &Question| q.level.is_some_and(|l| engine.find_level(l.id).is_some_and(|i| i >= at_level));
-        ev.suspected = questions.iter().filter(|q| reaches(q)).flat_map(|q| q.about.iter().cloned()).collect();
-        ev.inputs.harm_suspected = !ev.suspected.is_empty();
-        ev.settle_rule(position);
-        if ev.truths[rules[position].root as usize] == Truth::True {
-            outcome.apply(&rules[position]);
+        ev.suspected = decision.questions.iter().filter(|q| reaches(q)).flat_map(|q| q.about.iter().cloned()).collect();
+        if !ev.suspected.is_empty() {
+            ev.inputs.harm_suspected = true;
+            if ev.inputs.worried {
+                ev.settle_rule(position);
+            } else {
+                // A suspicion of significant harm is a worry, even when nothing is yet a yes.
+                ev.inputs.worried = true;
+                ev.settle(0);
+                decision = ev.decide();
+            }
+            decision.outcome.apply(&rules[position]);
         }
     }
+    let Decision { engine_level, level, outcome, questions } = decision;
     let truths: Vec<Truth> = rules.iter().map(|rule| ev.truths[rule.root as usize]).collect();
 
     let as_of = case.as_of;
@@ -213,6 +201,14 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
         profile: engine.profile_info(),
         engine_version: crate::ENGINE_VERSION,
     })
+}
+
+/// The level and what follows from it, before the items are worded.
+struct Decision<'a> {
+    engine_level: u8,
+    level: u8,
+    outcome: Outcome<'a>,
+    questions: Vec<Question<'a>>,
 }
 
 /// What the fired rules add up to, de-duplicated in the order rules gave it.
@@ -437,6 +433,32 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// The level, the outcome of every fired rule (but the suspicion safeguard, which needs
+    /// the questions), and the questions.
+    fn decide(&mut self) -> Decision<'a> {
+        let engine = self.engine;
+        let rules = &engine.rules;
+        let safeguards = &engine.safeguards;
+        // The judgement safeguard needs the engine's level first (it can set none itself).
+        let engine_level = rules.iter().filter(|rule| self.truths[rule.root as usize] == Truth::True).filter_map(|rule| rule.then.level).max().unwrap_or(0);
+        self.inputs.judgement_lower = self.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
+        self.settle_rule(safeguards.judgement_lower);
+        let level = self.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
+        // The level's own response comes first: with the emergency level, 999 leads.
+        let mut outcome = Outcome::new();
+        outcome.apply_level(engine, level);
+        let suspicion = safeguards.harm_suspected.map(|(position, _)| position);
+        for (position, rule) in rules.iter().enumerate() {
+            if self.truths[rule.root as usize] == Truth::True && Some(position) != suspicion {
+                outcome.apply(rule);
+            }
+        }
+        // A question is worth asking only for what it would add to this outcome.
+        let truths: Vec<Truth> = rules.iter().map(|rule| self.truths[rule.root as usize]).collect();
+        let questions = self.questions(&truths, level, &outcome);
+        Decision { engine_level, level, outcome, questions }
+    }
+
     /// Settles a rule again, and everything compiled after its first leaf, once an input only
     /// known late (the engine's level, the open questions) is known.
     fn settle_rule(&mut self, position: usize) {
@@ -556,6 +578,7 @@ impl<'a> Evaluator<'a> {
         if self.inputs.facts[Fact::StillWorried as usize] == Some(Answer::Yes) {
             out.push(self.finding(Node::Fact(Fact::StillWorried)));
         }
+        out.extend(self.suspected.iter().cloned());
         if let Some((level, reason)) = self.inputs.judgement.as_ref().filter(|(level, _)| *level > 0) {
             out.push(Finding::Judgement { level: &engine.levels[usize::from(*level)].id, reason: reason.clone(), holds: Truth::True });
         }

@@ -1,5 +1,7 @@
 //! Checks that a valid ruleset is also a sensible one: every rule can fire, everything defined
-//! is used, every rule cites a source, every level can be reached.
+//! is used, every rule cites a source, every level can be reached; and, by simple heuristics, that
+//! a rule with a route sets a level, that what a rule's reason tells the practitioner to do is
+//! also in its actions, routes or prompts, and that a floor for one age band is meant to be one.
 //!
 //! Findings are data, never errors. An author who has looked at a finding and accepts it writes
 //! the reason in the item's `allow` map, under the finding's code; the finding is then reported
@@ -9,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::engine::{Allow, Engine, Node, RuleKind};
+use crate::engine::{Allow, CompiledRule, Engine, Node, RuleKind};
 use crate::json::Named;
 use crate::ruleset::{Fact, ReferralOutcome};
 
@@ -26,7 +28,14 @@ pub const LINT_CODES: &[&str] = &[
     "unused-action",
     "unused-contact",
     "unused-source",
+    "route-without-level",
+    "response-in-reason-only",
+    "age-limited-floor",
 ];
+
+/// An age test whose `maxMonths` is below this leaves out some children under 18 (215 months
+/// is 17 years and 11 months, the last month of childhood).
+const LAST_MONTH_OF_CHILDHOOD: i32 = 215;
 
 /// More combinations than this and a rule is not searched for satisfiability.
 const MAX_COMBINATIONS: u64 = 1 << 16;
@@ -77,11 +86,28 @@ pub fn lint(engine: &Engine) -> Vec<Finding> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (i, rule) in engine.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
         let path = format!("rules[{i}]");
+        let then = &rule.then;
         if !can_fire(engine, rule.root) {
             report("never-fires", format!("{path}.when"), format!("rule \"{}\" can never fire: no answers make its condition true", rule.id), &rule.allow);
         }
         if rule.sources.is_empty() {
             report("missing-source", format!("{path}.sources"), format!("rule \"{}\" cites no source", rule.id), &rule.allow);
+        }
+        if !then.routes.is_empty() && then.level.is_none() {
+            let routes: Vec<String> = then.routes.iter().map(|r| format!("\"{}\"", engine.routes[usize::from(*r)].id)).collect();
+            let message = format!(
+                "rule \"{}\" gives the route{} {} but sets no level: a route means someone must be told, and without a level the headline can say less than the route; set the level the route implies",
+                rule.id,
+                if routes.len() == 1 { "" } else { "s" },
+                routes.join(", ")
+            );
+            report("route-without-level", format!("{path}.then"), message, &rule.allow);
+        }
+        if let Some(message) = response_in_reason_only(engine, rule) {
+            report("response-in-reason-only", format!("{path}.reason"), message, &rule.allow);
+        }
+        if let Some(message) = age_limited_floor(engine, rule) {
+            report("age-limited-floor", format!("{path}.when"), message, &rule.allow);
         }
         let canonical = canonical(engine, rule.root);
         match seen.get(&canonical) {
@@ -136,6 +162,121 @@ pub fn lint(engine: &Engine) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Words in a reason that tell the practitioner to do something. Matched as whole words (or
+/// whole word pairs), case-insensitively, so "refer" matches "Refer to..." but not "referral".
+const RESPONSE_WORDS: &[&str] = &["refer", "call", "report", "tell", "notify", "do not", "don't", "never", "must", "ask for", "arrange", "contact"];
+
+/// Words that tell the practitioner not to do something.
+const NEGATIVE_WORDS: &[&str] = &["do not", "don't", "never"];
+
+/// `response-in-reason-only`: a rule whose reason tells the practitioner to do something that
+/// nothing else in the rule carries. The heuristic, deliberately simple:
+///
+/// 1. the reason contains one of [`RESPONSE_WORDS`] as a whole word or word pair (ignoring
+///    case; a curly apostrophe counts as a straight one); and
+/// 2. either the rule's own `then` gives no action, route or prompt at all (its level does not
+///    count: a reason is read beside the rule's own consequences), or the reason contains one of
+///    [`NEGATIVE_WORDS`] and none of the rule's own actions' texts does.
+///
+/// A reason that explains rather than instructs ("must be believed") is a false positive the
+/// author accepts with `allow`.
+fn response_in_reason_only(engine: &Engine, rule: &CompiledRule) -> Option<String> {
+    let said = words_in(&rule.reason, RESPONSE_WORDS);
+    if said.is_empty() {
+        return None;
+    }
+    let then = &rule.then;
+    let quoted = |words: &[&str]| words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ");
+    if then.actions.is_empty() && then.routes.is_empty() && then.prompts.is_empty() {
+        return Some(format!(
+            "the reason of rule \"{}\" tells the practitioner what to do ({}) but the rule gives no action, route or prompt, so the response is only in the reason; put it in an action, route or prompt",
+            rule.id,
+            quoted(&said)
+        ));
+    }
+    let negatives = words_in(&rule.reason, NEGATIVE_WORDS);
+    let actions_say_not = then.actions.iter().any(|a| !words_in(&engine.actions[usize::from(*a)].text, NEGATIVE_WORDS).is_empty());
+    if !negatives.is_empty() && !actions_say_not {
+        return Some(format!(
+            "the reason of rule \"{}\" tells the practitioner what not to do ({}) but none of the rule's actions says so; put the warning in an action",
+            rule.id,
+            quoted(&negatives)
+        ));
+    }
+    None
+}
+
+/// Which of `wanted` (single words or word pairs) occur in `text` as whole words, in the order
+/// of `wanted`.
+fn words_in<'w>(text: &str, wanted: &[&'w str]) -> Vec<&'w str> {
+    let text = text.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty()).collect();
+    wanted
+        .iter()
+        .copied()
+        .filter(|phrase| {
+            let phrase: Vec<&str> = phrase.split(' ').collect();
+            words.windows(phrase.len()).any(|window| window == phrase.as_slice())
+        })
+        .collect()
+}
+
+/// `age-limited-floor`: a rule that sets a level and whose condition is `all` of an age test
+/// with a `maxMonths` below 215 (so some children under 18 are left out) and at least one other
+/// condition (an age test inside an `any` widens a condition rather than narrowing it, and is
+/// not counted). Such a floor applies to one age band only; the author should say why the age
+/// matters, or give older children with the same risk the same floor. The message names any rule
+/// whose whole condition is the same other parts, and the level it sets.
+fn age_limited_floor(engine: &Engine, rule: &CompiledRule) -> Option<String> {
+    let level = rule.then.level?;
+    let Node::All { start, end } = engine.nodes[rule.root as usize] else { return None };
+    let kids = &engine.kids[start as usize..end as usize];
+    let is_age = |k: &u32| matches!(engine.nodes[*k as usize], Node::Age { .. });
+    let max = kids
+        .iter()
+        .filter_map(|k| match engine.nodes[*k as usize] {
+            Node::Age { max, .. } if max < LAST_MONTH_OF_CHILDHOOD => Some(max),
+            _ => None,
+        })
+        .min()?;
+    let others: Vec<u32> = kids.iter().copied().filter(|k| !is_age(k)).collect();
+    if others.is_empty() {
+        return None;
+    }
+    let band = if max < 0 {
+        "unborn babies".to_string()
+    } else if (max + 1) % 12 == 0 {
+        let years = (max + 1) / 12;
+        format!("children under {years} year{}", if years == 1 { "" } else { "s" })
+    } else {
+        format!("children aged {max} months or younger")
+    };
+    // The same other parts, as a whole condition: one part alone, or `all` of them.
+    let rest = if let [only] = others[..] {
+        canonical(engine, only)
+    } else {
+        let mut parts: Vec<String> = others.iter().map(|k| canonical(engine, *k)).collect();
+        parts.sort();
+        parts.dedup();
+        format!("all({})", parts.join(","))
+    };
+    let same: Vec<String> = engine
+        .rules
+        .iter()
+        .filter(|r| r.kind == RuleKind::Rule && canonical(engine, r.root) == rest)
+        .map(|r| match r.then.level {
+            Some(l) => format!("rule \"{}\" sets \"{}\" for the same risk at any age", r.id, engine.levels[usize::from(l)].id),
+            None => format!("rule \"{}\" has the same risk at any age but sets no level", r.id),
+        })
+        .collect();
+    let elsewhere = if same.is_empty() { "no rule gives the same risk a level at every age".to_string() } else { same.join("; ") };
+    Some(format!(
+        "rule \"{}\" sets the level \"{}\" only for {band} ({elsewhere}): would an older child with the same risk get the same floor? If so, widen or drop the age test; if the age itself matters, say why in allow",
+        rule.id,
+        engine.levels[usize::from(level)].id
+    ))
 }
 
 struct Used {
@@ -255,7 +396,7 @@ fn collect(engine: &Engine, node: u32, vars: &mut BTreeMap<Var, Vec<i64>>) {
         Node::Events { .. } => {
             vars.insert(Var::Count(node), vec![0, 1]);
         }
-        Node::WorryRecorded | Node::JudgementLower => {}
+        Node::WorryRecorded | Node::JudgementLower | Node::HarmSuspected => {}
     }
 }
 
@@ -273,6 +414,21 @@ fn holds(engine: &Engine, node: u32, assignment: &BTreeMap<Var, i64>) -> bool {
         Node::Referral(outcome) => value(Var::Referral) == outcome as i64,
         Node::Age { min, max } => (i64::from(min)..=i64::from(max)).contains(&value(Var::Age)),
         Node::Events { .. } => value(Var::Count(node)) == 1,
-        Node::WorryRecorded | Node::JudgementLower => true,
+        Node::WorryRecorded | Node::JudgementLower | Node::HarmSuspected => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{words_in, NEGATIVE_WORDS, RESPONSE_WORDS};
+
+    #[test]
+    fn response_words_are_whole_words_or_pairs() {
+        assert_eq!(words_in("Refer to children's social care; do NOT tell the parents.", RESPONSE_WORDS), ["refer", "tell", "do not"]);
+        assert_eq!(words_in("Don\u{2019}t wait: call 999.", RESPONSE_WORDS), ["call", "don't"]);
+        assert!(words_in("A referral was made, then recalled. Do nothing else.", RESPONSE_WORDS).is_empty());
+        assert_eq!(words_in("Ask for a strategy discussion.", RESPONSE_WORDS), ["ask for"]);
+        assert!(words_in("Ask the family.", RESPONSE_WORDS).is_empty());
+        assert_eq!(words_in("Never leave them alone.", NEGATIVE_WORDS), ["never"]);
     }
 }

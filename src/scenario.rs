@@ -46,7 +46,7 @@ impl FromDocument for Scenario {
 }
 
 fn time_point(r: &mut Reader, json: &Json, at: &At) -> TimePoint {
-    let o = r.object(json, at, &["id", "title", "narrative", "case", "whatHappened", "actual", "reviewSays", "expect"]);
+    let o = r.object(json, at, &["id", "title", "narrative", "case", "whatHappened", "actual", "reviewSays", "expect", "expectChanged"]);
     let case_at = At::Key(at, "case");
     let case = match r.field(&o, "case", true) {
         Some(json) => crate::case::read_case(r, json, &case_at),
@@ -117,6 +117,7 @@ fn time_point(r: &mut Reader, json: &Json, at: &At) -> TimePoint {
         actual,
         review_says,
         expect,
+        expect_changed: r.optional_text(&o, "expectChanged"),
     }
 }
 
@@ -161,6 +162,9 @@ pub struct TimePoint {
     pub actual: Actual,
     pub review_says: ReviewSays,
     pub expect: Expect,
+    /// Why an expectation was changed after the engine was run, if it was: expectations are
+    /// written from the sources first, so any later change must say why.
+    pub expect_changed: Option<String>,
 }
 
 #[derive(Clone, Debug, Default)]

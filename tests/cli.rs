@@ -86,7 +86,7 @@ fn lint_passes_a_clean_ruleset_and_fails_on_unexplained_findings() {
     let (code, stdout, _) = out(&waymark(&["lint", RULESET]));
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.contains("note[unused-indicator]: indicators[14]"));
-    assert!(stdout.trim_end().ends_with("1 findings, 0 unexplained"));
+    assert!(stdout.trim_end().ends_with("2 findings, 0 unexplained"));
     let text =
         std::fs::read_to_string(RULESET).expect("reads").replacen(r#""sources": [{"source": "primer", "section": "Principle 2"}]}"#, "\"sources\": []}", 1);
     let file = temp("lint.json", &text);

@@ -3,8 +3,13 @@
 use serde_json::{json, Value};
 use waymark::{lint, parse, Document, Engine, LintFinding};
 
+/// The test ruleset, with its deliberate age-limited floor (a baby under one living with domestic
+/// abuse) explained, so each test sees only the findings it provokes.
 fn base() -> Value {
-    serde_json::from_str(include_str!("rulesets/language.json")).expect("JSON")
+    let mut value: Value = serde_json::from_str(include_str!("rulesets/language.json")).expect("JSON");
+    assert_eq!(value["rules"][2]["id"], "infant-domestic-abuse");
+    value["rules"][2]["allow"]["age-limited-floor"] = json!("A baby under one cannot get away from violence at home.");
+    value
 }
 
 fn findings(value: &Value) -> Vec<LintFinding> {
@@ -26,11 +31,13 @@ fn rule(id: &str, when: Value) -> Value {
 }
 
 #[test]
-fn the_test_ruleset_has_one_finding_and_it_is_explained() {
+fn the_test_ruleset_has_two_findings_and_both_are_explained() {
     let all = findings(&base());
-    assert_eq!(all.len(), 1);
-    assert_eq!((all[0].code, all[0].path.as_str()), ("unused-indicator", "indicators[14]"));
-    assert_eq!(all[0].explained.as_deref(), Some("Kept to test that an explained lint finding is reported as explained."));
+    let found: Vec<(&str, &str)> = all.iter().map(|f| (f.code, f.path.as_str())).collect();
+    assert_eq!(found, [("age-limited-floor", "rules[2].when"), ("unused-indicator", "indicators[14]")]);
+    assert!(all.iter().all(|f| f.explained.is_some()), "{all:#?}");
+    assert_eq!(all[1].explained.as_deref(), Some("Kept to test that an explained lint finding is reported as explained."));
+    assert!(all[0].message.contains("rule \"domestic-abuse\" sets \"early-help\" for the same risk at any age"), "{}", all[0].message);
 }
 
 /// The path of an item appended to one of the base ruleset's lists.
@@ -53,7 +60,8 @@ fn rules_that_can_never_fire() {
     }
     let possible =
         add(base(), "rules", rule("possible", json!({"all": [{"age": {"maxMonths": 11}}, {"age": {"minMonths": 6}}, {"not": {"fact": "cp-plan"}}]})));
-    assert!(codes(&possible).is_empty());
+    // (It is a floor for an age band, found by another check.)
+    assert_eq!(codes(&possible), [(format!("{}.when", appended("rules")), "age-limited-floor")]);
 }
 
 #[test]
@@ -112,4 +120,96 @@ fn stages_before_the_first_reached_are_unused() {
     assert_eq!(codes(&value), [("escalation[0]".to_string(), "unused-stage")]);
     value["escalation"][0]["allow"] = json!({"unused-stage": "Kept for the printed policy."});
     assert!(codes(&value).is_empty());
+}
+
+/// The one finding on the base ruleset with `item` appended to its rules, unexplained, and the
+/// same finding explained once the rule has an `allow` entry for it.
+fn one_finding(item: Value, code: &str, at: &str) -> LintFinding {
+    let value = add(base(), "rules", item.clone());
+    let path = format!("{}.{at}", appended("rules"));
+    assert_eq!(codes(&value), [(path.clone(), code)], "{item}");
+    let mut allowed = item;
+    allowed["allow"] = json!({code: "Accepted for the test."});
+    let value = add(base(), "rules", allowed);
+    assert!(codes(&value).is_empty());
+    let found = findings(&value).into_iter().find(|f| f.code == code && f.path == path).expect("still reported");
+    assert_eq!(found.explained.as_deref(), Some("Accepted for the test."));
+    found
+}
+
+fn no_finding(item: Value) {
+    let value = add(base(), "rules", item.clone());
+    assert!(codes(&value).is_empty(), "{item}: {:?}", codes(&value));
+}
+
+fn with_then(mut item: Value, then: Value) -> Value {
+    item["then"] = then;
+    item
+}
+
+fn with_reason(mut item: Value, reason: &str) -> Value {
+    item["reason"] = json!(reason);
+    item
+}
+
+#[test]
+fn routes_without_a_level() {
+    let worry = rule("worry", json!({"yes": "parental-mental-health"}));
+    let found = one_finding(with_then(worry.clone(), json!({"routes": ["dsl", "early-help"]})), "route-without-level", "then");
+    assert!(found.message.contains("rule \"worry\" gives the routes \"dsl\", \"early-help\" but sets no level"), "{}", found.message);
+    no_finding(with_then(worry.clone(), json!({"level": "early-help", "routes": ["dsl"]})));
+    no_finding(with_then(worry, json!({"prompts": ["history"]})));
+    // The worryRecorded safeguard gives a route and no level by design: it is not a rule.
+    assert!(base()["safeguards"]["worryRecorded"]["then"]["routes"].is_array());
+}
+
+#[test]
+fn responses_only_in_the_reason() {
+    let worry = rule("worry", json!({"yes": "parental-mental-health"}));
+    // Told to act, and the rule gives no action, route or prompt (its level does not count).
+    let found = one_finding(with_reason(worry.clone(), "Refer to early help and tell the health visitor."), "response-in-reason-only", "reason");
+    assert!(found.message.contains("(\"refer\", \"tell\")"), "{}", found.message);
+    for reason in
+        ["Call the GP.", "You MUST record it.", "Ask for a strategy discussion.", "Never wait.", "Arrange a visit.", "Notify the school.", "Report it."]
+    {
+        one_finding(with_reason(worry.clone(), reason), "response-in-reason-only", "reason");
+    }
+    // Told what not to do, and none of the rule's actions says so.
+    let acting = with_then(worry.clone(), json!({"level": "early-help", "actions": ["keep-chronology"]}));
+    let found = one_finding(with_reason(acting.clone(), "Don\u{2019}t tell the parents."), "response-in-reason-only", "reason");
+    assert!(found.message.contains("what not to do (\"don't\")"), "{}", found.message);
+    one_finding(with_reason(acting.clone(), "Do not wait for consent."), "response-in-reason-only", "reason");
+    // Carried by the rule: an action, a route or a prompt; a warning by an action that warns.
+    no_finding(with_reason(acting.clone(), "Refer to early help."));
+    no_finding(with_reason(with_then(worry.clone(), json!({"level": "early-help", "routes": ["early-help"]})), "Refer to early help."));
+    no_finding(with_reason(with_then(worry.clone(), json!({"level": "early-help", "prompts": ["history"]})), "Ask for the history."));
+    let value = add(base(), "actions", json!({"id": "no-tip-off", "text": "Never tell the parents.", "urgency": "today"}));
+    let value = add(value, "rules", with_reason(with_then(worry.clone(), json!({"actions": ["no-tip-off"]})), "Do not tell the parents."));
+    assert!(codes(&value).is_empty(), "{:?}", codes(&value));
+    // Explaining, not instructing: no response words as whole words.
+    no_finding(with_reason(worry, "A referral is likely; the parent's illness is a concern that calls for care."));
+}
+
+#[test]
+fn floors_limited_to_an_age_band() {
+    let young = |age: Value| rule("young-worry", json!({"all": [{"yes": "parental-mental-health"}, {"age": age}]}));
+    let found = one_finding(young(json!({"maxMonths": 59})), "age-limited-floor", "when");
+    assert!(found.message.contains("sets the level \"early-help\" only for children under 5 years"), "{}", found.message);
+    assert!(found.message.contains("no rule gives the same risk a level at every age"), "{}", found.message);
+    assert!(found.message.contains("would an older child with the same risk get the same floor?"), "{}", found.message);
+    let found = one_finding(young(json!({"minMonths": 6, "maxMonths": 30})), "age-limited-floor", "when");
+    assert!(found.message.contains("only for children aged 30 months or younger"), "{}", found.message);
+    let found = one_finding(young(json!({"maxMonths": -1})), "age-limited-floor", "when");
+    assert!(found.message.contains("only for unborn babies"), "{}", found.message);
+    // A rule with the same other parts at any age is named, with its level.
+    let both = rule("young-trio", json!({"all": [{"yes": "domestic-abuse"}, {"yes": "parental-mental-health"}, {"age": {"maxMonths": 11}}]}));
+    let value = add(base(), "rules", rule("trio", json!({"all": [{"yes": "parental-mental-health"}, {"yes": "domestic-abuse"}]})));
+    let value = add(value, "rules", both);
+    let found = findings(&value).into_iter().find(|f| f.code == "age-limited-floor" && f.path != "rules[2].when").expect("found");
+    assert!(found.message.contains("rule \"trio\" sets \"early-help\" for the same risk at any age"), "{}", found.message);
+    // Every child under 18, older children only, an age that widens rather than narrows, or no level.
+    no_finding(young(json!({"maxMonths": 215})));
+    no_finding(young(json!({"minMonths": 156})));
+    no_finding(rule("either", json!({"any": [{"yes": "parental-mental-health"}, {"age": {"maxMonths": 11}}]})));
+    no_finding(with_then(young(json!({"maxMonths": 59})), json!({"prompts": ["history"]})));
 }

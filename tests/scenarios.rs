@@ -1,5 +1,5 @@
 //! Every scenario, run natively against the ruleset it names: the test scenarios here and the
-//! case-review scenarios the page ships. The CLI's `waymark scenarios` runs the same files.
+//! case-review scenarios the page ships, and the case bank (`tests/cases/`). The CLI's `waymark scenarios` runs the same files.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -33,7 +33,7 @@ fn every_scenario_time_point_meets_its_expectations() {
     let engines = engines();
     let mut failures = Vec::new();
     let mut points = 0;
-    for file in json_files("tests/scenarios").into_iter().chain(json_files("www/scenarios")) {
+    for file in json_files("tests/scenarios").into_iter().chain(json_files("www/scenarios")).chain(json_files("tests/cases")) {
         let scenario: Scenario = from_json(&std::fs::read_to_string(&file).expect("reads")).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let engine = engines.get(&scenario.ruleset).unwrap_or_else(|| panic!("{}: no ruleset \"{}\"", file.display(), scenario.ruleset));
         let report = run_scenario(engine, &scenario);
