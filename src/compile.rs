@@ -188,7 +188,22 @@ impl<'j> Compiler<'j> {
         let r = self.object(
             json,
             &root,
-            &["format", "meta", "levels", "domains", "indicators", "context", "contacts", "routes", "escalation", "prompts", "actions", "conditions", "safeguards", "rules"],
+            &[
+                "format",
+                "meta",
+                "levels",
+                "domains",
+                "indicators",
+                "context",
+                "contacts",
+                "routes",
+                "escalation",
+                "prompts",
+                "actions",
+                "conditions",
+                "safeguards",
+                "rules",
+            ],
         );
         if let Some(format) = self.string(&r, "format", true) {
             if format != RULESET_FORMAT {
@@ -521,7 +536,11 @@ impl<'j> Compiler<'j> {
     }
 
     fn route(&mut self, scope: &Scope, program: &mut Program, json: &'j Json, at: &At, contacts: &Ids) -> CompiledRoute {
-        let o = self.object(json, at, &["id", "name", "when", "urgency", "whoMaySubmit", "consent", "consentOverride", "contacts", "ages", "unless", "sources", "allow"]);
+        let o = self.object(
+            json,
+            at,
+            &["id", "name", "when", "urgency", "whoMaySubmit", "consent", "consentOverride", "contacts", "ages", "unless", "sources", "allow"],
+        );
         let consent_when = self.field(&o, "consentOverride", false).map(|json| {
             let here = At::Key(at, "consentOverride");
             let c = self.object(json, &here, &["when", "consent"]);

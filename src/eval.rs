@@ -703,8 +703,10 @@ impl<'a> Evaluator<'a> {
                 if let Some(var) = self.unknown_var(node) {
                     // Never ask about something outside the ages it fits, such as a baby's
                     // weight for a nine-year-old.
-                    let asked_at_this_age = match var {
-                        Var::Indicator(i) => self.fits(&Fit { ages: engine.indicators[i as usize].ages, unless: None }),
+                    let asked_at_this_age = match engine.nodes[node as usize] {
+                        Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } => {
+                            self.fits(&Fit { ages: engine.indicators[i as usize].ages, unless: None })
+                        }
                         _ => true,
                     };
                     if asked_at_this_age && !vars.iter().any(|(v, _)| *v == var) {
