@@ -439,7 +439,7 @@ impl<'j> Compiler<'j> {
     }
 
     fn indicator(&mut self, json: &'j Json, at: &At, domains: &Ids, domain_list: &[Domain]) -> CompiledIndicator {
-        let o = self.object(json, at, &["id", "domain", "text", "help", "terms", "ages", "kind", "sources", "allow"]);
+        let o = self.object(json, at, &["id", "domain", "text", "help", "terms", "ages", "kind", "endLabel", "sources", "allow"]);
         let id = self.text(&o, "id");
         let domain = self.reference(&o, "domain", domains, "unknown-domain", "domain");
         if o.get("domain").is_none() && o.ok {
@@ -453,12 +453,16 @@ impl<'j> Compiler<'j> {
             None => AgeRange::default(),
         };
         let kind = self.value(&o, "kind", false).unwrap_or(IndicatorKind::Answer);
+        let end_label = self.optional_text(&o, "endLabel");
+        if end_label.is_some() && kind != IndicatorKind::Event {
+            self.problem(&At::Key(at, "endLabel"), "wrong-kind", "only an event indicator has a last day to ask for");
+        }
         let step = match kind {
             IndicatorKind::Circumstance => Step::Child,
             _ => domain.and_then(|d| domain_list.get(d)).map_or(Step::Worries, |d| d.step),
         };
         self.citations(&o);
-        CompiledIndicator { id, domain: domain.unwrap_or(0) as u16, text, help, terms, ages, kind, step, allow: self.allow(&o) }
+        CompiledIndicator { id, domain: domain.unwrap_or(0) as u16, text, help, terms, ages, kind, step, end_label, allow: self.allow(&o) }
     }
 
     fn age_range(&mut self, json: &'j Json, at: &At) -> AgeRange {

@@ -40,6 +40,9 @@ pub struct IndicatorInfo<'a> {
     pub kind: IndicatorKind,
     /// Where a form asks it.
     pub step: Step,
+    /// For an event that can last more than a day, the label of its last day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_label: Option<&'a str>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -89,6 +92,7 @@ pub(crate) fn describe(engine: &Engine) -> Description<'_> {
                 ages: i.ages,
                 kind: i.kind,
                 step: i.step,
+                end_label: i.end_label.as_deref(),
             })
             .collect(),
         facts: engine.facts.iter().map(|f| FactItem { fact: f.fact, text: &f.text, help: f.help.as_deref() }).collect(),

@@ -132,6 +132,8 @@ pub(crate) struct CompiledIndicator {
     pub ages: AgeRange,
     pub kind: IndicatorKind,
     pub step: Step,
+    /// For an event that can last more than a day: how a form asks for its last day.
+    pub end_label: Option<String>,
     pub allow: Allow,
 }
 

@@ -47,7 +47,8 @@ fn builds_from_plain_objects_and_assesses() {
     assert_eq!(text(&a, "level.id"), "child-protection");
     assert_eq!(get(&a, "immediateDanger").as_bool(), Some(false));
     assert_eq!(text(&a, "reasons.0.rule"), "non-mobile-injury");
-    assert_eq!(text(&a, "referrals.0.route"), "dsl");
+    // Among routes of the same urgency, the level's own response comes first.
+    assert_eq!(text(&a, "referrals.0.route"), "childrens-social-care");
     // Absent values are null, as in the CLI's JSON.
     assert!(get(&a, "judgement").is_null());
     assert_eq!(text(&a, "asOf"), "2026-11-22");

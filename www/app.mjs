@@ -152,9 +152,9 @@ class Page {
   pendingDates() {
     return Object.entries(this.draft.pending)
       .filter(([, parts]) => parts.day.trim() || parts.month.trim() || parts.year.trim())
-      .map(([id]) => ({
-        field: `e-${id}-day`,
-        step: this.description.indicators.find((indicator) => indicator.id === id)?.step ?? 'worries',
+      .map(([key]) => ({
+        field: `e-${key.replace('/', '-')}-day`,
+        step: this.description.indicators.find((indicator) => indicator.id === key.split('/')[0])?.step ?? 'worries',
         message: 'You typed a date but did not add it: choose “Add date”, or clear the date',
       }));
   }
@@ -178,7 +178,7 @@ class Page {
     const [kind, id] = $target.name.split(':');
     if (kind === 'pending') {
       event.preventDefault();
-      this.addEventDate(id);
+      this.addEventDate(id.split('/')[0]);
     }
   }
 
@@ -216,7 +216,7 @@ class Page {
       return;
     }
     this.form.renderEvents(id, this.draft.events[id] ?? []);
-    for (const $part of this.$steps.querySelectorAll(`[name^="pending:${id}:"]`)) /** @type {HTMLInputElement} */ ($part).value = '';
+    for (const $part of this.$steps.querySelectorAll(`[name^="pending:${id}:"], [name^="pending:${id}/until:"]`)) /** @type {HTMLInputElement} */ ($part).value = '';
     this.update();
     byId(`e-${id}-day`).focus();
   }

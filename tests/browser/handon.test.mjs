@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { addEvent, answer, axe, context, guidance, open, useBrowser } from './harness.mjs';
 
+const RULESET_VERSION = JSON.parse(readFileSync(new URL('../../www/rulesets/england.json', import.meta.url), 'utf8')).meta.version;
+
 const env = useBrowser();
 
 /** A case with something in every part of the form. */
@@ -164,7 +166,7 @@ describe('copy and print', () => {
       'not set. Ask your safeguarding lead',
       'Source: ',
       'IF STILL WORRIED: ESCALATE',
-      'Waymark default ruleset for England, version 1.0.0',
+      `Waymark default ruleset for England, version ${RULESET_VERSION}`,
     ]) {
       assert.ok(text.includes(expected), `missing: ${expected}\n---\n${text}`);
     }

@@ -55,6 +55,17 @@ export function longDate(iso) {
 }
 
 /**
+ * An event as the draft keeps it, "2026-11-01" or "2026-11-01/2026-11-03" (ISO 8601's interval:
+ * the day it began and the day it ended), in words.
+ *
+ * @param {string} span
+ */
+export function eventText(span) {
+  const [from, until] = span.split('/');
+  return until ? `${longDate(from)} to ${longDate(until)}` : longDate(from);
+}
+
+/**
  * An urgency from the engine ("now", "today" or { workingDays: n }) in words.
  *
  * @param {string | { workingDays: number }} urgency

@@ -16,8 +16,10 @@ const OPT_OUT_KEY = 'waymark-do-not-keep';
  * @property {DateParts} asOf
  * @property {{ mode: string, dob: DateParts, years: string, months: string, due: DateParts }} age
  * @property {Record<string, string>} answers  indicator id → yes / no / not-known
- * @property {Record<string, string[]>} events  event indicator id → ISO dates, in order
- * @property {Record<string, DateParts>} pending  an event date being typed, not yet added
+ * @property {Record<string, string[]>} events  event indicator id → "date" or "date/until" (ISO 8601
+ *   dates; an interval for an event that lasted more than a day), in order
+ * @property {Record<string, DateParts>} pending  an event date being typed, not yet added; the key
+ *   "id/until" holds the last day of an event that lasted more than a day
  * @property {Record<string, string>} facts  context fact → yes / no / not-known
  * @property {string} referral  a referral outcome; "not-known" or "" when not known
  * @property {{ level: string, reason: string }} judgement  level is "none" or "" for no view
@@ -130,7 +132,12 @@ export function toCase(draft, today) {
   if (Object.keys(draft.answers).length > 0) assessed.answers = { ...draft.answers };
   const events = Object.keys(draft.events)
     .sort()
-    .flatMap((indicator) => draft.events[indicator].map((date) => ({ indicator, date })));
+    .flatMap((indicator) =>
+      draft.events[indicator].map((span) => {
+        const [date, until] = span.split('/');
+        return until ? { indicator, date, until } : { indicator, date };
+      }),
+    );
   if (events.length > 0) assessed.events = events;
   if (Object.keys(draft.facts).length > 0) assessed.facts = { ...draft.facts };
   if (draft.referral && draft.referral !== 'not-known') assessed.referral = draft.referral;
@@ -169,8 +176,8 @@ export function fromCase(value, notes) {
   else if (child.ageYears !== undefined) draft.age = { ...draft.age, mode: 'years', years: String(child.ageYears) };
   else if (child.ageMonths !== undefined) draft.age = { ...draft.age, mode: 'months', months: String(child.ageMonths) };
   draft.answers = { ...(value.answers ?? {}) };
-  for (const { indicator, date } of value.events ?? []) {
-    (draft.events[indicator] ??= []).push(date);
+  for (const { indicator, date, until } of value.events ?? []) {
+    (draft.events[indicator] ??= []).push(until ? `${date}/${until}` : date);
   }
   for (const dates of Object.values(draft.events)) dates.sort();
   draft.facts = { ...(value.facts ?? {}) };

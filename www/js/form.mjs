@@ -4,7 +4,7 @@
 // fill, so one listener keeps the draft up to date.
 
 import { ErrorSummary } from '../vendor/govuk-frontend/govuk-frontend.min.js';
-import { answerText, h, hidden, longDate } from './dom.mjs';
+import { answerText, eventText, h, hidden, longDate } from './dom.mjs';
 import { isoDate } from './draft.mjs';
 
 /** @typedef {import('./draft.mjs').Draft} Draft */
@@ -171,9 +171,9 @@ class Form {
         h(
           'li',
           { class: 'app-event__date' },
-          h('span', {}, longDate(date)),
+          h('span', {}, eventText(date)),
           ' ',
-          h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-remove-event': id, 'data-date': date, 'aria-label': `Remove ${longDate(date)}: ${text}` }, 'Remove'),
+          h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-remove-event': id, 'data-date': date, 'aria-label': `Remove ${eventText(date)}: ${text}` }, 'Remove'),
         ),
       ),
     );
@@ -346,15 +346,25 @@ export function updateDraft(draft, $input) {
  * @returns {FieldError | null}
  */
 export function addEvent(draft, id, asOf) {
-  const typed = draft.pending[id] ?? { day: '', month: '', year: '' };
+  const blank = { day: '', month: '', year: '' };
+  const typed = draft.pending[id] ?? blank;
+  const typedUntil = draft.pending[`${id}/until`] ?? blank;
   const date = isoDate(typed);
   const field = `e-${id}-day`;
+  const untilField = `e-${id}-until-day`;
   if (!date) return { field, step: '', message: 'Enter the date it happened, such as 3 11 2026' };
   if (date > asOf) return { field, step: '', message: 'The date must be on or before the date of this assessment' };
+  const untilGiven = Boolean(typedUntil.day.trim() || typedUntil.month.trim() || typedUntil.year.trim());
+  const until = untilGiven ? isoDate(typedUntil) : null;
+  if (untilGiven && !until) return { field: untilField, step: '', message: 'Enter the last day as a real date, such as 5 11 2026, or leave it blank' };
+  if (until && until < date) return { field: untilField, step: '', message: 'The last day must be on or after the day it began' };
+  if (until && until > asOf) return { field: untilField, step: '', message: 'The last day must be on or before the date of this assessment; if it is still going on, leave it blank' };
+  const span = until && until !== date ? `${date}/${until}` : date;
   const dates = (draft.events[id] ??= []);
-  if (!dates.includes(date)) dates.push(date);
+  if (!dates.includes(span)) dates.push(span);
   dates.sort();
   delete draft.pending[id];
+  delete draft.pending[`${id}/until`];
   return null;
 }
 
@@ -473,6 +483,13 @@ function eventGroup(indicator) {
       h('p', { class: 'govuk-body-s app-event__count', id: `${id}-count` }, 'None recorded.'),
       h('ul', { class: 'govuk-list app-event__dates', id: `${id}-dates` }),
       dateInputs(id, `pending:${indicator.id}`, `Date: ${indicator.text}`),
+      indicator.endLabel &&
+        h(
+          'div',
+          { class: 'app-event__until' },
+          h('p', { class: 'govuk-body-s', id: `${id}-until-label` }, indicator.endLabel),
+          dateInputs(`${id}-until`, `pending:${indicator.id}/until`, `${indicator.endLabel}: ${indicator.text}`),
+        ),
       h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-add-event': indicator.id, 'aria-label': `Add date: ${indicator.text}` }, 'Add date'),
       h(
         'div',
@@ -714,7 +731,7 @@ export function checkAnswers(description, draft, assessment, withLinks) {
       .filter((indicator) => indicator.kind === 'event' && indicator.step === step && (draft.events[indicator.id]?.length || draft.answers[indicator.id]))
       .map((indicator) => {
         const dates = draft.events[indicator.id] ?? [];
-        const value = dates.length > 0 ? dates.map(longDate).join(', ') : 'Not known';
+        const value = dates.length > 0 ? dates.map(eventText).join(', ') : 'Not known';
         return row(indicator.text, value, step, `e-${indicator.id}-day`);
       });
   const factRows = (step, which) =>
