@@ -13,6 +13,13 @@ export class Engine {
      */
     assess(_case: any, options: any): any;
     /**
+     * Checks a scenario (a case review told time point by time point) and runs it against
+     * this engine: throws an `Error` with the path of every problem in the file, or returns
+     * the report `{id, title, timePoints: [{id, title, level, failures}]}` that
+     * `waymark scenarios` prints.
+     */
+    checkScenario(scenario: any): any;
+    /**
      * Levels, domains, indicators, context wording, routes and contacts, for building forms.
      */
     describe(): any;
@@ -36,6 +43,7 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_engine_free: (a: number, b: number) => void;
     readonly engine_assess: (a: number, b: any, c: any) => [number, number, number];
+    readonly engine_checkScenario: (a: number, b: any) => [number, number, number];
     readonly engine_describe: (a: number) => [number, number, number];
     readonly engine_new: (a: any, b: any) => [number, number, number];
     readonly start: () => void;

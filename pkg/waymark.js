@@ -29,6 +29,21 @@ export class Engine {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
+     * Checks a scenario (a case review told time point by time point) and runs it against
+     * this engine: throws an `Error` with the path of every problem in the file, or returns
+     * the report `{id, title, timePoints: [{id, title, level, failures}]}` that
+     * `waymark scenarios` prints.
+     * @param {any} scenario
+     * @returns {any}
+     */
+    checkScenario(scenario) {
+        const ret = wasm.engine_checkScenario(this.__wbg_ptr, scenario);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * Levels, domains, indicators, context wording, routes and contacts, for building forms.
      * @returns {any}
      */

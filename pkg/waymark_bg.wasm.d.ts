@@ -3,6 +3,7 @@
 export const memory: WebAssembly.Memory;
 export const __wbg_engine_free: (a: number, b: number) => void;
 export const engine_assess: (a: number, b: any, c: any) => [number, number, number];
+export const engine_checkScenario: (a: number, b: any) => [number, number, number];
 export const engine_describe: (a: number) => [number, number, number];
 export const engine_new: (a: any, b: any) => [number, number, number];
 export const start: () => void;

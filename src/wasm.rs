@@ -52,6 +52,16 @@ impl JsEngine {
     pub fn describe(&self) -> Result<JsValue, JsValue> {
         to_js(&self.engine.describe())
     }
+
+    /// Checks a scenario (a case review told time point by time point) and runs it against
+    /// this engine: throws an `Error` with the path of every problem in the file, or returns
+    /// the report `{id, title, timePoints: [{id, title, level, failures}]}` that
+    /// `waymark scenarios` prints.
+    #[wasm_bindgen(js_name = checkScenario)]
+    pub fn check_scenario(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
+        let scenario = crate::Scenario::from_tree(&tree_of(&scenario, Document::Scenario)?).map_err(throw)?;
+        to_js(&crate::run_scenario(&self.engine, &scenario))
+    }
 }
 
 /// `undefined`, or an object whose one option is `trace` (true by default).

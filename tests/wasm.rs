@@ -163,3 +163,22 @@ fn the_trace_is_left_out_on_request_and_options_are_checked() {
 fn version_is_the_crate_version() {
     assert_eq!(waymark::version(), waymark::ENGINE_VERSION);
 }
+
+#[wasm_bindgen_test]
+fn scenarios_are_checked_and_run_or_refused_with_their_path() {
+    const SCENARIO: &str = include_str!("scenarios/language.json");
+    let engine = engine();
+    let report = engine.check_scenario(js(SCENARIO)).expect("runs");
+    let points = Array::from(&get(&report, "timePoints"));
+    assert!(points.length() > 0);
+    for point in points.iter() {
+        assert_eq!(Array::from(&get(&point, "failures")).length(), 0, "{}", text(&point, "id"));
+    }
+    // A misspelt key in the second time point is refused with its path, not run.
+    let bad = js(SCENARIO);
+    let second = get(&bad, "timePoints.0");
+    Reflect::set(&second, &"narative".into(), &"typo".into()).expect("set");
+    let error = thrown(engine.check_scenario(bad));
+    assert_eq!(text(&error, "document"), "scenario");
+    assert_eq!(text(&error, "path"), "timePoints[0].narative");
+}
