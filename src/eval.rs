@@ -68,7 +68,10 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     ev.settle(0);
     let mut decision = ev.decide();
     if let Some((position, at_level)) = engine.safeguards.harm_suspected {
-        let reaches = |q: &Question| q.level.is_some_and(|l| engine.find_level(l.id).is_some_and(|i| i >= at_level));
+        // A suspicion needs the practitioner's own worry or "not known" behind it: a
+        // circumstance alone (a learning disability, a placement) asks questions, not alarm.
+        let suspects = |id: &str| rules.iter().find(|rule| rule.id == id).is_some_and(|rule| ev.suspicion_behind(rule));
+        let reaches = |q: &Question| q.level.is_some_and(|l| engine.find_level(l.id).is_some_and(|i| i >= at_level)) && q.rules.iter().any(|id| suspects(id));
         ev.suspected = decision.questions.iter().filter(|q| reaches(q)).flat_map(|q| q.about.iter().cloned()).collect();
         if !ev.suspected.is_empty() {
             ev.inputs.harm_suspected = true;
@@ -672,6 +675,24 @@ impl<'a> Evaluator<'a> {
                 Node::Fact(fact) if not_known(self.inputs.facts[fact as usize]) => true,
                 Node::NotKnown(_) => false,
                 _ => self.truths[node as usize] == Truth::True,
+            }
+        })
+    }
+
+    /// Whether the practitioner's own answers point at a rule: they said "not known" to
+    /// something it asks, or a worry it reads holds (not a circumstance, an age or a plan).
+    fn suspicion_behind(&self, rule: &CompiledRule) -> bool {
+        let engine = self.engine;
+        rule.leaves.iter().any(|&node| {
+            let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+            let holds = self.truths[node as usize] == Truth::True;
+            match engine.nodes[node as usize] {
+                Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } if not_known(self.inputs.answers[i as usize]) => true,
+                Node::Fact(fact) if not_known(self.inputs.facts[fact as usize]) => true,
+                Node::Yes(i) => holds && engine.indicators[i as usize].kind != IndicatorKind::Circumstance,
+                Node::Events { .. } => holds,
+                Node::Fact(fact) => holds && fact == Fact::StillWorried,
+                _ => false,
             }
         })
     }

@@ -62,6 +62,7 @@ fn ruleset() -> Value {
             json!({"level": "early-help", "actions": ["ask-consent"], "routes": ["childrens-social-care", "school-nurse"], "prompts": ["seen-alone", "see-the-baby"]}),
         ),
     );
+    push(&mut r, "rules", rule("plan-and-money", json!({"all": [{"yes": "ehcp"}, {"yes": "unexplained-money"}]}), json!({"level": "child-protection"})));
     push(
         &mut r,
         "rules",
@@ -189,6 +190,17 @@ fn a_suspicion_of_significant_harm_gets_the_interim_action_and_is_a_worry() {
     let known = assess(json!({"child": {"ageMonths": 2}, "answers": {"injury-non-mobile": "yes"}}));
     assert_eq!(known.level.id, "child-protection");
     assert!(!has_action(&known, "discuss-today"));
+}
+
+#[test]
+fn a_circumstance_alone_asks_questions_but_is_not_a_suspicion() {
+    let circumstance = assess(json!({"answers": {"ehcp": "yes"}}));
+    assert!(circumstance.questions.iter().any(|q| q.rules.contains(&"plan-and-money")), "still worth finding out");
+    assert!(!has_action(&circumstance, "discuss-today"));
+    assert_eq!(circumstance.level.id, "universal");
+    let unsure = assess(json!({"answers": {"ehcp": "yes", "unexplained-money": "not-known"}}));
+    assert!(has_action(&unsure, "discuss-today"));
+    assert_eq!(unsure.level.id, "early-help");
 }
 
 #[test]
