@@ -186,6 +186,11 @@ class Page {
   onClick(event) {
     const $target = /** @type {HTMLElement} */ (event.target);
     const $button = $target.closest('button');
+    // A group chosen from the list or from "no match": show every question again, then go there.
+    if ($target.closest('[data-clear-search]')) {
+      /** @type {HTMLInputElement} */ (byId('search')).value = '';
+      this.form.filter();
+    }
     const $link = /** @type {HTMLAnchorElement | null} */ ($target.closest('a[data-focus]'));
     if ($link && STEPS.some((step) => $link.hash === `#${step.id}`)) {
       event.preventDefault();

@@ -5,6 +5,7 @@
 
 import { ErrorSummary } from '../vendor/govuk-frontend/govuk-frontend.min.js';
 import { answerText, eventText, h, hidden, longDate } from './dom.mjs';
+import { buildIndex, nearestWords, search } from './search.mjs';
 import { isoDate } from './draft.mjs';
 
 /** @typedef {import('./draft.mjs').Draft} Draft */
@@ -56,10 +57,12 @@ export function buildForm(description, $steps, $nav) {
         'div',
         { class: 'govuk-form-group app-search' },
         h('label', { class: 'govuk-label govuk-label--s', for: 'search' }, 'Search the questions'),
-        h('div', { class: 'govuk-hint', id: 'search-hint' }, 'For example: bruise, missing, county lines, not brought'),
-        h('input', { class: 'govuk-input', id: 'search', type: 'search', 'aria-describedby': 'search-hint search-count', 'data-search': true }),
-        h('p', { class: 'govuk-body-s app-search__count', id: 'search-count', 'aria-live': 'polite' }),
+        h('div', { class: 'govuk-hint', id: 'search-hint' }, 'In your own words, for example: bruises, grabbed, dad, ran away, not brought, sexting'),
+        h('input', { class: 'govuk-input', id: 'search', type: 'search', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'search-hint search-count', 'aria-controls': 'search-results', 'data-search': true }),
+        h('div', { class: 'govuk-body-s app-search__count', id: 'search-count', 'aria-live': 'polite' }),
       ),
+      h('div', { class: 'app-search__results', id: 'search-results', hidden: true }),
+      domainJumps(description, 'worries'),
       h('div', { class: 'app-age-filter', id: 'age-filter', hidden: true }, h('p', { class: 'govuk-body-s', id: 'age-filter-text' }), h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', id: 'age-filter-toggle', 'aria-controls': 'steps' })),
       domainSections(description, 'worries'),
     ],
@@ -107,6 +110,10 @@ class Form {
     this.childAge = null;
     /** @type {Draft | null} */
     this.draft = null;
+    this.index = buildIndex(description.indicators.filter((indicator) => indicator.step === 'worries'), description);
+    /** Where each question moved into the search results came from. */
+    /** @type {Map<HTMLElement, Comment>} */
+    this.moved = new Map();
   }
 
   /**
@@ -195,9 +202,13 @@ class Form {
   /** Applies the search and the age filter to the questions. */
   filter() {
     const $search = /** @type {HTMLInputElement | null} */ (this.$steps.querySelector('#search'));
-    const words = ($search?.value ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const query = ($search?.value ?? '').trim();
     const age = this.childAge;
-    let shown = 0;
+    // Questions moved into the results go back to their places before each search.
+    for (const [$question, $placeholder] of this.moved) $placeholder.replaceWith($question);
+    this.moved.clear();
+    const ranked = query ? search(this.index, query) : [];
+    const matching = new Set(ranked.map((match) => match.id));
     let otherAges = 0;
     for (const indicator of this.description.indicators) {
       const $question = /** @type {HTMLElement | null} */ (this.$steps.querySelector(`[data-indicator="${indicator.id}"]`));
@@ -207,15 +218,31 @@ class Form {
       const max = indicator.ages.maxMonths ?? Infinity;
       const forThisAge = !age || (age.to >= min && age.from <= max);
       if (!forThisAge && !answered) otherAges += 1;
-      const matches = indicator.step !== 'worries' || words.every((word) => ($question.dataset.searchText ?? '').includes(word));
+      const matches = indicator.step !== 'worries' || !query || matching.has(indicator.id);
       $question.hidden = !matches || (!forThisAge && !answered && !this.showAllAges);
-      if (indicator.step === 'worries' && !$question.hidden) shown += 1;
+    }
+    const $results = /** @type {HTMLElement} */ (this.$steps.querySelector('#search-results'));
+    const $count = /** @type {HTMLElement} */ (this.$steps.querySelector('#search-count'));
+    const shown = ranked.map((match) => /** @type {HTMLElement | null} */ (this.$steps.querySelector(`[data-indicator="${match.id}"]`))).filter(($q) => $q && !$q.hidden);
+    $results.hidden = shown.length === 0;
+    $results.replaceChildren();
+    if (shown.length > 0) {
+      $results.append(h('h2', { class: 'govuk-heading-m' }, 'Questions that match, best first'));
+      for (const $question of /** @type {HTMLElement[]} */ (shown)) {
+        const $placeholder = document.createComment($question.dataset.indicator ?? '');
+        $question.replaceWith($placeholder);
+        this.moved.set($question, $placeholder);
+        $results.append($question);
+      }
     }
     for (const $domain of this.$steps.querySelectorAll('[data-domain]')) {
-      /** @type {HTMLElement} */ ($domain).hidden = !$domain.querySelector('[data-indicator]:not([hidden])');
+      /** @type {HTMLElement} */ ($domain).hidden = Boolean(query) || !$domain.querySelector('[data-indicator]:not([hidden])');
     }
-    const $count = this.$steps.querySelector('#search-count');
-    if ($count) $count.textContent = words.length > 0 ? `${shown} ${shown === 1 ? 'question matches' : 'questions match'} “${words.join(' ')}”.` : '';
+    const $jumps = /** @type {HTMLElement | null} */ (this.$steps.querySelector('#domain-jumps'));
+    if ($jumps) $jumps.hidden = Boolean(query);
+    $count.replaceChildren();
+    if (query && shown.length > 0) $count.append(`${shown.length} ${shown.length === 1 ? 'question matches' : 'questions match'} “${query}”.`);
+    else if (query) $count.append(...this.noMatch(query));
     const $filter = /** @type {HTMLElement | null} */ (this.$steps.querySelector('#age-filter'));
     if ($filter) {
       $filter.hidden = otherAges === 0;
@@ -224,6 +251,25 @@ class Form {
         : `${otherAges} ${otherAges === 1 ? 'question is' : 'questions are'} hidden because ${otherAges === 1 ? 'it does' : 'they do'} not usually apply at this child’s age.`;
       /** @type {HTMLElement} */ (this.$steps.querySelector('#age-filter-toggle')).textContent = this.showAllAges ? 'Hide them' : 'Show them';
     }
+  }
+
+  /**
+   * What to say when nothing matches: the nearest known words to try, and the groups to browse.
+   *
+   * @param {string} query
+   */
+  noMatch(query) {
+    const near = nearestWords(this.index, query);
+    return [
+      h('p', { class: 'govuk-body-s' }, `No question matches “${query}”.`, near.length > 0 ? ` Try: ${near.map((word) => `“${word}”`).join(', ')}.` : ' Try another word for it, or look through the groups:'),
+      h(
+        'ul',
+        { class: 'govuk-list app-search__groups' },
+        this.description.domains
+          .filter((domain) => this.$steps.querySelector(`#step-worries [data-domain="${domain.id}"]`))
+          .map((domain) => h('li', {}, h('a', { class: 'govuk-link', href: `#domain-${domain.id}`, 'data-clear-search': domain.id }, domain.name))),
+      ),
+    ];
   }
 
   /** Shows or hides the questions for other ages. */
@@ -461,7 +507,6 @@ function answerGroup(name, id, text, help) {
 function indicatorGroup(indicator) {
   const $group = indicator.kind === 'event' ? eventGroup(indicator) : answerGroup(`answer:${indicator.id}`, `q-${indicator.id}`, indicator.text, indicator.help);
   $group.setAttribute('data-indicator', indicator.id);
-  $group.dataset.searchText = [indicator.text, indicator.help ?? '', ...indicator.terms].join(' ').toLowerCase();
   return $group;
 }
 
@@ -682,6 +727,26 @@ function domainSections(description, step) {
       );
     })
     .filter(Boolean);
+}
+
+/**
+ * Links to each group of questions at this step, for a practitioner who would rather browse.
+ *
+ * @param {any} description
+ * @param {string} step
+ */
+function domainJumps(description, step) {
+  const domains = description.domains.filter((domain) => description.indicators.some((indicator) => indicator.domain === domain.id && indicator.step === step));
+  return h(
+    'nav',
+    { class: 'app-domain-jumps', id: 'domain-jumps', 'aria-label': 'Groups of questions' },
+    h('p', { class: 'govuk-body-s' }, 'Or go to a group:'),
+    h(
+      'ul',
+      { class: 'govuk-list app-domain-jumps__list' },
+      domains.map((domain) => h('li', {}, h('a', { class: 'govuk-link', href: `#domain-${domain.id}`, 'data-clear-search': domain.id }, domain.name))),
+    ),
+  );
 }
 
 /** Print, copy, download: how the guidance is handed on. */

@@ -1,0 +1,192 @@
+// @ts-check
+// Finding a question in a practitioner's own words: whole words rather than substrings (so
+// "cce" does not find "acce-ss"), plurals and common endings folded ("bruises", "grabbed",
+// "hitting"), the ruleset's synonym groups ("dad", "step-dad", "boyfriend"), and results ranked
+// by how well each question matches. When nothing matches, the nearest words and the groups to
+// browse are suggested.
+
+/** Words that say nothing about which question is meant. */
+const STOP = new Set(
+  'a an and are as at be been being but by can could did do does for from had has have he her him his i if in into is it its me my of on or our she so that the their them they this to was we were what when who will with you your child childs kid kids young person people'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A word reduced to a common stem, the same way for questions and searches: "bruises" and
+ * "bruised" meet at "bruis", "grabbed" and "grabbing" at "grab". Not a linguist's stemmer:
+ * what matters is that both sides fold alike.
+ *
+ * @param {string} word  lower case
+ */
+export function stem(word) {
+  let w = word.replace(/'s$/, '').replace(/'/g, '');
+  if (w.length <= 3) return w;
+  const undouble = (s) => (/([bdfgklmnprt])\1$/.test(s) && !/(ll|ss|ff)$/.test(s) ? s.slice(0, -1) : s);
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('ing') && w.length > 5) return trimE(undouble(w.slice(0, -3)));
+  if (w.endsWith('ed') && w.length > 4) return trimE(undouble(w.slice(0, -2)));
+  if (/(ches|shes|sses|xes|zes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('es') && w.length > 4) return trimE(w.slice(0, -1));
+  if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  return trimE(w);
+}
+
+/** "bruise" and "bruis(ed)" meet: a final silent e is dropped after a consonant. */
+function trimE(w) {
+  return w.length > 4 && w.endsWith('e') && !/[aeiou]e$/.test(w) ? w.slice(0, -1) : w;
+}
+
+/**
+ * The words of a text, lower case, without punctuation ("step-dad" is "step dad").
+ *
+ * @param {string} text
+ */
+export function words(text) {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9']+/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+}
+
+/**
+ * @typedef {{ id: string, text: string, help?: string, terms?: string[], domain: string }} Searchable
+ * @typedef {{ id: string, score: number }} Match
+ * @typedef {{ entries: { id: string, fields: { stems: Set<string>, phrase: string, weight: number }[] }[], synonyms: string[][], vocabulary: Set<string>, domains: Map<string, string> }} Index
+ */
+
+/** How much a match in each part of a question counts. */
+const WEIGHTS = { text: 3, terms: 3, help: 1, domain: 1 };
+
+/**
+ * An index of the questions to search.
+ *
+ * @param {Searchable[]} indicators
+ * @param {{ synonyms?: string[][], domains?: { id: string, name: string }[] }} description
+ * @returns {Index}
+ */
+export function buildIndex(indicators, description) {
+  const domains = new Map((description.domains ?? []).map((d) => [d.id, d.name]));
+  const vocabulary = new Set();
+  const field = (text, weight) => {
+    const list = words(text);
+    for (const w of list) if (!STOP.has(w)) vocabulary.add(w);
+    return { stems: new Set(list.map(stem)), phrase: ` ${list.map(stem).join(' ')} `, weight };
+  };
+  const entries = indicators.map((indicator) => ({
+    id: indicator.id,
+    fields: [
+      field(indicator.text, WEIGHTS.text),
+      field((indicator.terms ?? []).join(' , '), WEIGHTS.terms),
+      field(indicator.help ?? '', WEIGHTS.help),
+      field(domains.get(indicator.domain) ?? '', WEIGHTS.domain),
+    ],
+  }));
+  const synonyms = (description.synonyms ?? []).map((group) => group.map((phrase) => words(phrase).map(stem).join(' ')));
+  return { entries, synonyms, vocabulary, domains };
+}
+
+/**
+ * What the search asks for: each meaningful word of the query (or a synonym phrase in it), with
+ * every form it may take.
+ *
+ * @param {Index} index
+ * @param {string} query
+ * @returns {string[][]}  for each part of the query, its alternatives (stems or stemmed phrases)
+ */
+export function parts(index, query) {
+  const stems = words(query).map(stem);
+  const line = ` ${stems.join(' ')} `;
+  /** @type {string[][]} */
+  const found = [];
+  const used = new Set();
+  // Phrases from the synonym list first ("county lines", "step dad"), longest first.
+  const phrases = index.synonyms.flatMap((group) => group.map((phrase) => ({ phrase, group }))).sort((a, b) => b.phrase.length - a.phrase.length);
+  for (const { phrase, group } of phrases) {
+    if (!phrase.includes(' ') || !line.includes(` ${phrase} `)) continue;
+    const positions = phrase.split(' ').map((s) => stems.indexOf(s));
+    if (positions.some((p) => p < 0 || used.has(p))) continue;
+    for (const p of positions) used.add(p);
+    found.push([...new Set(group)]);
+  }
+  stems.forEach((s, i) => {
+    if (used.has(i) || STOP.has(words(query)[i] ?? '') || STOP.has(s)) return;
+    const groups = index.synonyms.filter((group) => group.includes(s));
+    found.push([...new Set([s, ...groups.flat()])]);
+  });
+  return found;
+}
+
+/**
+ * The questions that match, best first.
+ *
+ * @param {Index} index
+ * @param {string} query
+ * @returns {Match[]}
+ */
+export function search(index, query) {
+  const wanted = parts(index, query);
+  if (wanted.length === 0) return [];
+  /** @type {(Match & { matched: number })[]} */
+  const matches = [];
+  for (const entry of index.entries) {
+    let score = 0;
+    let matched = 0;
+    for (const alternatives of wanted) {
+      let best = 0;
+      for (const field of entry.fields) {
+        for (const alternative of alternatives) {
+          const hit = alternative.includes(' ') ? field.phrase.includes(` ${alternative} `) : field.stems.has(alternative);
+          // One word that begins the other ("abus" and "abuser", "disclos" and "disclosur") counts for less.
+          const prefix =
+            !hit && !alternative.includes(' ') && alternative.length >= 4 && [...field.stems].some((s) => s.length >= 4 && (s.startsWith(alternative) || alternative.startsWith(s)));
+          best = Math.max(best, hit ? field.weight : prefix ? field.weight / 2 : 0);
+        }
+      }
+      if (best > 0) matched += 1;
+      score += best;
+    }
+    if (matched > 0) matches.push({ id: entry.id, score: score + (matched === wanted.length ? 10 : 0) * matched, matched });
+  }
+  return matches.sort((a, b) => b.score - a.score || b.matched - a.matched).map(({ id, score }) => ({ id, score }));
+}
+
+/**
+ * For a search that found nothing: the known words nearest the ones typed.
+ *
+ * @param {Index} index
+ * @param {string} query
+ * @returns {string[]}
+ */
+export function nearestWords(index, query) {
+  const out = new Set();
+  for (const word of words(query)) {
+    if (STOP.has(word) || word.length < 3) continue;
+    let best = { word: '', distance: Infinity };
+    for (const known of index.vocabulary) {
+      if (Math.abs(known.length - word.length) > 2) continue;
+      const distance = editDistance(word, known);
+      if (distance < best.distance) best = { word: known, distance };
+    }
+    if (best.distance <= Math.max(1, Math.floor(word.length / 3))) out.add(best.word);
+  }
+  return [...out];
+}
+
+/**
+ * @param {string} a
+ * @param {string} b
+ */
+function editDistance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 0; i < a.length; i += 1) {
+    const next = [i + 1];
+    for (let j = 0; j < b.length; j += 1) next.push(Math.min(row[j + 1] + 1, next[j] + 1, row[j] + (a[i] === b[j] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length];
+}
