@@ -20,6 +20,7 @@ const FILES = [
   'js/guidance.mjs',
   'js/handon.mjs',
   'js/load.mjs',
+  'js/search.mjs',
   'rulesets/england.json',
   'vendor/govuk-frontend/govuk-frontend.min.css',
   'vendor/govuk-frontend/govuk-frontend.min.js',
