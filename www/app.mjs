@@ -136,6 +136,7 @@ class Page {
     this.emergency = this.assessment.immediateDanger;
     renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency);
     this.form.setChildAge(this.assessment.childAge);
+    this.form.openAnswered(this.draft);
     const bar = `Level of need: ${this.assessment.level.name}${this.assessment.immediateDanger ? '. Call 999 now' : ''}`;
     byId('guidance-bar-link').textContent = bar;
     byId('guidance-bar').classList.toggle('app-guidance-bar--emergency', this.assessment.immediateDanger);
@@ -187,9 +188,12 @@ class Page {
     const $target = /** @type {HTMLElement} */ (event.target);
     const $button = $target.closest('button');
     // A group chosen from the list or from "no match": show every question again, then go there.
-    if ($target.closest('[data-clear-search]')) {
+    const $group = /** @type {HTMLElement | null} */ ($target.closest('[data-clear-search]'));
+    if ($group) {
       /** @type {HTMLInputElement} */ (byId('search')).value = '';
       this.form.filter();
+      const $domain = /** @type {HTMLDetailsElement | null} */ (this.$steps.querySelector(`details[data-domain="${$group.dataset.clearSearch}"]`));
+      if ($domain) $domain.open = true;
     }
     const $link = /** @type {HTMLAnchorElement | null} */ ($target.closest('a[data-focus]'));
     if ($link && STEPS.some((step) => $link.hash === `#${step.id}`)) {

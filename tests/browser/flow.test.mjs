@@ -205,17 +205,28 @@ describe('finding the questions', () => {
     await page.check('#age-mode-months');
     await page.fill('#age-months', '3');
     await page.goto(`${env.page}#worries`);
+    // Whether a question is offered (its group may be folded away until opened).
+    const offered = (id) => page.evaluate((id) => !document.querySelector(`[data-indicator="${id}"]`)?.hidden, id);
     // A 3-month-old is not asked about school exclusion; a baby's injury is asked.
-    assert.equal(await page.isVisible('#q-injury-non-mobile'), true);
-    assert.equal(await page.isVisible('#q-permanent-exclusion'), false);
+    assert.equal(await offered('injury-non-mobile'), true);
+    assert.equal(await offered('permanent-exclusion'), false);
     assert.match(await page.textContent('#age-filter-text'), /hidden because/);
     await page.click('#age-filter-toggle');
-    assert.equal(await page.isVisible('#q-permanent-exclusion'), true);
-    // Searching by another word for it ("DNA") finds "not brought".
+    assert.equal(await offered('permanent-exclusion'), true);
+    // Searching by another word for it ("DNA") finds "not brought", at the top, unfolded.
     await page.fill('#search', 'dna');
     assert.equal(await page.isVisible('#e-not-brought-day'), true);
     assert.equal(await page.isVisible('#q-injury-non-mobile'), false);
     assert.match(await page.textContent('#search-count'), /1 question matches/);
+    // Everyday words find the questions they mean, best first.
+    await page.fill('#search', 'grabbed');
+    assert.match(await page.textContent('#search-results'), /bruises shaped like a hand/);
+    await page.fill('#search', 'brusies');
+    assert.match(await page.textContent('#search-count'), /No question matches “brusies”\. Try: “bruises”/);
+    // A group from the list clears the search and opens it.
+    await page.click('#search-count a[data-clear-search="infants"]');
+    assert.equal(await page.inputValue('#search'), '');
+    assert.equal(await page.isVisible('#q-injury-non-mobile'), true);
     assert.deepEqual(problems, []);
     await ctx.close();
   });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { addEvent, answer, axe, context, guidance, open, useBrowser } from './harness.mjs';
+import { addEvent, answer, axe, context, guidance, open, openGroupOf, useBrowser } from './harness.mjs';
 
 const RULESET_VERSION = JSON.parse(readFileSync(new URL('../../www/rulesets/england.json', import.meta.url), 'utf8')).meta.version;
 
@@ -28,6 +28,7 @@ async function fillCase(page) {
   await answer(page, 'bullying', 'no');
   await addEvent(page, 'missing-episode', '2026-10-02');
   await addEvent(page, 'missing-episode', '2026-11-14');
+  await openGroupOf(page, '#e-police-callout-unknown');
   await page.check('#e-police-callout-unknown');
   await page.goto(`${env.page}#so-far`);
   await page.check('#f-still-worried');

@@ -137,7 +137,23 @@ export async function axe(page) {
  */
 export async function answer(page, id, answer) {
   await page.fill('#search', '');
+  await openGroupOf(page, `#q-${id}`);
   await page.check(answer === 'yes' ? `#q-${id}` : `#q-${id}-${answer}`);
+}
+
+/**
+ * Opens the folded group of questions that holds `selector`, as a practitioner would by choosing
+ * its heading.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} selector
+ */
+export async function openGroupOf(page, selector) {
+  const closed = await page.evaluate((s) => {
+    const $details = document.querySelector(s)?.closest('details[data-domain]');
+    return $details && !$details.open ? $details.getAttribute('data-domain') : null;
+  }, selector);
+  if (closed) await page.click(`details[data-domain="${closed}"] > summary`);
 }
 
 /**
@@ -148,6 +164,7 @@ export async function answer(page, id, answer) {
  * @param {string} date  ISO date
  */
 export async function addEvent(page, id, date) {
+  await openGroupOf(page, `#e-${id}-day`);
   const [year, month, day] = date.split('-');
   await page.fill(`#e-${id}-day`, String(Number(day)));
   await page.fill(`#e-${id}-month`, String(Number(month)));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/serve.mjs';
-import { addEvent, answer, axe, context, guidance, open, useBrowser } from './harness.mjs';
+import { addEvent, answer, axe, context, guidance, open, openGroupOf, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -115,6 +115,7 @@ describe('storage', () => {
     await page.fill('#note-lives-with', 'Mum and her partner');
     await page.goto(`${env.page}#worries`);
     await answer(page, 'carrying-weapon', 'yes');
+    await openGroupOf(page, '#e-police-callout-day');
     await page.fill('#e-police-callout-day', '3');
     const before = await guidance(page);
     assert.equal(before.level, 'child-in-need');

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answer, axe, context, guidance, open, useBrowser } from './harness.mjs';
+import { answer, axe, context, guidance, open, openGroupOf, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -30,6 +30,7 @@ describe('safety on the page', () => {
     await page.waitForSelector('#step-worries:not([hidden])');
     const went = daysAgo(10);
     const back = daysAgo(1);
+    await openGroupOf(page, '#e-missing-episode-day');
     for (const [prefix, date] of [['#e-missing-episode', went], ['#e-missing-episode-until', back]]) {
       await page.fill(`${prefix}-day`, date.day);
       await page.fill(`${prefix}-month`, date.month);
@@ -57,6 +58,7 @@ describe('safety on the page', () => {
     const page = await open(ctx, `${env.page}#worries`);
     const went = daysAgo(3);
     const back = daysAgo(5);
+    await openGroupOf(page, '#e-missing-episode-day');
     for (const [prefix, date] of [['#e-missing-episode', went], ['#e-missing-episode-until', back]]) {
       await page.fill(`${prefix}-day`, date.day);
       await page.fill(`${prefix}-month`, date.month);

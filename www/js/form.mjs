@@ -148,8 +148,27 @@ class Form {
     for (const indicator of this.description.indicators) {
       if (indicator.kind === 'event') this.renderEvents(indicator.id, draft.events[indicator.id] ?? []);
     }
+    this.openAnswered(draft);
     this.showAgeDetail(draft.age.mode);
     this.filter();
+  }
+
+  /**
+   * Opens every group that holds an answer, so nothing recorded is folded out of sight, and
+   * says how many of each group's questions are answered.
+   *
+   * @param {Draft} draft
+   */
+  openAnswered(draft) {
+    for (const $domain of this.$steps.querySelectorAll('details[data-domain]')) {
+      const ids = [...$domain.querySelectorAll('[data-indicator]')].map(($q) => /** @type {HTMLElement} */ ($q).dataset.indicator ?? '');
+      const answered = ids.filter((id) => draft.answers[id] || draft.events[id]?.length).length;
+      // A date half typed is kept in view too: nothing entered is folded out of sight.
+      const typing = ids.some((id) => Object.values({ ...draft.pending[id], ...draft.pending[`${id}/until`] }).some((part) => String(part).trim()));
+      if (answered > 0 || typing) /** @type {HTMLDetailsElement} */ ($domain).open = true;
+      const $count = $domain.querySelector('[data-domain-count]');
+      if ($count) $count.textContent = `${ids.length} ${ids.length === 1 ? 'question' : 'questions'}${answered > 0 ? `, ${answered} answered` : ''}`;
+    }
   }
 
   /**
@@ -718,12 +737,18 @@ function domainSections(description, step) {
     .map((domain) => {
       const questions = description.indicators.filter((indicator) => indicator.domain === domain.id && indicator.step === step);
       if (questions.length === 0) return null;
+      // Each group folds away, so a long list stays short on a phone; what is most urgent
+      // ("right now") and any group with an answer stay open.
       return h(
-        'section',
-        { class: 'app-domain', 'data-domain': domain.id, 'aria-labelledby': `domain-${domain.id}` },
-        h('h2', { class: 'govuk-heading-m', id: `domain-${domain.id}` }, domain.name),
-        domain.description && h('p', { class: 'govuk-body-s app-domain__description' }, domain.description),
-        questions.map(indicatorGroup),
+        'details',
+        { class: 'govuk-details app-domain', 'data-domain': domain.id, open: domain.id === description.domains[0].id },
+        h(
+          'summary',
+          { class: 'govuk-details__summary app-domain__summary' },
+          h('h2', { class: 'govuk-details__summary-text app-domain__title', id: `domain-${domain.id}` }, domain.name),
+          h('span', { class: 'govuk-body-s app-domain__count', 'data-domain-count': domain.id }, `${questions.length} ${questions.length === 1 ? 'question' : 'questions'}`),
+        ),
+        h('div', { class: 'govuk-details__text app-domain__questions' }, domain.description && h('p', { class: 'govuk-body-s app-domain__description' }, domain.description), questions.map(indicatorGroup)),
       );
     })
     .filter(Boolean);
