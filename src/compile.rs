@@ -19,7 +19,7 @@ pub const PROFILE_FORMAT: &str = "waymark-profile/1";
 /// Deeper conditions are refused, so evaluation can never exhaust the stack.
 const MAX_DEPTH: usize = 32;
 
-const CONDITIONS: [&str; 11] = ["all", "any", "not", "atLeast", "yes", "notKnown", "age", "events", "fact", "referral", "condition"];
+const CONDITIONS: [&str; 12] = ["all", "any", "not", "atLeast", "yes", "notKnown", "age", "events", "fact", "referral", "condition", "worry"];
 
 pub(crate) fn compile(ruleset: &Json, profile: Option<&Json>) -> Result<Engine, Error> {
     let mut c = Compiler { reader: Reader::new(Document::Ruleset), sources: Vec::new(), source_ids: Ids(Vec::new()) };
@@ -784,6 +784,12 @@ impl<'j> Compiler<'j> {
                     self.problem(&here, "missing-wording", format!("{} needs wording in context.facts before a rule can ask it", fact.name()));
                 }
                 program.push(Node::Fact(fact))
+            }
+            "worry" => {
+                if *value != Json::Bool(true) {
+                    self.misfit(here.expected("true", value));
+                }
+                program.push(Node::WorryRecorded)
             }
             "referral" => {
                 let outcome = ReferralOutcome::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(ReferralOutcome::None);
