@@ -143,6 +143,21 @@ export function sourceText(source) {
 }
 
 /**
+ * A contact for the page: as contactText, with its phone number as a tel: link.
+ *
+ * @param {any} contact
+ * @returns {(Node | string)[]}
+ */
+export function contactNodes(contact) {
+  if (!contact.phone) return [contactText(contact)];
+  const text = contactText(contact);
+  const at = text.indexOf(contact.phone);
+  const [before, after] = [text.slice(0, at), text.slice(at + contact.phone.length)];
+  // A number a phone can dial with one tap; the text around it is as contactText words it.
+  return [before, h('a', { class: 'govuk-link app-tel', href: `tel:${contact.phone.replace(/[^\d+]/g, '')}` }, contact.phone), after];
+}
+
+/**
  * A contact in one line: its name, then the number and address, or "not set".
  *
  * @param {any} contact

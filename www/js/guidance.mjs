@@ -2,7 +2,7 @@
 // The guidance panel: the engine's assessment, drawn as GOV.UK components. Every line comes
 // from the assessment; nothing here decides anything.
 
-import { contactText, findingText, h, hidden, longDate, sourceText, urgencyText } from './dom.mjs';
+import { contactNodes, findingText, h, hidden, longDate, sourceText, urgencyText } from './dom.mjs';
 
 /**
  * Draws the assessment into `$body`. `open` holds the keys of the <details> the practitioner
@@ -123,7 +123,7 @@ function referralsSection(assessment, details) {
           h(
             'ul',
             { class: 'govuk-list govuk-body-s app-contacts' },
-            referral.contacts.map((contact) => h('li', { class: contact.set ? 'app-contact' : 'app-contact app-contact--not-set' }, contactText(contact))),
+            referral.contacts.map((contact) => h('li', { class: contact.set ? 'app-contact' : 'app-contact app-contact--not-set' }, contactNodes(contact))),
           ),
         h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Who can refer: '), referral.whoMaySubmit),
         details(
@@ -156,7 +156,7 @@ function escalationSection(assessment) {
           h('strong', {}, stage.name),
           `: ${stage.who}. ${stage.what} `,
           h('span', { class: 'app-timescale' }, `${urgencyText(stage.timescale)}${stage.timescaleIsDefault ? ' (a default: check your local procedure)' : ''}.`),
-          stage.contact && h('span', {}, ` ${contactText(stage.contact)}`),
+          stage.contact && h('span', {}, ' ', contactNodes(stage.contact)),
         ),
       ),
     ),
