@@ -29,10 +29,15 @@ const GUIDANCE = CHILD_N.timePoints.map((/** @type {any} */ point) => engine.ass
 const levelName = (id) => description.levels.find((/** @type {any} */ level) => level.id === id).name;
 /** @param {string} id */
 const routeName = (id) => description.routes.find((/** @type {any} */ route) => route.id === id).name;
-/** A scenario citation as the page words it: "Title, lines 65-66" or "Title, line 48". */
-const citation = (/** @type {any} */ source) => {
-  const title = description.sources.find((/** @type {any} */ s) => s.id === source.source).title;
-  return `${title}, ${/[-,]/.test(source.lines) ? 'lines' : 'line'} ${source.lines}`;
+/** A scenario's citations as the page words them, one line a document: "Title, lines 65-66; line 48". */
+const citations = (/** @type {any[]} */ sources) => {
+  /** @type {Map<string, string[]>} */
+  const byDocument = new Map();
+  for (const source of sources) {
+    const title = description.sources.find((/** @type {any} */ s) => s.id === source.source).title;
+    byDocument.set(title, [...(byDocument.get(title) ?? []), `${/[-,]/.test(source.lines) ? 'lines' : 'line'} ${source.lines}`]);
+  }
+  return [...byDocument].map(([title, places]) => `${title}, ${places.join('; ')}`);
 };
 
 /** What the room decides at each of Child N's time points. */
@@ -123,7 +128,7 @@ describe('trainer: a whole course', () => {
     await page.check('#scenario-child-n');
     assert.equal(await text(page, '#chosen-title'), CHILD_N.title);
     assert.equal(await text(page, '#chosen-summary'), CHILD_N.summary);
-    assert.match(await text(page, '#chosen-sources'), /Children N and O.*line 29/);
+    assert.deepEqual(await page.$$eval('#chosen-sources li', (items) => items.map((item) => item.textContent)), citations(CHILD_N.sources));
     await accessible(page, 'chosen');
     await page.click('#start');
 
@@ -187,7 +192,7 @@ describe('trainer: a whole course', () => {
       await page.waitForSelector('#review-says');
       assert.equal(await text(page, '#review-says'), point.reviewSays.text);
       const cited = await page.$$eval('#review-sources li', (items) => items.map((item) => item.textContent));
-      assert.deepEqual(cited, point.reviewSays.sources.map(citation));
+      assert.deepEqual(cited, citations(point.reviewSays.sources));
       assert.match(await text(page, '#announcer'), /What the review says/);
       const differs = await page.$$eval('#compare [data-differs="yes"]', (cells) => cells.length);
       const said = await page.locator('#compare .app-differences__list li').count();
@@ -213,7 +218,7 @@ describe('trainer: a whole course', () => {
       if (room.note) assert.match(roomCell, new RegExp(`Note: ${room.note}`));
       assert.match(await text(page, `${row} td[data-column="engine"]`), new RegExp(`Level of need: ${escape(GUIDANCE[i].level.name)}`));
       const reviewCell = await text(page, `${row} td[data-column="review"]`);
-      for (const source of point.reviewSays.sources) assert.ok(reviewCell.includes(citation(source)), `${point.id}: ${citation(source)}`);
+      for (const line of citations(point.reviewSays.sources)) assert.ok(reviewCell.includes(line), `${point.id}: ${line}`);
       // The room's level is marked where it differs from the engine's.
       assert.equal(await page.getAttribute(`${row} td[data-column="room"] [data-row="level"]`, 'data-differs'), room.level !== GUIDANCE[i].level.id || (point.actual?.level && point.actual.level !== room.level) ? 'yes' : 'no');
       assert.ok((await text(page, `#learning-points [data-point="${point.id}"]`)).includes(point.reviewSays.text));
@@ -310,7 +315,7 @@ describe('trainer: two screens', () => {
     await audience.waitForSelector('#stage-decide-title');
     await spoilerFree(0, 'decide');
     await trainer.check('#room-level-child-in-need');
-    await audience.waitForFunction(() => document.getElementById('room-summary')?.textContent?.includes('Complex needs'));
+    await audience.waitForFunction((name) => document.getElementById('room-summary')?.textContent?.includes(name), levelName('child-in-need'));
     await accessible(audience, 'audience decide');
 
     await trainer.click('#next');
@@ -380,6 +385,7 @@ describe('trainer: keeping the run', () => {
     assert.equal(await page.isChecked('#room-route-missing-report'), true);
     assert.equal(await page.isChecked('#room-escalation-yes'), true);
     await accessible(page, 'restored');
+    await page.screenshot({ path: `${SCREENSHOTS}trainer-restored-1280.png` });
     // Only this tab's run is kept: no cookies, no local storage.
     const stored = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: Object.keys(sessionStorage) }));
     assert.deepEqual(stored, { cookie: '', local: 0, session: ['waymark-training-run'] });
@@ -393,6 +399,29 @@ describe('trainer: keeping the run', () => {
     await page.waitForSelector('#scenario-child-n');
     assert.equal(await page.$('#in-progress'), null);
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+
+  it('a kept run the page can no longer use is reported with its path, and kept until discarded', async () => {
+    const { ctx, problems } = await context(env.browser, env.url);
+    const page = await openTrainer(ctx);
+    const retired = structuredClone(CHILD_N);
+    retired.timePoints[0].case.answers['a-retired-indicator'] = 'yes';
+    const kept = JSON.stringify({ format: 'waymark-training-run/1', ruleset: 'england-default', origin: 'scenarios/child-n.json', at: { point: 0, stage: 'known' }, decisions: {}, scenario: retired });
+    await page.evaluate((value) => sessionStorage.setItem('waymark-training-run', value), kept);
+    await page.reload();
+    await page.waitForSelector('#discard-kept');
+    assert.match(await text(page, '#notices'), /could not be restored/);
+    assert.match(await text(page, '#notices'), /scenario\.timePoints\[0\]\.case\.answers\.a-retired-indicator: unknown indicator/);
+    await page.waitForSelector('#scenario-child-n');
+    await accessible(page, 'a kept run that cannot be used');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-kept')]);
+    assert.equal(readFileSync(/** @type {string} */ (await download.path()), 'utf8'), kept);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('waymark-training-run')), kept);
+    await page.click('#discard-kept');
+    assert.match(await text(page, '#notices'), /discarded/);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('waymark-training-run')), null);
     assert.deepEqual(problems, []);
     await ctx.close();
   });
@@ -430,6 +459,8 @@ describe('trainer: keeping the run', () => {
     assert.ok(listed.some((line) => line?.startsWith('timePoints[3].id: ')), listed.join('\n'));
 
     assert.match((await refused('notes.json', '{"format": "waymark-scenario/1", '))[0] ?? '', /^\(the whole file\): not valid JSON/);
+    await refused('unknown.json', JSON.stringify(unknown));
+    await page.screenshot({ path: `${SCREENSHOTS}trainer-refused-1280.png` });
 
     // The run is as it was, in this tab and on the screen.
     const kept = JSON.parse((await page.evaluate(() => sessionStorage.getItem('waymark-training-run'))) ?? '{}');
@@ -481,6 +512,32 @@ describe('trainer: screens', () => {
       await ctx.close();
     });
   }
+});
+
+describe('trainer: every case review', () => {
+  it('each bundled case review is offered, checks clean, and plays to its debrief', async () => {
+    const bundled = [...read('www/js/trainer/presenter.mjs').matchAll(/^  '([a-z0-9-]+)',$/gm)].map((m) => m[1]);
+    assert.ok(bundled.includes('sutton-escalation') && bundled.includes('child-n'), bundled.join(', '));
+    const { ctx, problems } = await context(env.browser, env.url);
+    const page = await openTrainer(ctx);
+    assert.deepEqual(await page.$$eval('#bundled input', (inputs) => inputs.map((input) => /** @type {HTMLInputElement} */ (input).value)), bundled);
+    for (const name of bundled) {
+      const scenario = JSON.parse(read(`www/scenarios/${name}.json`));
+      await page.check(`#scenario-${name}`);
+      await page.waitForSelector(`#chosen-title`);
+      assert.equal(await text(page, '#chosen-title'), scenario.title);
+      assert.equal(await page.$('#chosen-warnings'), null, `${name}: the engine meets every expectation`);
+      await page.click('#start');
+      for (let step = 0; step < scenario.timePoints.length * 5; step++) await page.keyboard.press('PageDown');
+      await page.waitForSelector('#debrief-table');
+      assert.equal(await page.locator('#debrief-table tbody tr').count(), scenario.timePoints.length, name);
+      await accessible(page, `${name} debrief`);
+      await page.click('#choose');
+      await page.waitForSelector('#scenario-child-n');
+    }
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
 });
 
 describe('trainer: the page', () => {
