@@ -631,7 +631,13 @@ fn named_condition(id: &str) -> Option<&'static Value> {
 #[derive(Clone, Debug)]
 enum Trigger {
     Yes(String),
-    Events { indicator: String, within_days: i64, at_least: i64 },
+    Events {
+        indicator: String,
+        within_days: i64,
+        at_least: i64,
+    },
+    /// Every one of these together.
+    All(Vec<Trigger>),
 }
 
 impl Trigger {
@@ -641,6 +647,7 @@ impl Trigger {
             Trigger::Events { indicator, within_days, at_least } => {
                 (0..*at_least).fold(case, |case, i| add(&case, &Concern::Event(indicator.clone(), i % (within_days + 1))))
             }
+            Trigger::All(parts) => parts.iter().fold(case, |case, part| part.apply(case)),
         }
     }
 }
@@ -658,6 +665,11 @@ fn triggers(name: &str, when: &Value, found: &mut Vec<Trigger>) {
             found.push(Trigger::Events { indicator, within_days: number("withinDays"), at_least: number("atLeast") });
         } else if let Some(other) = part["condition"].as_str() {
             triggers(other, named_condition(other).unwrap_or_else(|| panic!("{name} names an unknown condition {other}")), found);
+        } else if let Some(all) = part["all"].as_array() {
+            // Only together: each part must itself be one way to make a yes.
+            let mut together = Vec::new();
+            triggers(name, &serde_json::json!({ "any": all }), &mut together);
+            found.push(Trigger::All(together));
         } else {
             panic!("{name} has a part that is not a yes, events or a named condition, so this test cannot make it true: {part}");
         }
