@@ -3,13 +3,16 @@
 //!
 //! `cargo bench --no-default-features --bench engine -- [RULESET [SCENARIO...]]`; with no
 //! arguments, the default ruleset and its scenarios. scripts/bench runs this beside the Node
-//! benchmark. (--no-default-features leaves out the CLI, whose release build aborts on panic and
+//! benchmark. With `--scaling`, it times instead how each cost grows with the size of each
+//! dimension of the input (benches/scaling/mod.rs). (--no-default-features leaves out the CLI, whose release build aborts on panic and
 //! would collide with the unwinding library a benchmark needs.)
 
 use std::hint::black_box;
 use std::time::Instant;
 
 use waymark::{from_json, parse, Case, Detail, Document, Engine, Scenario};
+
+mod scaling;
 
 /// The median over `samples` of the mean time per call, each sample long enough to time well.
 fn median_micros(samples: usize, mut f: impl FnMut()) -> f64 {
@@ -33,6 +36,10 @@ fn median_micros(samples: usize, mut f: impl FnMut()) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let ruleset_path = args.first().cloned().unwrap_or_else(|| "www/rulesets/england.json".into());
+    if std::env::args().any(|a| a == "--scaling") {
+        scaling::run(&ruleset_path);
+        return;
+    }
     let mut scenario_paths: Vec<String> = args.iter().skip(1).cloned().collect();
     if scenario_paths.is_empty() {
         let mut found: Vec<String> = std::fs::read_dir("www/scenarios")

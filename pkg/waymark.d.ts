@@ -3,6 +3,10 @@
 
 /**
  * A compiled ruleset, with an optional local profile.
+ *
+ * Every method throws an `Error` with `path`, `code` and `problems` for bad input. A
+ * `WebAssembly.RuntimeError` instead means a bug stopped this instance: load the module again
+ * (see `www/js/engine-guard.mjs`).
  */
 export class Engine {
     free(): void;

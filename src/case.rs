@@ -5,6 +5,12 @@ use crate::error::{Document, Error};
 use crate::json::{named_enum, At, FromDocument, Json, Reader};
 use crate::ruleset::ReferralOutcome;
 
+/// Answers in one case (or one time point of a scenario): as many as a ruleset may have
+/// indicators.
+pub(crate) const MAX_ANSWERS: usize = 50_000;
+/// Dated events in one case.
+pub(crate) const MAX_EVENTS: usize = 50_000;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Case {
     /// The assessment date. Event windows and ages are measured to it; the engine has no clock.
@@ -90,8 +96,12 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
     };
     let answers = read_answers(r, &o, "answers");
     let events_at = At::Key(at, "events");
-    let events = r
-        .list(&o, "events", false)
+    let mut events = r.list(&o, "events", false);
+    if events.len() > MAX_EVENTS {
+        r.problem(&events_at, "too-large", format!("{} events; a case may have at most {MAX_EVENTS} (the limit)", events.len()));
+        events = &[];
+    }
+    let events = events
         .iter()
         .enumerate()
         .filter_map(|(i, json)| {
@@ -120,7 +130,12 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
 fn read_answers(r: &mut Reader, o: &crate::json::Obj, key: &str) -> Vec<(String, Answer)> {
     let at = At::Key(o.at, key);
     let mut out = Vec::new();
-    for (id, json) in r.map(o, key) {
+    let entries = r.map(o, key);
+    if entries.len() > MAX_ANSWERS {
+        r.problem(&at, "too-large", format!("{} answers; a case may have at most {MAX_ANSWERS} (the limit)", entries.len()));
+        return out;
+    }
+    for (id, json) in entries {
         if let Ok(answer) = crate::json::from_name::<Answer>(json, &At::Key(&at, id)).map_err(|m| r.misfit(m)) {
             out.push((id.clone(), answer));
         }

@@ -19,10 +19,35 @@ pub const PROFILE_FORMAT: &str = "waymark-profile/1";
 /// Deeper conditions are refused, so evaluation can never exhaust the stack.
 const MAX_DEPTH: usize = 32;
 
+/// Items in each list of a ruleset but levels and escalation stages: indices into them are
+/// 16 bits wide.
+const MAX_LIST: usize = 50_000;
+/// Levels and escalation stages: indices into them are 8 bits wide.
+const MAX_LEVELS: usize = 100;
+/// Condition nodes in one compiled ruleset (each named condition counted once).
+const MAX_NODES: usize = 1_000_000;
+/// Tests in one rule's or named condition's condition, with its named conditions written out
+/// (a named condition used twice counts twice): bounds the work of explaining the rule.
+const MAX_CONDITION: u32 = 5_000;
+/// The same, over every rule of the ruleset.
+const MAX_CONDITIONS: u64 = 2_000_000;
+/// How deep one condition nests with its named conditions written out: explaining it recurses
+/// this deep.
+const MAX_NESTING: u16 = 64;
+/// Unknown ids given a "did you mean" suggestion (each costs a search of every id).
+const MAX_SUGGESTIONS: usize = 20;
+
 const CONDITIONS: [&str; 12] = ["all", "any", "not", "atLeast", "yes", "notKnown", "age", "events", "fact", "referral", "condition", "worry"];
 
 pub(crate) fn compile(ruleset: &Json, profile: Option<&Json>) -> Result<Engine, Error> {
-    let mut c = Compiler { reader: Reader::new(Document::Ruleset), sources: Vec::new(), source_ids: Ids(Vec::new()) };
+    let mut c = Compiler {
+        reader: Reader::new(Document::Ruleset),
+        sources: Vec::new(),
+        source_ids: Ids(Vec::new()),
+        suggestions: MAX_SUGGESTIONS,
+        expanded: 0,
+        named: Ids(Vec::new()),
+    };
     let engine = c.ruleset(ruleset, profile);
     c.reader.finish(engine)
 }
@@ -31,6 +56,12 @@ struct Compiler<'j> {
     reader: Reader,
     sources: Vec<Source>,
     source_ids: Ids<'j>,
+    /// Suggestions still to be given for unknown ids.
+    suggestions: usize,
+    /// Tests in the rules so far, with named conditions written out.
+    expanded: u64,
+    /// The ids of the named conditions.
+    named: Ids<'j>,
 }
 
 // The compiler is a reader with the ruleset's ids and sources to hand.
@@ -116,7 +147,7 @@ impl<'j> Compiler<'j> {
                 doc.cited = true;
                 out.push(SourceCitation { source: doc.id.clone(), title: doc.title.clone(), lines, section });
             } else {
-                let hint = closest(&self.source_ids, source);
+                let hint = suggest(&mut self.suggestions, &self.source_ids, source);
                 self.problem(&At::Key(&here, "source"), "unknown-source", format!("unknown source \"{source}\"{hint}"));
             }
         }
@@ -149,6 +180,43 @@ impl<'j> Compiler<'j> {
         Ids(unique)
     }
 
+    /// A list of at most `max` items; the rest are reported once and not read.
+    fn limited(&mut self, list: &'j [Json], at: &At, max: usize, what: &str) -> &'j [Json] {
+        if list.len() <= max {
+            return list;
+        }
+        self.problem(at, "too-large", format!("{} {what}; a ruleset may have at most {max} (the limit)", list.len()));
+        &list[..max]
+    }
+
+    /// Whether a condition is within [`MAX_CONDITION`] tests once its named conditions are
+    /// written out, and, for a rule, the rules together within [`MAX_CONDITIONS`].
+    fn within_limits(&mut self, program: &Program, root: u32, at: &At, rule: bool) -> bool {
+        let (size, depth) = (program.sizes[root as usize], program.depths[root as usize]);
+        if depth > MAX_NESTING {
+            let message = "this condition nests more than 64 deep (the limit) once its named conditions are written out";
+            self.problem(at, "too-deep", message);
+            return false;
+        }
+        if size > MAX_CONDITION {
+            let message = "this condition has more than 5000 tests (the limit) once its named conditions are written out";
+            self.problem(at, "too-large", message);
+            return false;
+        }
+        if rule {
+            let before = self.expanded;
+            self.expanded += u64::from(size);
+            if self.expanded > MAX_CONDITIONS {
+                if before <= MAX_CONDITIONS {
+                    let message = "the rules have more than 2000000 tests in all (the limit) once named conditions are written out";
+                    self.problem(at, "too-large", message);
+                }
+                return false;
+            }
+        }
+        true
+    }
+
     fn check_id(&mut self, id: &str, at: &At) {
         let kebab = !id.is_empty() && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         if !kebab {
@@ -159,7 +227,7 @@ impl<'j> Compiler<'j> {
     fn resolve(&mut self, ids: &Ids, id: &str, at: &At, code: &'static str, what: &str) -> Option<usize> {
         let found = ids.get(id);
         if found.is_none() {
-            let hint = closest(ids, id);
+            let hint = suggest(&mut self.suggestions, ids, id);
             self.problem(at, code, format!("unknown {what} \"{id}\"{hint}"));
         }
         found
@@ -201,6 +269,7 @@ impl<'j> Compiler<'j> {
                 "prompts",
                 "actions",
                 "conditions",
+                "synonyms",
                 "safeguards",
                 "rules",
             ],
@@ -213,9 +282,12 @@ impl<'j> Compiler<'j> {
         let mut meta = self.meta(&r);
         meta.hash = json.content_hash();
 
-        let lists = ["levels", "domains", "indicators", "contacts", "routes", "escalation", "actions", "rules"].map(|key| self.list(&r, key, true));
-        let [level_list, domain_list, indicator_list, contact_list, route_list, stage_list, action_list, rule_list] = lists;
-        let prompt_list = self.list(&r, "prompts", false);
+        let keys = ["levels", "domains", "indicators", "contacts", "routes", "escalation", "actions", "rules", "prompts"];
+        let lists = keys.map(|key| {
+            let (list, max) = (self.list(&r, key, key != "prompts"), if matches!(key, "levels" | "escalation") { MAX_LEVELS } else { MAX_LIST });
+            self.limited(list, &At::Key(&root, key), max, if key == "escalation" { "escalation stages" } else { key })
+        });
+        let [level_list, domain_list, indicator_list, contact_list, route_list, stage_list, action_list, rule_list, prompt_list] = lists;
         let at = |key: &'static str| At::Key(&root, key);
         let (levels_at, domains_at, indicators_at, contacts_at) = (at("levels"), at("domains"), at("indicators"), at("contacts"));
         let (routes_at, stages_at, prompts_at, actions_at, rules_at) = (at("routes"), at("escalation"), at("prompts"), at("actions"), at("rules"));
@@ -275,6 +347,7 @@ impl<'j> Compiler<'j> {
         };
         let mut program = Program::default();
         self.named_conditions(&scope, &mut program, &r);
+        let synonyms = self.synonyms(&r);
         let routes = route_list.iter().enumerate().map(|(i, json)| self.route(&scope, &mut program, json, &item(&routes_at, i), &contact_ids)).collect();
         let prompts = prompt_list
             .iter()
@@ -332,7 +405,7 @@ impl<'j> Compiler<'j> {
                 }
             }
             let allow = self.allow(&o);
-            let leaves = program.leaves(root);
+            let leaves = if self.within_limits(&program, root, &At::Key(&here, "when"), true) { program.leaves(root) } else { Vec::new() };
             rules.push(CompiledRule { id, kind: RuleKind::Rule, root, then, reason, sources, principles, leaves, allow });
         }
         let safeguards = self.safeguards(&scope, &mut program, &r, &mut rules);
@@ -365,6 +438,7 @@ impl<'j> Compiler<'j> {
             kids: program.kids,
             rules,
             safeguards,
+            synonyms,
         }
     }
 
@@ -385,6 +459,7 @@ impl<'j> Compiler<'j> {
         }
         let list_at = At::Key(&at, "sources");
         let list = self.list(&o, "sources", true);
+        let list = self.limited(list, &list_at, MAX_LIST, "sources");
         self.source_ids = self.ids(list, &list_at);
         for (i, json) in list.iter().enumerate() {
             let here = item(&list_at, i);
@@ -490,6 +565,7 @@ impl<'j> Compiler<'j> {
             let Some(fact) = fact else { continue };
             if facts.iter().any(|f| f.fact == fact) {
                 self.problem(&At::Key(&here, "fact"), "duplicate-wording", format!("{} is already worded", fact.name()));
+                continue;
             }
             facts.push(FactInfo { fact, text, help });
         }
@@ -583,27 +659,63 @@ impl<'j> Compiler<'j> {
         Fit { ages, unless }
     }
 
+    /// `synonyms`: groups of words and phrases a practitioner may use for the same thing, so a
+    /// form's search finds a question in their own words. Evaluation ignores them.
+    fn synonyms(&mut self, r: &Obj<'j, '_>) -> Vec<Vec<String>> {
+        let at = At::Key(r.at, "synonyms");
+        let mut groups = Vec::new();
+        for (i, json) in self.list(r, "synonyms", false).iter().enumerate() {
+            let here = item(&at, i);
+            let group: Vec<String> = match json {
+                Json::Array(words) => words
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, word)| match word {
+                        Json::String(word) if !word.trim().is_empty() => Some(word.clone()),
+                        other => {
+                            self.misfit(item(&here, j).expected("a word or phrase", other));
+                            None
+                        }
+                    })
+                    .collect(),
+                other => {
+                    self.misfit(here.expected("a list of words and phrases", other));
+                    continue;
+                }
+            };
+            if group.len() < 2 {
+                self.problem(&here, "bad-synonyms", "a synonym group needs at least two words or phrases");
+            }
+            groups.push(group);
+        }
+        groups
+    }
+
     /// `conditions`: conditions with a name, written once and used by rules and items as
     /// `{"condition": id}`. A condition may use only those defined before it, so none is circular.
     fn named_conditions(&mut self, scope: &Scope, program: &mut Program, r: &Obj<'j, '_>) {
         let at = At::Key(r.at, "conditions");
-        for (i, json) in self.list(r, "conditions", false).iter().enumerate() {
+        let list = self.list(r, "conditions", false);
+        let list = self.limited(list, &at, MAX_LIST, "named conditions");
+        // Sorted, so that each use is a binary search (ids() reports bad and repeated ids).
+        self.named = self.ids(list, &at);
+        program.named = vec![None; list.len()];
+        for (i, json) in list.iter().enumerate() {
             let here = item(&at, i);
             let o = self.object(json, &here, &["id", "description", "when"]);
             let id = self.text(&o, "id");
-            if o.get("id").is_some() {
-                self.check_id(&id, &At::Key(&here, "id"));
-            }
             self.optional_text(&o, "description");
             let root = match self.field(&o, "when", true) {
                 Some(when) => self.condition(scope, program, when, &At::Key(&here, "when"), 1),
                 None => continue,
             };
-            if program.named.iter().any(|(known, _)| *known == id) {
-                self.problem(&At::Key(&here, "id"), "duplicate-id", format!("\"{id}\" is already the id of a condition"));
+            if !self.within_limits(program, root, &At::Key(&here, "when"), false) {
                 continue;
             }
-            program.named.push((id, root));
+            // The first condition given an id is the one it names.
+            if self.named.get(&id) == Some(i) {
+                program.named[i] = Some(root);
+            }
         }
     }
 
@@ -706,6 +818,13 @@ impl<'j> Compiler<'j> {
     }
 
     fn condition(&mut self, scope: &Scope, program: &mut Program, json: &'j Json, at: &At, depth: usize) -> u32 {
+        if program.nodes.len() >= MAX_NODES {
+            if !program.full {
+                program.full = true;
+                self.problem(at, "too-large", "the ruleset has more than 1000000 condition tests (the limit)");
+            }
+            return 0;
+        }
         let (key, value) = match json {
             Json::Object(members) if members.len() == 1 => (members[0].0.as_str(), &members[0].1),
             _ => {
@@ -798,7 +917,7 @@ impl<'j> Compiler<'j> {
             "condition" => {
                 let found = match value {
                     Json::String(id) => {
-                        let found = program.named.iter().find(|(known, _)| known == id).map(|(_, root)| *root);
+                        let found = self.named.get(id).and_then(|position| program.named[position]);
                         if found.is_none() {
                             self.problem(&here, "unknown-condition", format!("unknown condition \"{id}\": name one defined earlier in conditions"));
                         }
@@ -940,12 +1059,30 @@ impl<'j> Compiler<'j> {
 struct Program {
     nodes: Vec<Node>,
     kids: Vec<u32>,
-    /// Named conditions and their nodes, shared by every use.
-    named: Vec<(String, u32)>,
+    /// The node of each named condition defined so far, by its position in `conditions`
+    /// (shared by every use).
+    named: Vec<Option<u32>>,
+    /// For each node, the number of tests under it with named conditions written out
+    /// (saturating), which the leaves of a rule and its explanation cost.
+    sizes: Vec<u32>,
+    /// For each node, how deep it nests with named conditions written out (saturating).
+    depths: Vec<u16>,
+    /// [`MAX_NODES`] was reached (and reported).
+    full: bool,
 }
 
 impl Program {
     fn push(&mut self, node: Node) -> u32 {
+        let measure = |kids: &[u32]| {
+            let size = kids.iter().fold(1u32, |size, kid| size.saturating_add(self.sizes[*kid as usize]));
+            (size, kids.iter().fold(1u16, |depth, kid| depth.max(self.depths[*kid as usize].saturating_add(1))))
+        };
+        let (size, depth) = match node {
+            Node::Not(kid) => measure(&[kid]),
+            _ => measure(node.children().map_or(&[][..], |kids| &self.kids[kids])),
+        };
+        self.sizes.push(size);
+        self.depths.push(depth);
         self.nodes.push(node);
         (self.nodes.len() - 1) as u32
     }
@@ -989,14 +1126,34 @@ fn valid_lines(lines: &str) -> bool {
     })
 }
 
+/// [`closest`] for the first [`MAX_SUGGESTIONS`] unknown ids (counted down in `left`), then nothing.
+fn suggest(left: &mut usize, ids: &Ids, id: &str) -> String {
+    if *left == 0 {
+        return String::new();
+    }
+    *left -= 1;
+    closest(ids, id)
+}
+
 /// " (did you mean \"x\"?)" for the known id nearest a misspelt one, if close enough to be a typo.
 fn closest(ids: &Ids, id: &str) -> String {
-    let near = ids.0.iter().map(|(known, _)| (edit_distance(known, id), *known)).filter(|(distance, known)| *distance <= 2.max(known.len() / 5)).min();
+    // Ids too long to be typed, or too different in length to be a typo, are not compared.
+    const LONGEST: usize = 200;
+    let target: Vec<char> = id.chars().collect();
+    let chars = target.len();
+    let near_in_length = |known: &str| known.len() <= LONGEST && id.len() <= LONGEST && known.chars().count().abs_diff(chars) <= 2.max(known.len() / 5);
+    let near = ids
+        .0
+        .iter()
+        .filter(|(known, _)| near_in_length(known))
+        .map(|(known, _)| (edit_distance(known, &target, 2.max(known.len() / 5)), *known))
+        .filter(|(distance, known)| *distance <= 2.max(known.len() / 5))
+        .min();
     near.map(|(_, known)| format!(" (did you mean \"{known}\"?)")).unwrap_or_default()
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+/// The edit distance from `a` to `b`, or some distance above `max` once it must be above it.
+fn edit_distance(a: &str, b: &[char], max: usize) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
         let mut diagonal = row[0];
@@ -1005,6 +1162,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
             let above = row[j + 1];
             row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
             diagonal = above;
+        }
+        // No later row is below this one's least.
+        if row.iter().min().is_some_and(|least| *least > max) {
+            return max + 1;
         }
     }
     row[b.len()]
@@ -1021,6 +1182,20 @@ mod tests {
         }
         for bad in ["", "0", "135-120", "a", "1-", "-3", "1,,2"] {
             assert!(!valid_lines(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn limit_messages_name_the_limits() {
+        // The messages spell the limits out (formatting them costs the browser build).
+        let source = include_str!("compile.rs");
+        for (name, limit) in [
+            ("MAX_NESTING", u64::from(MAX_NESTING)),
+            ("MAX_CONDITION", u64::from(MAX_CONDITION)),
+            ("MAX_CONDITIONS", MAX_CONDITIONS),
+            ("MAX_NODES", MAX_NODES as u64),
+        ] {
+            assert!(source.contains(&format!("more than {limit} ")), "a message for {name} names {limit}");
         }
     }
 

@@ -23,6 +23,8 @@ pub struct Description<'a> {
     pub routes: Vec<RouteInfo<'a>>,
     pub contacts: &'a [ContactDetails],
     pub escalation: Vec<StageItem<'a>>,
+    /// Groups of words and phrases that mean the same thing to a practitioner, for search.
+    pub synonyms: &'a [Vec<String>],
     /// How many rules the ruleset has (not counting the engine's safeguards).
     pub rules: usize,
     pub engine_version: &'static str,
@@ -112,6 +114,7 @@ pub(crate) fn describe(engine: &Engine) -> Description<'_> {
             .collect(),
         contacts: &engine.contacts,
         escalation: engine.stage_items(0),
+        synonyms: &engine.synonyms,
         rules: engine.rules.iter().filter(|r| r.kind == crate::engine::RuleKind::Rule).count(),
         engine_version: crate::ENGINE_VERSION,
     }

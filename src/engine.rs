@@ -47,6 +47,8 @@ pub struct Engine {
     pub(crate) rules: Vec<CompiledRule>,
     /// Where each safeguard is in `rules`.
     pub(crate) safeguards: Safeguards,
+    /// Groups of words that mean the same thing to a practitioner, for forms' search.
+    pub(crate) synonyms: Vec<Vec<String>>,
 }
 
 /// The positions of the safeguards in [`Engine::rules`], found by name when compiled.

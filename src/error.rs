@@ -14,6 +14,8 @@ pub enum Document {
     Scenario,
     /// The options of a call from JavaScript.
     Options,
+    /// The engine itself, in the browser: it stopped after an internal error.
+    Engine,
 }
 
 impl fmt::Display for Document {
@@ -24,6 +26,7 @@ impl fmt::Display for Document {
             Document::Case => "case",
             Document::Scenario => "scenario",
             Document::Options => "options",
+            Document::Engine => "engine",
         })
     }
 }

@@ -34,7 +34,7 @@ struct Inputs {
 }
 
 /// Something a question could find out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Var {
     Indicator(u16),
     Fact(Fact),
@@ -221,11 +221,27 @@ struct Outcome<'a> {
     routes: Vec<(u16, Vec<RuleReason<'a>>, Option<Urgency>)>,
     prompts: Vec<(u16, Vec<&'a str>)>,
     escalate_from: Option<(u8, Vec<RuleReason<'a>>)>,
+    /// Where each of the engine's actions, routes and prompts is in the lists above
+    /// ([`ABSENT`] if not there), so that adding one costs the same however many there are.
+    action_at: Vec<u32>,
+    route_at: Vec<u32>,
+    prompt_at: Vec<u32>,
 }
 
+/// Not in an [`Outcome`]'s list.
+const ABSENT: u32 = u32::MAX;
+
 impl<'a> Outcome<'a> {
-    fn new() -> Outcome<'a> {
-        Outcome { actions: Vec::new(), routes: Vec::new(), prompts: Vec::new(), escalate_from: None }
+    fn new(engine: &Engine) -> Outcome<'a> {
+        Outcome {
+            actions: Vec::new(),
+            routes: Vec::new(),
+            prompts: Vec::new(),
+            escalate_from: None,
+            action_at: vec![ABSENT; engine.actions.len()],
+            route_at: vec![ABSENT; engine.routes.len()],
+            prompt_at: vec![ABSENT; engine.prompts.len()],
+        }
     }
 
     fn apply(&mut self, rule: &'a CompiledRule) {
@@ -233,7 +249,7 @@ impl<'a> Outcome<'a> {
         // A rule's routes keep their own speed; only the level's own referral carries its urgency.
         self.add(&rule.then.actions, &rule.then.routes, None, &why);
         for prompt in &rule.then.prompts {
-            add_once(&mut self.prompts, *prompt, why.rule);
+            add_once(&mut self.prompts, &mut self.prompt_at, *prompt, why.rule);
         }
         if let Some(from) = rule.then.escalate_from {
             let (start, reasons) = self.escalate_from.get_or_insert_with(|| (from, Vec::new()));
@@ -251,10 +267,14 @@ impl<'a> Outcome<'a> {
 
     fn add(&mut self, actions: &[u16], routes: &[u16], urgency: Option<Urgency>, why: &RuleReason<'a>) {
         for action in actions {
-            add_once(&mut self.actions, *action, why.rule);
+            add_once(&mut self.actions, &mut self.action_at, *action, why.rule);
         }
         for route in routes {
-            match self.routes.iter_mut().find(|(r, _, _)| r == route) {
+            let at = &mut self.route_at[usize::from(*route)];
+            if *at == ABSENT {
+                *at = self.routes.len() as u32;
+            }
+            match self.routes.get_mut(*at as usize) {
                 Some((_, reasons, fastest)) => {
                     reasons.push(why.clone());
                     *fastest = match (*fastest, urgency) {
@@ -268,7 +288,7 @@ impl<'a> Outcome<'a> {
     }
 
     fn has_route(&self, route: u16) -> bool {
-        self.routes.iter().any(|(r, _, _)| *r == route)
+        self.route_at[usize::from(route)] != ABSENT
     }
 }
 
@@ -277,10 +297,13 @@ fn saturate(count: usize) -> u16 {
     count.min(usize::from(u16::MAX)) as u16
 }
 
-fn add_once<'a>(list: &mut Vec<(u16, Vec<&'a str>)>, item: u16, rule: &'a str) {
-    match list.iter_mut().find(|(i, _)| *i == item) {
+fn add_once<'a>(list: &mut Vec<(u16, Vec<&'a str>)>, at: &mut [u32], item: u16, rule: &'a str) {
+    match list.get_mut(at[usize::from(item)] as usize) {
         Some((_, rules)) => rules.push(rule),
-        None => list.push((item, vec![rule])),
+        None => {
+            at[usize::from(item)] = list.len() as u32;
+            list.push((item, vec![rule]));
+        }
     }
 }
 
@@ -448,7 +471,7 @@ impl<'a> Evaluator<'a> {
         self.settle_rule(safeguards.judgement_lower);
         let level = self.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
         // The level's own response comes first: with the emergency level, 999 leads.
-        let mut outcome = Outcome::new();
+        let mut outcome = Outcome::new(engine);
         outcome.apply_level(engine, level);
         let suspicion = safeguards.harm_suspected.map(|(position, _)| position);
         for (position, rule) in rules.iter().enumerate() {
@@ -482,9 +505,98 @@ impl<'a> Evaluator<'a> {
         self.inputs.events[indicator as usize].first().map(|(_, _, end)| end.add_days(i32::from(days)))
     }
 
-    /// The truth of `node` were the supposition true (for open questions).
-    fn suppose(&self, node: u32, supposition: Supposition) -> Truth {
-        self.combine(node, |kid| self.suppose(kid, supposition), |leaf| supposition.decides(node, leaf).unwrap_or_else(|| self.truths[node as usize]))
+    /// For each supposition, the truth of `root` were it true (for open questions). One pass
+    /// over the condition, in which each node carries only the suppositions that change it:
+    /// O(size × depth), where evaluating the condition once per supposition is O(size²).
+    fn suppose_each(&self, root: u32, suppositions: &[(u32, Supposition)]) -> Vec<Truth> {
+        let mut by_var: Vec<(Var, usize)> = suppositions.iter().enumerate().map(|(i, s)| (s.1.var, i)).collect();
+        crate::sort::by(&mut by_var, |a, b| a.cmp(b));
+        let mut scratch = Scratch { changes: Vec::new(), counts: vec![(0, 0, false); suppositions.len()], touched: Vec::new() };
+        self.changes(root, suppositions, &by_var, &mut scratch);
+        let mut truths = vec![self.truths[root as usize]; suppositions.len()];
+        for &(i, _, truth) in &scratch.changes {
+            truths[i] = truth;
+        }
+        truths
+    }
+
+    /// Appends to `scratch.changes` each supposition (by index) that changes the truth of
+    /// `node`, with its truth before and after. Everything else in `scratch` is left as found.
+    fn changes(&self, node: u32, suppositions: &[(u32, Supposition)], by_var: &[(Var, usize)], scratch: &mut Scratch) {
+        let base = self.truths[node as usize];
+        let start = scratch.changes.len();
+        match self.engine.nodes[node as usize] {
+            Node::Not(kid) => {
+                self.changes(kid, suppositions, by_var, scratch);
+                for change in &mut scratch.changes[start..] {
+                    (change.1, change.2) = (!change.1, !change.2);
+                }
+            }
+            branch @ (Node::All { start: first, end } | Node::Any { start: first, end } | Node::AtLeast { start: first, end, .. }) => {
+                // How many children are true and unknown as things are, then how that changes
+                // under each supposition that changes a child (most change under none).
+                let (mut yes, mut unknown) = (0, 0);
+                for kid in self.kids(first, end) {
+                    let truth = self.truths[kid as usize];
+                    yes += i32::from(truth == Truth::True);
+                    unknown += i32::from(truth == Truth::Unknown);
+                    self.changes(kid, suppositions, by_var, scratch);
+                }
+                let touched_from = scratch.touched.len();
+                for &(i, before, after) in &scratch.changes[start..] {
+                    let count = &mut scratch.counts[i];
+                    if !count.2 {
+                        *count = (0, 0, true);
+                        scratch.touched.push(i);
+                    }
+                    count.0 += i32::from(after == Truth::True) - i32::from(before == Truth::True);
+                    count.1 += i32::from(after == Truth::Unknown) - i32::from(before == Truth::Unknown);
+                }
+                scratch.changes.truncate(start);
+                // As [`Truth::at_least`]: `all` needs every child, `any` one.
+                let needed = match branch {
+                    Node::All { .. } => (end - first) as i32,
+                    Node::AtLeast { n, .. } => i32::from(n),
+                    _ => 1,
+                };
+                for t in touched_from..scratch.touched.len() {
+                    let i = scratch.touched[t];
+                    let (more_yes, more_unknown, _) = std::mem::take(&mut scratch.counts[i]);
+                    let (yes, unknown) = (yes + more_yes, unknown + more_unknown);
+                    let truth = if yes >= needed {
+                        Truth::True
+                    } else if yes + unknown >= needed {
+                        Truth::Unknown
+                    } else {
+                        Truth::False
+                    };
+                    if truth != base {
+                        scratch.changes.push((i, base, truth));
+                    }
+                }
+                scratch.touched.truncate(touched_from);
+            }
+            leaf => {
+                // The suppositions about what the leaf reads (its indicator or fact, or any
+                // referral outcome), and about the leaf itself.
+                let read = match leaf {
+                    Node::Yes(i) | Node::NotKnown(i) => Some(Var::Indicator(i)),
+                    Node::Fact(fact) => Some(Var::Fact(fact)),
+                    Node::Referral(_) => Some(Var::Referral(ReferralOutcome::ALL[0])),
+                    _ => None,
+                };
+                for var in read.into_iter().chain([Var::Leaf(node)]) {
+                    for &(about, i) in &by_var[by_var.partition_point(|(v, _)| *v < var)..] {
+                        if about != var && !matches!((about, var), (Var::Referral(_), Var::Referral(_))) {
+                            break;
+                        }
+                        if let Some(truth) = suppositions[i].1.decides(node, leaf).filter(|truth| *truth != base) {
+                            scratch.changes.push((i, base, truth));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// One step of three-valued logic: a branch from its children's truths, a leaf by `leaf`.
@@ -699,29 +811,25 @@ impl<'a> Evaluator<'a> {
 
     fn questions(&self, truths: &[Truth], level: u8, outcome: &Outcome) -> Vec<Question<'a>> {
         let engine = self.engine;
-        let mut questions: Vec<Question<'a>> = Vec::new();
+        // What each rule asking a question would add, and its questions, in rule order: merged
+        // below into one question per subject.
+        let mut wants: Vec<Want<'a>> = Vec::new();
+        let mut asks: Vec<(Vec<Finding<'a>>, Option<Hypothesis>, usize)> = Vec::new();
         for (rule, truth) in engine.rules.iter().zip(truths) {
             if *truth != Truth::Unknown || !self.engaged(rule) {
                 continue;
             }
             let raises = rule.then.level.filter(|l| *l > level);
-            let new_routes: Vec<RouteRef<'a>> = rule
-                .then
-                .routes
-                .iter()
-                .filter(|r| !outcome.has_route(**r))
-                .map(|r| {
-                    let route = &engine.routes[*r as usize];
-                    RouteRef { id: &route.id, name: &route.name }
-                })
-                .collect();
+            let new_routes: Vec<u16> = rule.then.routes.iter().copied().filter(|r| !outcome.has_route(*r)).collect();
             let escalates = rule.then.escalate_from.is_some() && outcome.escalate_from.is_none();
             if raises.is_none() && new_routes.is_empty() && !escalates {
                 continue;
             }
-            let mut vars: Vec<(Var, u32)> = Vec::new();
-            for &node in &rule.leaves {
-                if let Some(var) = self.unknown_var(node) {
+            let mut vars: Vec<(Var, u32)> = rule
+                .leaves
+                .iter()
+                .filter_map(|&node| {
+                    let var = self.unknown_var(node)?;
                     // Never ask about something outside the ages it fits, such as a baby's
                     // weight for a nine-year-old.
                     let asked_at_this_age = match engine.nodes[node as usize] {
@@ -730,62 +838,134 @@ impl<'a> Evaluator<'a> {
                         }
                         _ => true,
                     };
-                    if asked_at_this_age && !vars.iter().any(|(v, _)| *v == var) {
-                        vars.push((var, node));
-                    }
-                }
-            }
-            let deciding: Vec<(u32, Supposition)> = vars
-                .iter()
-                .flat_map(|&(var, node)| {
-                    let values: &[bool] = if matches!(var, Var::Referral(_)) { &[true] } else { &[true, false] };
-                    values.iter().map(move |&value| (node, Supposition { var, value }))
+                    asked_at_this_age.then_some((var, node))
                 })
-                .filter(|(_, supposition)| self.suppose(rule.root, *supposition) == Truth::True)
                 .collect();
-            let mut ask = |about: Vec<Finding<'a>>, if_answer: Option<Hypothesis>| {
-                let existing = questions.iter_mut().find(|q| q.about == about && q.if_answer == if_answer);
-                let question = match existing {
-                    Some(q) => q,
-                    None => {
-                        questions.push(Question { about, if_answer, level: None, routes: Vec::new(), escalation: false, rules: Vec::new() });
-                        questions.last_mut().unwrap_or_else(|| unreachable!("just pushed"))
-                    }
-                };
-                if let Some(l) = raises {
-                    if question.level.is_none_or(|current| current.rank < engine.levels[l as usize].rank) {
-                        question.level = Some(engine.level_ref(l).into());
-                    }
-                }
-                for route in &new_routes {
-                    if !question.routes.contains(route) {
-                        question.routes.push(*route);
-                    }
-                }
-                question.escalation |= escalates;
-                question.rules.push(&rule.id);
-            };
+            crate::sort::first_of_each(&mut vars, |(var, _)| *var);
             if vars.is_empty() {
                 continue;
             }
-            if deciding.is_empty() {
-                let about = vars.iter().map(|&(_, node)| self.finding(engine.nodes[node as usize])).collect();
-                ask(about, None);
-            } else {
-                for (node, supposition) in deciding {
-                    let answer = if supposition.value { Hypothesis::Yes } else { Hypothesis::No };
-                    let about = match supposition.var {
-                        Var::Referral(outcome) => Finding::Referral { outcome, text: engine.referral_text(outcome), actual: None, holds: Truth::Unknown },
-                        _ => self.finding(engine.nodes[node as usize]),
-                    };
-                    ask(vec![about], Some(answer));
+            let mut suppositions: Vec<(u32, Supposition)> = Vec::new();
+            for &(var, node) in &vars {
+                suppositions.push((node, Supposition { var, value: true }));
+                if !matches!(var, Var::Referral(_)) {
+                    suppositions.push((node, Supposition { var, value: false }));
                 }
             }
+            let supposed = self.suppose_each(rule.root, &suppositions);
+            let want = wants.len();
+            wants.push(Want { raises, routes: new_routes, escalates, rule: &rule.id });
+            // Each answer that would decide the rule is a question of its own; when none
+            // would alone, the rule's unknowns are one question together.
+            let asked = asks.len();
+            for (&(node, supposition), truth) in suppositions.iter().zip(supposed) {
+                if truth != Truth::True {
+                    continue;
+                }
+                let answer = if supposition.value { Hypothesis::Yes } else { Hypothesis::No };
+                let about = match supposition.var {
+                    Var::Referral(outcome) => Finding::Referral { outcome, text: engine.referral_text(outcome), actual: None, holds: Truth::Unknown },
+                    _ => self.finding(engine.nodes[node as usize]),
+                };
+                asks.push((vec![about], Some(answer), want));
+            }
+            if asks.len() == asked {
+                let about = vars.iter().map(|&(_, node)| self.finding(engine.nodes[node as usize])).collect();
+                asks.push((about, None, want));
+            }
+        }
+
+        // One question per subject and answer: each ask joins the first with the same ones
+        // (found by sorting on a hash, then comparing), in the order first asked.
+        let keys: Vec<u64> = asks.iter().map(|(about, if_answer, _)| question_key(about, *if_answer)).collect();
+        let mut order: Vec<usize> = (0..asks.len()).collect();
+        crate::sort::by(&mut order, |a, b| keys[*a].cmp(&keys[*b]));
+        let mut first: Vec<usize> = (0..asks.len()).collect();
+        let mut run = 0;
+        for k in 1..order.len() {
+            let i = order[k];
+            if keys[order[k - 1]] != keys[i] {
+                run = k;
+            }
+            if let Some(&j) = order[run..k].iter().find(|&&j| first[j] == j && asks[j].0 == asks[i].0 && asks[j].1 == asks[i].1) {
+                first[i] = j;
+            }
+        }
+        let mut questions: Vec<Question<'a>> = Vec::new();
+        let mut routes: Vec<Vec<u16>> = Vec::new();
+        for (i, (about, if_answer, want)) in asks.into_iter().enumerate() {
+            // Where each first ask's question is; a later ask finds it there.
+            if first[i] == i {
+                first[i] = questions.len();
+                questions.push(Question { about, if_answer, level: None, routes: Vec::new(), escalation: false, rules: Vec::new() });
+                routes.push(Vec::new());
+            } else {
+                first[i] = first[first[i]];
+            }
+            let (question, want) = (&mut questions[first[i]], &wants[want]);
+            if let Some(l) = want.raises {
+                if question.level.is_none_or(|current| current.rank < engine.levels[l as usize].rank) {
+                    question.level = Some(engine.level_ref(l).into());
+                }
+            }
+            routes[first[i]].extend(&want.routes);
+            question.escalation |= want.escalates;
+            question.rules.push(want.rule);
+        }
+        for (question, mut routes) in questions.iter_mut().zip(routes) {
+            crate::sort::first_of_each(&mut routes, |r| *r);
+            question.routes = routes.iter().map(|r| &engine.routes[usize::from(*r)]).map(|route| RouteRef { id: &route.id, name: &route.name }).collect();
         }
         // What could raise the level most is the first thing to find out.
         crate::sort::by(&mut questions, |a, b| b.level.map(|l| l.rank).cmp(&a.level.map(|l| l.rank)));
         questions
     }
+}
+
+/// Working space for [`Evaluator::changes`], used as stacks.
+struct Scratch {
+    /// (supposition, truth before, truth after) for the nodes being worked on.
+    changes: Vec<(usize, Truth, Truth)>,
+    /// Per supposition: how many more children are true and unknown, and whether it is in
+    /// `touched`.
+    counts: Vec<(i32, i32, bool)>,
+    touched: Vec<usize>,
+}
+
+/// What a rule with an open question would add to the guidance were it to fire.
+struct Want<'a> {
+    raises: Option<u8>,
+    routes: Vec<u16>,
+    escalates: bool,
+    rule: &'a str,
+}
+
+/// A hash of a question's subject and answer: equal for equal ones.
+fn question_key(about: &[Finding], if_answer: Option<Hypothesis>) -> u64 {
+    let mut h = crate::json::Fnv::new();
+    h.write(&[if_answer.map_or(0, |a| a as u8 + 1)]);
+    for finding in about {
+        match finding {
+            Finding::Yes { indicator, .. } => h.string(indicator),
+            Finding::NotKnown { indicator, .. } => {
+                h.write(b"?");
+                h.string(indicator);
+            }
+            Finding::Age { min_months, max_months, .. } => {
+                h.write(&min_months.unwrap_or(i32::MIN).to_le_bytes());
+                h.write(&max_months.unwrap_or(i32::MAX).to_le_bytes());
+            }
+            Finding::Events { indicator, within_days, at_least, .. } => {
+                h.string(indicator);
+                h.write(&within_days.to_le_bytes());
+                h.write(&at_least.to_le_bytes());
+            }
+            Finding::Fact { fact, .. } => h.string(fact.name()),
+            Finding::Referral { outcome, .. } => h.string(outcome.name()),
+            Finding::Judgement { level, .. } => h.string(level),
+        }
+    }
+    h.0
 }
 
 impl Supposition {

@@ -12,6 +12,86 @@ use std::fmt::{self, Write};
 
 use crate::error::{Document, Error, Problem};
 
+// --- Limits ------------------------------------------------------------------------------------
+//
+// Every document, natively and in the browser, is read within the same limits, checked by the
+// same code ([`Budget`]), so the command line and the page give the same verdict on the same
+// input. docs/ruleset-format.md lists them under "Limits".
+
+/// Lists and objects nested deeper than this are refused.
+pub(crate) const MAX_DEPTH: usize = 100;
+/// Values (including every list and object) in one document.
+pub(crate) const MAX_VALUES: usize = 2_000_000;
+/// Characters in one string or object key. Text is measured as JavaScript measures it, in
+/// UTF-16 code units: most characters count one, those outside the Basic Multilingual Plane
+/// (such as emoji) two.
+pub(crate) const MAX_STRING: usize = 100_000;
+/// Characters of text (strings and keys) in one document.
+pub(crate) const MAX_TEXT: usize = 50_000_000;
+/// Items in one list.
+pub(crate) const MAX_ITEMS: usize = 100_000;
+/// Keys in one object.
+pub(crate) const MAX_KEYS: usize = 100_000;
+
+/// What one document has used of its limits while being read. (Its messages spell out the
+/// limits rather than format them: a test checks they agree.)
+#[derive(Default)]
+pub(crate) struct Budget {
+    values: usize,
+    text: usize,
+}
+
+impl Budget {
+    /// One more value, at `at`.
+    pub fn value(&mut self, at: &At) -> Result<(), Misfit> {
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return Err(at.misfit("too-large", "the document has more than 2000000 values (the limit)"));
+        }
+        Ok(())
+    }
+
+    /// A list or object with `enclosing` lists and objects around it.
+    pub fn nest(&mut self, enclosing: usize, at: &At) -> Result<(), Misfit> {
+        if enclosing >= MAX_DEPTH {
+            return Err(at.misfit("too-deep", "lists and objects are nested more than 100 deep (the limit)"));
+        }
+        Ok(())
+    }
+
+    /// A string or key of `chars` characters (UTF-16 code units).
+    pub fn text(&mut self, chars: usize, at: &At) -> Result<(), Misfit> {
+        if chars > MAX_STRING {
+            return Err(at.misfit("too-large", "text of more than 100000 characters (the limit)"));
+        }
+        self.text += chars;
+        if self.text > MAX_TEXT {
+            return Err(at.misfit("too-large", "the document has more than 50000000 characters of text (the limit)"));
+        }
+        Ok(())
+    }
+
+    /// The `n`th item of a list (counting from 1).
+    pub fn items(n: usize, at: &At) -> Result<(), Misfit> {
+        if n > MAX_ITEMS {
+            return Err(at.misfit("too-large", "a list of more than 100000 items (the limit)"));
+        }
+        Ok(())
+    }
+
+    /// The `n`th key of an object (counting from 1).
+    pub fn keys(n: usize, at: &At) -> Result<(), Misfit> {
+        if n > MAX_KEYS {
+            return Err(at.misfit("too-large", "an object of more than 100000 keys (the limit)"));
+        }
+        Ok(())
+    }
+}
+
+/// Text with half of a UTF-16 surrogate pair: JSON allows it in an escape (`"\ud800"`), but it is
+/// not a character, and the page and the command line would read it differently. Refused by both.
+pub(crate) const LONE_SURROGATE: &str = "this text has half of a surrogate pair (\\ud800 to \\udfff) without the other half";
+
 /// A parsed JSON value. Object members keep their document order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
@@ -23,69 +103,155 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
+/// Reads JSON text into a tree within the document limits, tracking where it is.
 #[cfg(not(target_arch = "wasm32"))]
-impl<'de> serde::Deserialize<'de> for Json {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
+struct Seed<'a> {
+    at: &'a At<'a>,
+    /// Lists and objects around this value.
+    depth: usize,
+    budget: &'a std::cell::RefCell<Budget>,
+}
+
+/// A limit exceeded inside serde_json, carried through its error as text and read back by
+/// [`parse`]: `\u{0}code\u{0}path\u{0}message`.
+#[cfg(not(target_arch = "wasm32"))]
+fn limit_error<E: serde::de::Error>(m: Misfit) -> E {
+    E::custom(format_args!("\u{0}{}\u{0}{}\u{0}{}", m.code, m.path, m.message))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Seed<'_> {
+    fn count<E: serde::de::Error>(&self) -> Result<(), E> {
+        self.budget.borrow_mut().value(self.at).map_err(limit_error)
+    }
+
+    fn text<E: serde::de::Error>(&self, text: &str, at: &At) -> Result<(), E> {
+        self.budget.borrow_mut().text(utf16_len(text), at).map_err(limit_error)
+    }
+
+    fn nest<E: serde::de::Error>(&self) -> Result<(), E> {
+        self.count()?;
+        self.budget.borrow_mut().nest(self.depth, self.at).map_err(limit_error)
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-struct JsonVisitor;
+impl<'de> serde::de::DeserializeSeed<'de> for Seed<'_> {
+    type Value = Json;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
 
 #[cfg(not(target_arch = "wasm32"))]
-impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+impl<'de> serde::de::Visitor<'de> for Seed<'_> {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_unit<E>(self) -> Result<Json, E> {
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Json, E> {
+        self.count()?;
         Ok(Json::Null)
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Json, E> {
+        self.count()?;
         Ok(Json::Bool(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Json, E> {
+        self.count()?;
         Ok(Json::Number(v as f64))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Json, E> {
+        self.count()?;
         Ok(Json::Number(v as f64))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Json, E> {
+        self.count()?;
         Ok(Json::Number(v))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Json, E> {
+        self.count()?;
+        self.text(v, self.at)?;
         Ok(Json::String(v.to_string()))
     }
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Json, E> {
+        self.count()?;
+        self.text(&v, self.at)?;
         Ok(Json::String(v))
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        self.nest()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
+        loop {
+            let at = At::Index(self.at, items.len());
+            match seq.next_element_seed(Seed { at: &at, depth: self.depth + 1, budget: self.budget })? {
+                Some(item) => {
+                    Budget::items(items.len() + 1, self.at).map_err(limit_error)?;
+                    items.push(item);
+                }
+                None => break,
+            }
         }
         Ok(Json::Array(items))
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        self.nest()?;
         let mut members = Vec::new();
-        while let Some(member) = map.next_entry()? {
-            members.push(member);
+        while let Some(key) = map.next_key::<String>()? {
+            let at = At::Key(self.at, &key);
+            Budget::keys(members.len() + 1, self.at).map_err(limit_error)?;
+            self.text(&key, &at)?;
+            let value = map.next_value_seed(Seed { at: &at, depth: self.depth + 1, budget: self.budget })?;
+            members.push((key, value));
         }
         Ok(Json::Object(members))
     }
 }
 
-/// Parses JSON text into a tree. Syntax errors carry their line and column.
+/// Parses JSON text into a tree, within the document limits. A leading byte-order mark is
+/// skipped, as browsers do when they decode a fetched or opened file. Syntax errors carry their
+/// line and column; a limit exceeded carries its path too.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse(text: &str, document: Document) -> Result<Json, Error> {
-    serde_json::from_str(text).map_err(|error| {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let budget = std::cell::RefCell::new(Budget::default());
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let root = At::Root;
+    let seed = Seed { at: &root, depth: 0, budget: &budget };
+    let parsed = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer).and_then(|json| deserializer.end().map(|()| json));
+    parsed.map_err(|error| {
         let located = error.to_string();
         let suffix = format!(" at line {} column {}", error.line(), error.column());
-        let message = located.strip_suffix(&suffix).unwrap_or(&located).to_string();
-        Error::new(vec![Problem { document, path: String::new(), code: "syntax", message, line: Some(error.line()), column: Some(error.column()) }])
+        let message = located.strip_suffix(&suffix).unwrap_or(&located);
+        let (code, path, message) = match message.strip_prefix('\u{0}').and_then(|m| m.split_once('\u{0}')) {
+            Some((code, rest)) => {
+                let (path, message) = rest.split_once('\u{0}').unwrap_or((rest, ""));
+                (limit_code(code), path.to_string(), message.to_string())
+            }
+            None if message.contains("surrogate") || message.contains("end of hex escape") => ("bad-text", String::new(), LONE_SURROGATE.to_string()),
+            None => ("syntax", String::new(), message.to_string()),
+        };
+        Error::new(vec![Problem { document, path, code, message, line: Some(error.line()), column: Some(error.column()) }])
     })
+}
+
+/// The length of text as JavaScript counts it, in UTF-16 code units.
+#[cfg(not(target_arch = "wasm32"))]
+fn utf16_len(text: &str) -> usize {
+    // Characters of four UTF-8 bytes (starting 0xF0 or above) take two units.
+    text.chars().count() + text.bytes().filter(|b| *b >= 0xf0).count()
+}
+
+/// The static code for a limit's code carried as text.
+#[cfg(not(target_arch = "wasm32"))]
+fn limit_code(code: &str) -> &'static str {
+    if code == "too-deep" {
+        "too-deep"
+    } else {
+        "too-large"
+    }
 }
 
 /// Parses JSON text and reads it as a case or scenario.
@@ -115,7 +281,7 @@ impl Json {
     /// A 64-bit FNV-1a digest of the content: whitespace and the order of object members do
     /// not change it. Identical natively and in the browser.
     pub fn content_hash(&self) -> String {
-        let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
+        let mut hash = Fnv::new();
         self.hash_into(&mut hash);
         format!("{:016x}", hash.0)
     }
@@ -148,16 +314,21 @@ impl Json {
     }
 }
 
-struct Fnv(u64);
+/// A 64-bit FNV-1a hash.
+pub(crate) struct Fnv(pub u64);
 
 impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
+    pub fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) {
         for byte in bytes {
             self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
         }
     }
 
-    fn string(&mut self, s: &str) {
+    pub fn string(&mut self, s: &str) {
         self.write(b"s");
         self.write(&(s.len() as u64).to_le_bytes());
         self.write(s.as_bytes());
@@ -320,6 +491,23 @@ impl<'j> Obj<'j, '_> {
     }
 }
 
+/// For each member, whether an earlier member has the same key: O(n log n), by sorting the
+/// positions by key (stably, so the first of each run is the one given first).
+fn repeats(members: &[(String, Json)]) -> Vec<bool> {
+    let mut repeated = vec![false; members.len()];
+    if members.len() < 2 {
+        return repeated;
+    }
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    crate::sort::by(&mut order, |a, b| members[*a].0.cmp(&members[*b].0));
+    for pair in order.windows(2) {
+        if members[pair[0]].0 == members[pair[1]].0 {
+            repeated[pair[1]] = true;
+        }
+    }
+    repeated
+}
+
 /// Reads values out of a JSON tree, collecting every problem with its path.
 pub(crate) struct Reader {
     pub document: Document,
@@ -354,10 +542,11 @@ impl Reader {
             self.misfit(at.expected("an object", json));
             return Obj { members: &[], at, ok: false };
         };
+        let repeated = repeats(members);
         for (i, (key, _)) in members.iter().enumerate() {
             if !known.contains(&key.as_str()) {
                 self.problem(&At::Key(at, key), "unknown-field", format!("unknown field \"{key}\"; expected one of: {}", known.join(", ")));
-            } else if members[..i].iter().any(|(k, _)| k == key) {
+            } else if repeated[i] {
                 self.problem(&At::Key(at, key), "repeated-field", format!("\"{key}\" is given twice"));
             }
         }
@@ -438,8 +627,9 @@ impl Reader {
             self.misfit(at.expected("an object", json));
             return &[];
         };
+        let repeated = repeats(entries);
         for (i, (k, _)) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|(other, _)| other == k) {
+            if repeated[i] {
                 self.problem(&At::Key(&at, k), "repeated-field", format!("\"{k}\" is given twice"));
             }
         }
@@ -465,7 +655,7 @@ mod tests {
     use super::*;
 
     fn json(text: &str) -> Json {
-        serde_json::from_str(text).expect("JSON")
+        parse(text, Document::Case).expect("JSON")
     }
 
     #[test]
@@ -491,6 +681,25 @@ mod tests {
                 ("".into(), "missing-field"),
             ]
         );
+    }
+
+    #[test]
+    fn limit_messages_name_the_limits() {
+        let at = At::Root;
+        let mut budget = Budget { values: MAX_VALUES, text: MAX_TEXT };
+        let messages = [
+            (budget.value(&at), MAX_VALUES),
+            (budget.nest(MAX_DEPTH, &at), MAX_DEPTH),
+            (budget.text(MAX_STRING + 1, &at), MAX_STRING),
+            (budget.text(1, &at), MAX_TEXT),
+            (Budget::items(MAX_ITEMS + 1, &at), MAX_ITEMS),
+            (Budget::keys(MAX_KEYS + 1, &at), MAX_KEYS),
+        ];
+        for (result, limit) in messages {
+            let message = result.expect_err("over the limit").message;
+            assert!(message.contains(&format!(" {limit} ")), "{message} does not name {limit}");
+        }
+        assert!(Budget::items(MAX_ITEMS, &at).is_ok() && Budget::keys(MAX_KEYS, &at).is_ok() && budget.nest(MAX_DEPTH - 1, &at).is_ok());
     }
 
     #[test]

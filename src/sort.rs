@@ -1,16 +1,59 @@
-//! Sorting the engine's short lists.
+//! Sorting the engine's lists: stable, and O(n log n) whatever the input order.
+//!
+//! `slice::sort_by` on each element type would add its code to the browser build once per type
+//! (measured: 158,896 → 196,034 bytes, 68.7 → 81.4 KB gzipped, over the size budget). So the
+//! standard library's stable sort is instantiated once, on positions, with the comparison
+//! behind a `dyn`; the items are then moved into that order in place.
 
 use std::cmp::Ordering;
 
-/// A stable insertion sort, like `slice::sort_by`. The lists sorted here are short (actions,
-/// reasons, ids), and each element type given to the standard library's sort adds about 4 KB
-/// to the browser build.
+/// Sorts `items` stably by `compare`, like `slice::sort_by`.
 pub(crate) fn by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && compare(&items[j - 1], &items[j]) == Ordering::Greater {
-            items.swap(j - 1, j);
-            j -= 1;
+    if items.len() < 2 {
+        return;
+    }
+    let order = order(items.len(), &|a, b| compare(&items[a], &items[b]));
+    permute(items, order);
+}
+
+/// Keeps the first item of each key, in their order: O(n log n).
+pub(crate) fn first_of_each<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    if items.len() < 2 {
+        return;
+    }
+    let order = order(items.len(), &|a, b| key(&items[a]).cmp(&key(&items[b])));
+    let mut keep = vec![true; items.len()];
+    for pair in order.windows(2) {
+        // Stable: within a run of equal keys, the first given comes first.
+        if key(&items[pair[0]]) == key(&items[pair[1]]) {
+            keep[pair[1]] = false;
+        }
+    }
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// The positions `0..n` in sorted order. Not generic, so that one copy serves every type.
+fn order(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|a, b| compare(*a, *b));
+    order
+}
+
+/// Rearranges `items` so that position `i` holds what was at `order[i]`, following each cycle
+/// of the permutation with swaps: n swaps at most, no copies.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = order[at];
+            order[at] = DONE;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
         }
     }
 }
@@ -24,5 +67,45 @@ mod tests {
         assert_eq!(items, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
         let mut empty: [u8; 0] = [];
         super::by(&mut empty, |a, b| a.cmp(b));
+    }
+
+    #[test]
+    fn keeps_the_first_of_each_key_in_order() {
+        let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        super::first_of_each(&mut items, |item| item.0);
+        assert_eq!(items, [(3, 'a'), (1, 'b'), (2, 'd')]);
+    }
+
+    #[test]
+    fn agrees_with_the_standard_sort_on_every_order_of_six() {
+        // Every permutation of [0, 0, 1, 1, 2, 3] (tagged by position, to check stability).
+        let mut items: Vec<(u8, usize)> = [0, 0, 1, 1, 2, 3].iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        for _ in 0..720 {
+            let mut ours = items.clone();
+            let mut std = items.clone();
+            super::by(&mut ours, |a, b| a.0.cmp(&b.0));
+            std.sort_by_key(|a| a.0);
+            assert_eq!(ours, std);
+            next_permutation(&mut items);
+        }
+    }
+
+    #[test]
+    fn a_long_list_in_reverse_order_sorts_quickly() {
+        let mut items: Vec<u32> = (0..1_000_000).rev().collect();
+        let start = std::time::Instant::now();
+        super::by(&mut items, |a, b| a.cmp(b));
+        assert!(items.windows(2).all(|w| w[0] < w[1]));
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    }
+
+    fn next_permutation<T: Ord>(items: &mut [T]) {
+        let Some(i) = (1..items.len()).rev().find(|&i| items[i - 1] < items[i]) else {
+            items.reverse();
+            return;
+        };
+        let j = (i..items.len()).rev().find(|&j| items[j] > items[i - 1]).expect("a larger item");
+        items.swap(i - 1, j);
+        items[i..].reverse();
     }
 }

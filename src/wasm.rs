@@ -1,19 +1,64 @@
 //! The JavaScript face of the engine: a thin layer that moves plain objects across the
 //! boundary and turns every [`Error`] into a thrown JS `Error` that carries its path.
+//!
+//! # Untrusted values
+//! Whatever the page passes is read as `JSON.parse` would have made it, within the same limits
+//! as JSON text natively ([`crate::json::Budget`]), so the page and the command line give the
+//! same verdict. Nothing the value reports about itself is trusted: a list's `length` is
+//! checked against the limit before anything is read, a value met again on its own path (a
+//! cycle, found once the nesting limit is reached) is refused at the path where it repeats,
+//! and shared values count again at each use, within the document's budget of values. Everything that can run the page's code (getters, Proxy traps, `Array.isArray` on
+//! a revoked Proxy) is called through an import that catches what it throws, so an exception
+//! becomes an `Error` with the path of the value, never an unwinding through the instance.
+//!
+//! # A dead instance
+//! No input should make the engine panic, but if a bug does, the release build aborts, and
+//! the call throws a `WebAssembly.RuntimeError` (a trap). The instance must then be dropped:
+//! re-run `init()` on a fresh copy of `pkg/waymark.js` and build the `Engine` again.
+//! `www/js/engine-guard.mjs` does exactly that. A page that calls a dead instance again gets an
+//! `Error` with code `engine-stopped` rather than whatever state the trap left behind.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use js_sys::{JsString, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::json::At;
+use crate::json::{At, Budget, Misfit, LONE_SURROGATE};
 use crate::{Case, Detail, Document, Engine, Error, FromDocument, Json};
 
-/// Deeper than any real ruleset; a cyclic object would otherwise recurse without end.
-const MAX_DEPTH: usize = 100;
+/// Set when a panic has begun: the instance is about to trap and must not be used again.
+static STOPPED: AtomicBool = AtomicBool::new(false);
 
 #[wasm_bindgen(start)]
 fn start() {
-    // Bugs, never bad input, reach the console with a readable message.
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        STOPPED.store(true, Ordering::SeqCst);
+        // Bugs, never bad input, reach the console with a readable message.
+        console_error_panic_hook::hook(info);
+    }));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+
+    /// `Object.keys`: own enumerable string keys, as `JSON.stringify` reads them, in a new
+    /// array the page's code cannot reach. A Proxy's traps may throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+    /// `String.prototype.isWellFormed.call(text)`: no lone surrogates. Missing (and so
+    /// throwing) in browsers before 2023.
+    #[wasm_bindgen(catch, js_namespace = ["String", "prototype", "isWellFormed"], js_name = call)]
+    fn is_well_formed(text: &JsString) -> Result<bool, JsValue>;
+
+    /// `encodeURIComponent`, which throws on a lone surrogate: the check where `isWellFormed`
+    /// is missing.
+    #[wasm_bindgen(catch, js_name = encodeURIComponent)]
+    fn encode_uri_component(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
 /// The engine's version.
@@ -23,6 +68,10 @@ pub fn version() -> String {
 }
 
 /// A compiled ruleset, with an optional local profile.
+///
+/// Every method throws an `Error` with `path`, `code` and `problems` for bad input. A
+/// `WebAssembly.RuntimeError` instead means a bug stopped this instance: load the module again
+/// (see `www/js/engine-guard.mjs`).
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
     engine: Engine,
@@ -34,6 +83,7 @@ impl JsEngine {
     /// say what is wrong and where.
     #[wasm_bindgen(constructor)]
     pub fn new(ruleset: JsValue, profile: JsValue) -> Result<JsEngine, JsValue> {
+        running()?;
         let ruleset = tree_of(&ruleset, Document::Ruleset)?;
         let profile = if profile.is_undefined() || profile.is_null() { None } else { Some(tree_of(&profile, Document::Profile)?) };
         let engine = Engine::new(&ruleset, profile.as_ref()).map_err(throw)?;
@@ -43,6 +93,7 @@ impl JsEngine {
     /// The guidance for one case, as a plain object. `assess(case, { trace: false })` leaves
     /// out the trace of every rule, for fast updates as answers change.
     pub fn assess(&self, case: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        running()?;
         let detail = detail_of(&options)?;
         let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
         to_js(&self.engine.assess_with(&case, detail).map_err(throw)?)
@@ -50,6 +101,7 @@ impl JsEngine {
 
     /// Levels, domains, indicators, context wording, routes and contacts, for building forms.
     pub fn describe(&self) -> Result<JsValue, JsValue> {
+        running()?;
         to_js(&self.engine.describe())
     }
 
@@ -59,9 +111,19 @@ impl JsEngine {
     /// `waymark scenarios` prints.
     #[wasm_bindgen(js_name = checkScenario)]
     pub fn check_scenario(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
+        running()?;
         let scenario = crate::Scenario::from_tree(&tree_of(&scenario, Document::Scenario)?).map_err(throw)?;
         to_js(&crate::run_scenario(&self.engine, &scenario))
     }
+}
+
+/// Refuses every call once a panic has stopped the instance.
+fn running() -> Result<(), JsValue> {
+    if STOPPED.load(Ordering::SeqCst) {
+        let message = "stopped after an internal error: load the WebAssembly module again (www/js/engine-guard.mjs does)";
+        return Err(refuse(Document::Engine, String::new(), "engine-stopped", message.into()));
+    }
+    Ok(())
 }
 
 /// `undefined`, or an object whose one option is `trace` (true by default).
@@ -69,65 +131,163 @@ fn detail_of(options: &JsValue) -> Result<Detail, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Detail::Full);
     }
-    let refuse = |path: String, code, message: &str| {
-        throw(Error::new(vec![crate::Problem { document: Document::Options, path, code, message: message.into(), line: None, column: None }]))
-    };
+    let wrong = |path: String, code, message: &str| refuse(Document::Options, path, code, message.into());
     let Json::Object(members) = tree_of(options, Document::Options)? else {
-        return Err(refuse(String::new(), "wrong-type", "expected an object such as { trace: false }"));
+        return Err(wrong(String::new(), "wrong-type", "expected an object such as { trace: false }"));
     };
     let mut detail = Detail::Full;
     for (key, value) in &members {
         match (key.as_str(), value) {
             ("trace", Json::Bool(trace)) => detail = if *trace { Detail::Full } else { Detail::Guidance },
-            ("trace", _) => return Err(refuse(key.clone(), "wrong-type", "expected true or false")),
-            _ => return Err(refuse(key.clone(), "unknown-field", "unknown option; the only one is trace")),
+            ("trace", _) => return Err(wrong(key.clone(), "wrong-type", "expected true or false")),
+            _ => return Err(wrong(key.clone(), "unknown-field", "unknown option; the only one is trace")),
         }
     }
     Ok(detail)
 }
 
-/// The JSON tree of a JS object (as `JSON.parse` would give).
+/// The JSON tree of a JS value (as `JSON.parse` would give), or a thrown `Error` with the path
+/// of the first value that cannot be read.
 fn tree_of(value: &JsValue, document: Document) -> Result<Json, JsValue> {
-    tree(value, &At::Root, 0)
-        .map_err(|(path, message)| throw(Error::new(vec![crate::Problem { document, path, code: "wrong-type", message, line: None, column: None }])))
+    let mut walk = Walk { budget: Budget::default() };
+    walk.tree(&Here { at: &At::Root, value, parent: None, depth: 0 }).map_err(|m| refuse(document, m.path, m.code, m.message))
 }
 
-/// The JSON tree of a JS value. Anything JSON cannot hold (functions, NaN, cycles) is refused.
-fn tree(value: &JsValue, at: &At, depth: usize) -> Result<Json, (String, String)> {
-    let refuse = |message: &str| Err((at.to_string(), message.to_string()));
-    if depth > MAX_DEPTH {
-        return refuse("nested too deeply (is the object cyclic?)");
+/// One reading of a JS value.
+struct Walk {
+    budget: Budget,
+}
+
+/// A value being read, with the lists and objects around it (on the stack, as [`At`] is).
+struct Here<'a> {
+    at: &'a At<'a>,
+    value: &'a JsValue,
+    parent: Option<&'a Here<'a>>,
+    /// Lists and objects around it.
+    depth: usize,
+}
+
+impl Here<'_> {
+    /// The list or object in it at `at`.
+    fn child<'a>(&'a self, at: &'a At<'a>, value: &'a JsValue) -> Here<'a> {
+        Here { at, value, parent: Some(self), depth: self.depth + 1 }
     }
-    if value.is_null() || value.is_undefined() {
-        Ok(Json::Null)
-    } else if let Some(b) = value.as_bool() {
-        Ok(Json::Bool(b))
-    } else if let Some(n) = value.as_f64() {
-        if n.is_finite() {
-            Ok(Json::Number(n))
-        } else {
-            refuse("not a finite number")
+
+    /// Too deep: a cycle (refused where the path first meets a value enclosing itself), or
+    /// simply nested beyond the limit. Looked for only here, so that reading acyclic values
+    /// costs nothing for it.
+    fn too_deep(&self, budget: &mut Budget) -> Misfit {
+        let mut path = Vec::new();
+        let mut here = Some(self);
+        while let Some(h) = here {
+            path.push(h);
+            here = h.parent;
         }
-    } else if let Some(s) = value.as_string() {
-        Ok(Json::String(s))
-    } else if let Some(array) = value.dyn_ref::<js_sys::Array>() {
-        let mut items = Vec::with_capacity(array.length() as usize);
-        for (i, item) in array.iter().enumerate() {
-            items.push(tree(&item, &At::Index(at, i), depth + 1)?);
+        path.reverse();
+        for (i, h) in path.iter().enumerate() {
+            if path[..i].iter().any(|outer| outer.value == h.value) {
+                return h.at.misfit("cyclic", "this value contains itself (a cycle), which JSON cannot hold");
+            }
+        }
+        budget.nest(self.depth, self.at).err().unwrap_or_else(|| self.at.misfit("too-deep", "nested too deeply"))
+    }
+}
+
+impl Walk {
+    /// The tree of a value. The commonest kinds are tested first: each test is a call into JS.
+    fn tree(&mut self, here: &Here) -> Result<Json, Misfit> {
+        let (value, at) = (here.value, here.at);
+        self.budget.value(at)?;
+        if let Some(s) = value.dyn_ref::<JsString>() {
+            Ok(Json::String(self.text(s, at)?))
+        } else if value.is_object() {
+            if self.budget.nest(here.depth, at).is_err() {
+                return Err(here.too_deep(&mut self.budget));
+            }
+            match is_array(value) {
+                Ok(true) => self.list(here),
+                Ok(false) => self.object(here),
+                Err(e) => Err(unreadable(at, &e)),
+            }
+        } else if let Some(n) = value.as_f64() {
+            if n.is_finite() {
+                Ok(Json::Number(n))
+            } else {
+                Err(at.misfit("wrong-type", "not a finite number"))
+            }
+        } else if let Some(b) = value.as_bool() {
+            Ok(Json::Bool(b))
+        } else if value.is_null() || value.is_undefined() {
+            Ok(Json::Null)
+        } else {
+            Err(at.misfit("wrong-type", "not JSON data (a function, symbol or bigint)"))
+        }
+    }
+
+    /// A list, read item by item up to its length, once that is known to be within the limit.
+    /// Holes read as null, as `JSON.stringify` writes them.
+    fn list(&mut self, here: &Here) -> Result<Json, Misfit> {
+        let (list, at) = (here.value, here.at);
+        let length = Reflect::get(list, &JsValue::from_str("length")).map_err(|e| unreadable(at, &e))?;
+        let length = match length.as_f64() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 => n,
+            _ => return Err(at.misfit("wrong-type", "this list's length is not a whole number")),
+        };
+        if length > crate::json::MAX_ITEMS as f64 {
+            Budget::items(crate::json::MAX_ITEMS + 1, at)?;
+        }
+        let mut items = Vec::new();
+        for i in 0..length as u32 {
+            let item_at = At::Index(at, i as usize);
+            let item = Reflect::get_u32(list, i).map_err(|e| unreadable(&item_at, &e))?;
+            items.push(self.tree(&here.child(&item_at, &item))?);
         }
         Ok(Json::Array(items))
-    } else if value.is_object() && !value.is_function() {
+    }
+
+    /// An object's own enumerable string keys and their values, as `JSON.stringify` reads them.
+    fn object(&mut self, here: &Here) -> Result<Json, Misfit> {
+        let (object, at) = (here.value, here.at);
+        let names = keys(object).map_err(|e| unreadable(at, &e))?;
+        // A real array made by Object.keys, so its length is true.
+        Budget::keys(names.length() as usize, at)?;
         let mut members = Vec::new();
-        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-            let entry: js_sys::Array = entry.unchecked_into();
-            let key = entry.get(0).as_string().unwrap_or_default();
-            let member = tree(&entry.get(1), &At::Key(at, &key), depth + 1)?;
-            members.push((key, member));
+        for name in names.iter() {
+            let Some(name) = name.dyn_ref::<JsString>() else { continue };
+            let key = self.text(name, at)?;
+            let member_at = At::Key(at, &key);
+            let value = Reflect::get(object, name).map_err(|e| unreadable(&member_at, &e))?;
+            let value = self.tree(&here.child(&member_at, &value))?;
+            members.push((key, value));
         }
         Ok(Json::Object(members))
-    } else {
-        refuse("not JSON data")
     }
+
+    /// A string or key, checked for length before it is copied, and for lone surrogates.
+    fn text(&mut self, text: &JsString, at: &At) -> Result<String, Misfit> {
+        // Lengths are in UTF-16 code units, as JavaScript counts them (and the limits do).
+        let units = text.length() as usize;
+        self.budget.text(units, at)?;
+        let copied = String::from(text);
+        // Copying turns a lone surrogate into U+FFFD (EF BF BD): only text with one needs the check.
+        let replaced = !copied.is_ascii() && copied.as_bytes().windows(3).any(|w| w == [0xef, 0xbf, 0xbd]);
+        if replaced && !is_well_formed(text).unwrap_or_else(|_| encode_uri_component(text).is_ok()) {
+            return Err(at.misfit("bad-text", LONE_SURROGATE));
+        }
+        Ok(copied)
+    }
+}
+
+/// An exception thrown while reading a value (by a getter or a Proxy), as a misfit at its path.
+fn unreadable(at: &At, exception: &JsValue) -> Misfit {
+    // The exception is the page's own value: read its message through a catching import,
+    // and copy at most a line of it.
+    let message = Reflect::get(exception, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.dyn_into::<JsString>().ok())
+        .or_else(|| exception.dyn_ref::<JsString>().cloned());
+    let message = message.map(|m| String::from(m.slice(0, 200))).unwrap_or_else(|| "an exception".into());
+    at.misfit("unreadable", format!("this value could not be read: {message}"))
 }
 
 /// Plain objects, made from exactly the JSON the CLI prints: one crossing of the boundary and
@@ -139,15 +299,20 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
+/// A thrown `Error` for one problem.
+fn refuse(document: Document, path: String, code: &'static str, message: String) -> JsValue {
+    throw(Error::new(vec![crate::Problem { document, path, code, message, line: None, column: None }]))
+}
+
 fn throw(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
     let first = error.first();
     // Setting properties on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(&js, &"document".into(), &first.document.to_string().into());
-    let _ = js_sys::Reflect::set(&js, &"path".into(), &first.path.as_str().into());
-    let _ = js_sys::Reflect::set(&js, &"code".into(), &first.code.into());
+    let _ = Reflect::set(&js, &"document".into(), &first.document.to_string().into());
+    let _ = Reflect::set(&js, &"path".into(), &first.path.as_str().into());
+    let _ = Reflect::set(&js, &"code".into(), &first.code.into());
     if let Ok(problems) = to_js(&error.problems()) {
-        let _ = js_sys::Reflect::set(&js, &"problems".into(), &problems);
+        let _ = Reflect::set(&js, &"problems".into(), &problems);
     }
     js.into()
 }

@@ -150,3 +150,94 @@ fn usage_errors_exit_2() {
     let (code, stdout, _) = out(&waymark(&["--version"]));
     assert_eq!((code, stdout.trim()), (0, format!("waymark {}", env!("CARGO_PKG_VERSION")).as_str()));
 }
+
+// --- Regressions for what a fuzzer found ---------------------------------------------------------
+
+/// The test ruleset with `copies` more copies of its rule 3 (each a duplicate-condition finding).
+fn with_copies(copies: usize) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(RULESET).expect("reads")).expect("JSON");
+    let rules = value["rules"].as_array_mut().expect("rules");
+    let rule = rules[3].clone();
+    for i in 0..copies {
+        let mut copy = rule.clone();
+        copy["id"] = serde_json::json!(format!("copy-{i}"));
+        rules.push(copy);
+    }
+    serde_json::to_string_pretty(&value).expect("JSON")
+}
+
+#[test]
+fn lint_locates_thousands_of_findings_from_one_parse() {
+    // Every finding used to re-read and re-parse the file: 7 s at 10 times the rules.
+    let file = temp("many-findings.json", &with_copies(5_000));
+    let start = std::time::Instant::now();
+    let (code, stdout, _) = out(&waymark(&["lint", &file]));
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    assert_eq!(code, 1);
+    assert!(stdout.trim_end().ends_with("5002 findings, 5000 unexplained"), "{}", &stdout[stdout.len().saturating_sub(200)..]);
+    let text = std::fs::read_to_string(&file).expect("reads");
+    let last = text.find("\"copy-4999\"").expect("the last copy");
+    let (line, column) = position(&text[last..], "\"when\"");
+    let (line, column) =
+        (line + text[..last].matches('\n').count(), if line == 1 { column + last - text[..last].rfind('\n').map_or(0, |i| i + 1) } else { column });
+    assert!(stdout.contains(&format!("{file}:{line}:{column}: warning[duplicate-condition]: rules[5017].when")), "the last copy is located");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly_with_the_commands_status() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let file = temp("pipe.json", &with_copies(3_000));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waymark")).args(["lint", &file]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("a line");
+    // The reader is dropped here: the pipe is closed, as `| head -1` does.
+    let output = child.wait_with_output().expect("ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(first.contains("note[") || first.contains("warning["), "{first}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
+    assert_eq!(output.status.code(), Some(1), "lint still fails on unexplained findings");
+}
+
+#[test]
+fn control_characters_from_the_input_are_escaped_in_every_message() {
+    let case = temp("escapes.json", "{\"asOf\": \"2026-11-22\", \"answers\": {\"\\u001b[2J\\u001b[31mred\\u009b1m\\u202e\": \"yes\"}}");
+    let (code, _, stderr) = out(&waymark(&["assess", RULESET, &case]));
+    assert_eq!(code, 1);
+    assert!(stderr.contains(r#"unknown indicator "\u{1b}[2J\u{1b}[31mred\u{9b}1m\u{202e}""#), "{stderr}");
+    assert!(!stderr.chars().any(|c| c.is_control() && c != '\n'), "{stderr:?}");
+    // A ruleset's own text is escaped too, in lint output and in the assessment as text.
+    let text = std::fs::read_to_string(RULESET).expect("reads").replacen("\"reason\": \"", "\"reason\": \"\\u001b[5mBlink\\u0007 ", 1);
+    let file = temp("escaped-ruleset.json", &text);
+    let case = temp("plain-case.json", r#"{"asOf": "2026-11-22", "answers": {"immediate-danger": "yes"}}"#);
+    for args in [vec!["lint", file.as_str()], vec!["assess", &file, &case, "--format", "text"], vec!["assess", &file, &case]] {
+        let output = waymark(&args);
+        let all = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{args:?}: {all:?}");
+    }
+}
+
+#[test]
+fn the_command_line_reads_files_as_the_page_does() {
+    // A leading byte-order mark is skipped (browsers skip it when they decode a file).
+    let text = std::fs::read_to_string(RULESET).expect("reads");
+    let file = temp("with-mark.json", &format!("\u{feff}{text}"));
+    let (code, stdout, stderr) = out(&waymark(&["validate", &file]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("ok: "), "{stdout}");
+    // Half a surrogate pair, and bytes that are not UTF-8, are refused at their place.
+    let case = temp("surrogate.json", "{\"asOf\": \"2026-11-22\",\n \"answers\": {\"x\\ud800\": \"yes\"}}");
+    let (code, _, stderr) = out(&waymark(&["assess", RULESET, &case]));
+    assert_eq!(code, 1);
+    assert!(stderr.starts_with(&format!("{case}:2:")) && stderr.contains("error[bad-text]"), "{stderr}");
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("latin1.json");
+    std::fs::write(&path, b"{\"asOf\": \"2026-11-22\",\n \"answers\": {\"caf\xe9\": \"yes\"}}").expect("writes");
+    let (code, _, stderr) = out(&waymark(&["assess", RULESET, &path.to_string_lossy()]));
+    assert_eq!(code, 1);
+    assert!(stderr.contains(":2:18: error[bad-text]: this file is not UTF-8 text"), "{stderr}");
+    // Nesting deeper than the page reads is refused with its place and path.
+    let deep = temp("deep.json", &format!("{{\"asOf\": \"2026-11-22\", \"x\": {}{}}}", "[".repeat(101), "]".repeat(101)));
+    let (code, _, stderr) = out(&waymark(&["assess", RULESET, &deep]));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("error[too-deep]: x[0]"), "{stderr}");
+}

@@ -329,3 +329,198 @@ fn profile_problems_name_the_profile_and_path() {
     profile_refused(patch(good_profile(), "/ruleset", Some(json!("england-default"))), "ruleset", "wrong-ruleset");
     profile_refused(patch(good_profile(), "/contacts/mash/fax", Some(json!("1"))), "contacts.mash.fax", "unknown-field");
 }
+
+// --- Limits and costs: regressions for what a fuzzer found ---------------------------------------
+//
+// Each limit is refused with its path and the code `too-large` or `too-deep`, and every cost is
+// linear (or n log n) in the input: the time bounds below are generous for a debug build, and
+// each was exceeded many times over before the fix.
+
+use std::time::{Duration, Instant};
+use waymark::{from_json, Case};
+
+#[track_caller]
+fn quickly<T>(limit_secs: u64, what: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let result = f();
+    assert!(start.elapsed() < Duration::from_secs(limit_secs), "{what} took {:?}", start.elapsed());
+    result
+}
+
+/// The base ruleset with `n` more answer indicators, `extra-0` to `extra-{n-1}`.
+fn with_indicators(n: usize) -> Value {
+    let mut value = base();
+    let list = value["indicators"].as_array_mut().expect("a list");
+    list.extend((0..n).map(|i| json!({"id": format!("extra-{i}"), "domain": "child", "text": format!("Extra {i}")})));
+    value
+}
+
+fn engine(value: &Value) -> Engine {
+    compile(value).unwrap_or_else(|e| panic!("compiles: {e}"))
+}
+
+#[test]
+fn more_indicators_than_16_bit_indices_hold_are_refused_not_wrapped() {
+    // Indicator 65,536 used to wrap to index 0, so a rule about it fired on the first indicator.
+    let mut value = with_indicators(65_540);
+    value["rules"][0]["when"] = json!({"yes": "extra-65535"});
+    let error = quickly(30, "refusing 65,540 indicators", || refused(value, "indicators", "too-large"));
+    assert!(error.first().message.contains("at most 50000"), "{error}");
+}
+
+#[test]
+fn every_list_of_a_ruleset_has_a_limit() {
+    for (list, limit) in [("levels", 100), ("escalation", 100), ("rules", 50_000), ("actions", 50_000)] {
+        let mut value = base();
+        let items = value[list].as_array_mut().expect("a list");
+        let first = items[0].clone();
+        items.resize(limit + 1, first);
+        let error = refused(value, list, "too-large");
+        assert!(error.first().message.contains(&format!("at most {limit}")), "{error}");
+    }
+}
+
+#[test]
+fn named_conditions_that_double_at_each_step_are_refused_quickly() {
+    // c1 = all(c0, c0), c2 = all(c1, c1), ...: 2^30 tests once written out, from 30 lines.
+    let mut value = base();
+    let mut conditions = vec![json!({"id": "c0", "when": {"yes": "self-harm"}})];
+    for i in 1..=30 {
+        conditions.push(json!({"id": format!("c{i}"), "when": {"all": [{"condition": format!("c{}", i - 1)}, {"condition": format!("c{}", i - 1)}]}}));
+    }
+    value["conditions"] = json!(conditions);
+    value["rules"][0]["when"] = json!({"condition": "c30"});
+    let error = quickly(5, "refusing an exponential condition", || refused(value, "conditions[12].when", "too-large"));
+    assert!(error.first().message.contains("more than 5000 tests"), "{error}");
+}
+
+#[test]
+fn named_conditions_nesting_too_deep_once_written_out_are_refused() {
+    let mut value = base();
+    let mut conditions = vec![json!({"id": "d0", "when": {"yes": "self-harm"}})];
+    for i in 1..=40 {
+        conditions.push(json!({"id": format!("d{i}"), "when": {"not": {"not": {"condition": format!("d{}", i - 1)}}}}));
+    }
+    value["conditions"] = json!(conditions);
+    let error = refused(value, "conditions[32].when", "too-deep");
+    assert!(error.first().message.contains("more than 64 deep"), "{error}");
+}
+
+#[test]
+fn an_at_least_over_thousands_of_indicators_is_assessed_in_linear_time() {
+    // 18 s for 30,000 before; each open question evaluated the whole rule again.
+    let n = 4_990;
+    let mut value = with_indicators(n);
+    let of: Vec<Value> = (0..n).map(|i| json!({"yes": format!("extra-{i}")})).collect();
+    value["rules"][2]["when"] = json!({"atLeast": {"n": 2, "of": of}});
+    let engine = quickly(10, "compiling", || engine(&value));
+    let case: Case = from_json(r#"{"asOf": "2026-11-22", "answers": {"extra-1": "not-known", "extra-2": "yes"}}"#).expect("a case");
+    let assessment = quickly(10, "assessing", || engine.assess(&case).expect("assesses"));
+    // Each other indicator answered yes would fire the rule: one question each.
+    assert!(assessment.questions.len() >= n - 2, "{} questions", assessment.questions.len());
+    let wider = with_indicators(5_001);
+    let mut wider = wider;
+    wider["rules"][2]["when"] = json!({"atLeast": {"n": 2, "of": (0..5_001).map(|i| json!({"yes": format!("extra-{i}")})).collect::<Vec<_>>()}});
+    refused(wider, "rules[2].when", "too-large");
+}
+
+#[test]
+fn many_unknown_answers_are_reported_in_n_log_n() {
+    // 23 s for 100,000 before: each key was compared with every earlier one.
+    let answers: serde_json::Map<String, Value> = (0..50_000).map(|i| (format!("unknown-{i}"), json!("yes"))).collect();
+    let text = json!({"asOf": "2026-11-22", "answers": answers}).to_string();
+    let case: Case = quickly(10, "reading", || from_json(&text).expect("a case"));
+    let engine = engine(&base());
+    let error = quickly(10, "assessing", || engine.assess(&case).expect_err("unknown indicators"));
+    assert_eq!(error.problems().len(), 50_000);
+    // Repeats are still found, in document order.
+    let text = r#"{"asOf": "2026-11-22", "answers": {"b": "yes", "a": "no", "b": "no", "a": "yes"}}"#;
+    let error = from_json::<Case>(text).expect_err("repeated keys");
+    let paths: Vec<&str> = error.problems().iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["answers.b", "answers.a"]);
+}
+
+#[test]
+fn too_many_answers_or_events_are_refused() {
+    let answers: serde_json::Map<String, Value> = (0..50_001).map(|i| (format!("a-{i}"), json!("no"))).collect();
+    let error = from_json::<Case>(&json!({"asOf": "2026-11-22", "answers": answers}).to_string()).expect_err("too many");
+    assert_eq!((error.first().path.as_str(), error.first().code), ("answers", "too-large"));
+    let events = vec![json!({"indicator": "missing-episode", "date": "2026-01-01"}); 50_001];
+    let error = from_json::<Case>(&json!({"asOf": "2026-11-22", "events": events}).to_string()).expect_err("too many");
+    assert_eq!((error.first().path.as_str(), error.first().code), ("events", "too-large"));
+}
+
+#[test]
+fn events_given_oldest_first_are_sorted_in_n_log_n() {
+    // 2.6 s for 100,000 before (an insertion sort, given them in reverse).
+    let events: Vec<Value> =
+        (0..50_000).map(|i| json!({"indicator": "missing-episode", "date": format!("{}-{:02}-{:02}", 1990 + i / 365 % 30, i % 12 + 1, i % 28 + 1)})).collect();
+    let text = json!({"asOf": "2026-11-22", "events": events}).to_string();
+    let case: Case = from_json(&text).expect("a case");
+    let engine = engine(&base());
+    let assessment = quickly(10, "assessing", || engine.assess(&case).expect("assesses"));
+    assert!(assessment.worry_recorded);
+}
+
+#[test]
+fn thousands_of_unknown_ids_are_reported_quickly_with_the_first_suggested() {
+    let n = 20_000;
+    let mut value = with_indicators(n);
+    let of: Vec<Value> = (0..4_000).map(|i| json!({"yes": format!("extra-{}", n + i)})).collect();
+    value["rules"][2]["when"] = json!({"any": of});
+    let error = quickly(10, "refusing", || compile(&value).expect_err("unknown indicators"));
+    assert_eq!(error.problems().len(), 4_000);
+    assert!(error.first().message.contains("did you mean"), "{error}");
+    assert!(!error.problems()[3_999].message.contains("did you mean"), "{error}");
+}
+
+#[test]
+fn documents_are_read_within_the_same_limits_as_in_the_browser() {
+    let refused_text = |text: &str, path: &str, code: &str| {
+        let error = parse(text, Document::Case).expect_err("refused");
+        let problem = error.first();
+        assert_eq!((problem.path.as_str(), problem.code), (path, code), "{error}");
+        assert!(problem.line.is_some() && problem.column.is_some(), "{error}");
+        error
+    };
+    // Nesting: 100 lists deep is read; 101 is not, wherever it is.
+    parse(&format!("{}{}", "[".repeat(100), "]".repeat(100)), Document::Case).expect("100 deep");
+    let error = refused_text(&format!("{{\"a\": {}{}}}", "[".repeat(100), "]".repeat(100)), &format!("a{}", "[0]".repeat(99)), "too-deep");
+    assert!(error.first().message.contains("more than 100 deep"), "{error}");
+    // A string, a list and an object over their limits.
+    refused_text(&format!("{{\"a\": [\"{}\"]}}", "x".repeat(100_001)), "a[0]", "too-large");
+    parse(&format!("[\"{}\"]", "é".repeat(100_000)), Document::Case).expect("100,000 characters");
+    refused_text(&format!("{{\"a\": [{}]}}", vec!["0"; 100_001].join(",")), "a", "too-large");
+    let keys: Vec<String> = (0..100_001).map(|i| format!("\"k{i}\": 0")).collect();
+    refused_text(&format!("{{\"a\": {{{}}}}}", keys.join(",")), "a", "too-large");
+    // Half a surrogate pair: JSON.parse would read it, but it is not text.
+    refused_text(r#"{"a": "\ud800"}"#, "", "bad-text");
+    refused_text(r#"{"a": "\udc00 and more"}"#, "", "bad-text");
+    parse(r#"{"a": "\ud83d\ude00"}"#, Document::Case).expect("a whole pair");
+    // A byte-order mark is skipped, as browsers skip it when they decode a file.
+    let with_mark = format!("\u{feff}{}", include_str!("rulesets/language.json"));
+    Engine::new(&parse(&with_mark, Document::Ruleset).expect("a leading mark is skipped"), None).expect("compiles");
+    refused_text("{\"a\": 1}\u{feff}", "", "syntax");
+}
+
+#[test]
+fn shared_and_repeated_values_count_against_the_document_budget() {
+    // 2,000,000 values at most: a list of 100,000 lists of 20 is over it.
+    let row = format!("[{}]", vec!["1"; 20].join(","));
+    let text = format!("[{}]", vec![row.as_str(); 100_000].join(","));
+    let error = quickly(20, "refusing", || parse(&text, Document::Case).expect_err("over the budget"));
+    assert_eq!(error.first().code, "too-large");
+    assert!(error.first().message.contains("2000000 values"), "{error}");
+}
+
+#[test]
+fn many_named_conditions_are_defined_and_found_in_n_log_n() {
+    // Each definition was compared with every earlier one, and each use searched them all.
+    let mut value = base();
+    let mut conditions: Vec<Value> = (0..30_000).map(|i| json!({"id": format!("named-{i}"), "when": {"yes": "self-harm"}})).collect();
+    conditions.push(json!({"id": "named-7", "when": {"yes": "excluded"}}));
+    value["conditions"] = json!(conditions);
+    value["rules"][2]["when"] = json!({"any": (0..4_000).map(|i| json!({"condition": format!("named-{}", 29_999 - i)})).collect::<Vec<_>>()});
+    let error = quickly(10, "compiling", || refused(value, "conditions[30000].id", "duplicate-id"));
+    assert_eq!(error.problems().len(), 1, "{error}");
+}

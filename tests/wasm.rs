@@ -126,7 +126,7 @@ fn values_json_cannot_hold_are_refused_not_panicked_on() {
     Reflect::set(&cyclic, &"asOf".into(), &"2026-11-22".into()).expect("set");
     Reflect::set(&cyclic, &"child".into(), &cyclic).expect("set");
     let error = thrown(engine.assess(cyclic.into(), JsValue::UNDEFINED));
-    assert!(String::from(error.message()).contains("nested too deeply"), "{:?}", error.message());
+    assert_eq!((text(&error, "path"), text(&error, "code")), ("child".into(), "cyclic".into()), "{:?}", error.message());
     // A function, and a number JSON cannot represent.
     let function = Function::new_no_args("return 1");
     let case = Object::new();
@@ -181,4 +181,125 @@ fn scenarios_are_checked_and_run_or_refused_with_their_path() {
     let error = thrown(engine.check_scenario(bad));
     assert_eq!(text(&error, "document"), "scenario");
     assert_eq!(text(&error, "path"), "timePoints[0].narative");
+}
+
+// --- Regressions for what a fuzzer found at the boundary ----------------------------------------
+
+/// A value made by JavaScript code (Proxies, getters, sparse arrays).
+fn made_by(code: &str) -> JsValue {
+    Function::new_no_args(code).call0(&JsValue::UNDEFINED).expect("the code runs")
+}
+
+/// A case with `value` at `key`.
+fn case_with(key: &str, value: &JsValue) -> JsValue {
+    let case = js(r#"{"asOf": "2026-11-22"}"#);
+    Reflect::set(&case, &key.into(), value).expect("set");
+    case
+}
+
+/// The thrown Error's (path, code).
+fn refusal(result: Result<JsValue, JsValue>) -> (String, String) {
+    let error = thrown(result);
+    (text(&error, "path"), text(&error, "code"))
+}
+
+/// The engine still assesses a plain case correctly.
+fn still_works(engine: &JsEngine) {
+    let a = engine.assess(js(r#"{"asOf": "2026-11-22", "answers": {"self-harm": "yes"}}"#), JsValue::UNDEFINED).expect("still usable");
+    assert_eq!(text(&a, "level.id"), "child-in-need");
+}
+
+#[wasm_bindgen_test]
+fn a_sparse_array_or_a_proxy_with_a_huge_length_is_refused_before_anything_is_read() {
+    // Vec::with_capacity(length) used to panic with "capacity overflow" and kill the instance.
+    let engine = engine();
+    let sparse = made_by("const a = []; a.length = 4294967295; return a;");
+    assert_eq!(refusal(engine.assess(case_with("events", &sparse), JsValue::UNDEFINED)), ("events".into(), "too-large".into()));
+    let liar = made_by("return new Proxy([], { get: (t, k) => k === 'length' ? 4294967295 : undefined });");
+    assert_eq!(refusal(engine.assess(case_with("events", &liar), JsValue::UNDEFINED)), ("events".into(), "too-large".into()));
+    let odd = made_by("return new Proxy([], { get: (t, k) => k === 'length' ? -1 : undefined });");
+    assert_eq!(refusal(engine.assess(case_with("events", &odd), JsValue::UNDEFINED)), ("events".into(), "wrong-type".into()));
+    // A short sparse array reads its holes as null, as JSON.stringify writes them.
+    let holes = made_by("const a = []; a.length = 2; return a;");
+    assert_eq!(refusal(engine.assess(case_with("events", &holes), JsValue::UNDEFINED)).1, "wrong-type");
+    still_works(&engine);
+}
+
+#[wasm_bindgen_test]
+fn exceptions_from_getters_and_revoked_proxies_become_errors_with_a_path() {
+    let engine = engine();
+    let getter = made_by("return { get ageMonths() { throw new TypeError('no age here'); } };");
+    let error = thrown(engine.assess(case_with("child", &getter), JsValue::UNDEFINED));
+    assert_eq!((text(&error, "path"), text(&error, "code")), ("child.ageMonths".into(), "unreadable".into()));
+    assert!(String::from(error.message()).contains("no age here"), "{:?}", error.message());
+    let revoked = made_by("const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy;");
+    assert_eq!(refusal(engine.assess(case_with("child", &revoked), JsValue::UNDEFINED)), ("child".into(), "unreadable".into()));
+    let keys = made_by("return new Proxy({}, { ownKeys() { throw 'a string, not an Error'; } });");
+    assert_eq!(refusal(engine.assess(case_with("answers", &keys), JsValue::UNDEFINED)), ("answers".into(), "unreadable".into()));
+    // A whole ruleset or options object that cannot be read.
+    assert_eq!(refusal(JsEngine::new(revoked.clone(), JsValue::UNDEFINED).map(JsValue::from)), ("".into(), "unreadable".into()));
+    assert_eq!(refusal(engine.assess(js(r#"{"asOf": "2026-11-22"}"#), revoked)), ("".into(), "unreadable".into()));
+    still_works(&engine);
+}
+
+#[wasm_bindgen_test]
+fn a_thousand_foreign_exceptions_leave_the_instance_working() {
+    // Each exception used to unwind through the instance and leak its stack: after a few
+    // hundred, every call failed with "memory access out of bounds".
+    let engine = engine();
+    let revoked = made_by("const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy;");
+    let getter = made_by("return { get asOf() { throw new Error('boom'); } };");
+    for _ in 0..1_000 {
+        assert_eq!(refusal(engine.assess(case_with("child", &revoked), JsValue::UNDEFINED)).1, "unreadable");
+        assert_eq!(refusal(engine.assess(getter.clone(), JsValue::UNDEFINED)).0, "asOf");
+    }
+    still_works(&engine);
+}
+
+#[wasm_bindgen_test]
+fn shared_references_count_at_each_use_within_a_budget() {
+    // A DAG of depth 20 (each level two references to the one below) took 0.5 s; ten thousand
+    // references to one ruleset, 9 s and 478 MiB. Both now stop at the budget of values.
+    let engine = engine();
+    let dag = made_by("let v = { a: 1 }; for (let i = 0; i < 24; i++) v = [v, v]; return v;");
+    let start = js_sys::Date::now();
+    let error = thrown(engine.assess(case_with("answers", &dag), JsValue::UNDEFINED));
+    assert_eq!(text(&error, "code"), "too-large");
+    assert!(String::from(error.message()).contains("2000000 values"), "{:?}", error.message());
+    let ruleset = js(RULESET);
+    let many = Array::new();
+    for _ in 0..10_000 {
+        many.push(&ruleset);
+    }
+    let (path, code) = refusal(engine.assess(case_with("events", &many), JsValue::UNDEFINED));
+    assert!(path.starts_with("events[") && code == "too-large", "{path} {code}");
+    assert!(js_sys::Date::now() - start < 20_000.0, "{} ms", js_sys::Date::now() - start);
+    // A value shared twice, but not cyclic, is read twice.
+    let shared = made_by("const s = { 'self-harm': 'yes' }; return { asOf: '2026-11-22', answers: s, facts: {}, x: [s] };");
+    assert_eq!(refusal(engine.assess(shared, JsValue::UNDEFINED)), ("x".into(), "unknown-field".into()));
+    still_works(&engine);
+}
+
+#[wasm_bindgen_test]
+fn the_limits_and_the_verdicts_are_those_of_the_command_line() {
+    let engine = engine();
+    // Nesting: a list 101 deep is refused at the same path as natively.
+    let deep = made_by("let v = []; for (let i = 0; i < 100; i++) v = [v]; return v;");
+    let (path, code) = refusal(engine.assess(case_with("x", &deep), JsValue::UNDEFINED));
+    assert_eq!((path, code), (format!("x{}", "[0]".repeat(99)), "too-deep".into()));
+    // Half a surrogate pair, which JSON.parse accepts, is refused as the command line refuses it.
+    let case = js(r#"{"asOf": "2026-11-22", "answers": {"self-harm": "yes"}}"#);
+    Reflect::set(&case, &"judgement".into(), &made_by(r"return { level: 'early-help', reason: 'a \ud800 b' };")).expect("set");
+    assert_eq!(refusal(engine.assess(case, JsValue::UNDEFINED)), ("judgement.reason".into(), "bad-text".into()));
+    let key = made_by(r"return { asOf: '2026-11-22', answers: { 'x\udc00': 'yes' } };");
+    assert_eq!(refusal(engine.assess(key, JsValue::UNDEFINED)), ("answers".into(), "bad-text".into()));
+    // A string over the limit, checked before it is copied.
+    let long = made_by("return 'x'.repeat(200001);");
+    assert_eq!(refusal(engine.assess(case_with("asOf", &long), JsValue::UNDEFINED)), ("asOf".into(), "too-large".into()));
+    let long = made_by("return 'x'.repeat(100001);");
+    assert_eq!(refusal(engine.assess(case_with("asOf", &long), JsValue::UNDEFINED)), ("asOf".into(), "too-large".into()));
+    // Symbols and bigints are not JSON.
+    assert_eq!(refusal(engine.assess(case_with("asOf", &made_by("return Symbol('x');")), JsValue::UNDEFINED)), ("asOf".into(), "wrong-type".into()));
+    assert_eq!(refusal(engine.assess(case_with("asOf", &made_by("return 10n;")), JsValue::UNDEFINED)), ("asOf".into(), "wrong-type".into()));
+    still_works(&engine);
 }

@@ -5,9 +5,9 @@
 import { NotificationBanner, SkipLink, createAll } from './vendor/govuk-frontend/govuk-frontend.min.js';
 import { h } from './js/dom.mjs';
 import { emptyDraft, eraseDraft, fileText, fromCase, keepingDisabled, loadDraft, readFile, saveDraft, setKeeping, toCase } from './js/draft.mjs';
-import { STEPS, addEvent, buildForm, checkAnswers, errorSummary, markField, removeEvent, updateDraft } from './js/form.mjs';
+import { STEPS, addEvent, buildForm, errorSummary, markField, removeEvent, updateDraft } from './js/form.mjs';
 import { announcement, renderGuidance } from './js/guidance.mjs';
-import { caseText, copyToClipboard, download } from './js/handon.mjs';
+import { caseText, copyToClipboard, download, printView } from './js/handon.mjs';
 import { loadEngine } from './js/load.mjs';
 
 // GOV.UK Frontend's support check, which its template does with an inline script the
@@ -23,7 +23,7 @@ async function start() {
   document.documentElement.setAttribute('data-waymark-ready', '');
   // For scripts/bench-page.mjs: how long until the form can be used.
   performance.mark('waymark-ready');
-  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  if ('serviceWorker' in navigator && location.protocol !== 'file:' && document.querySelector('link[rel="manifest"]')) {
     // Offline use is a bonus: a refusal (a private window, a policy) changes nothing else.
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }
@@ -296,7 +296,7 @@ class Page {
   // --- Hand it on -----------------------------------------------------------------------
 
   async copyText() {
-    const text = caseText(this.assessment, this.draft);
+    const text = caseText(this.assessment, this.draft, { sources: /** @type {HTMLInputElement} */ (byId('copy-sources')).checked });
     const copied = await copyToClipboard(text);
     const $result = byId('copy-result');
     $result.replaceChildren(
@@ -317,14 +317,11 @@ class Page {
   /** The summary printed above the guidance, with every <details> opened for paper. */
   beforePrint() {
     if (!this.assessment) return;
-    byId('print-summary').replaceChildren(h('h1', { class: 'govuk-heading-l' }, 'Waymark: a worry about a child'), ...checkAnswers(this.description, this.draft, this.assessment, false));
-    this.closedForPrint = [...document.querySelectorAll('#guidance details:not([open]):not([data-key="trace"])')];
-    for (const $details of this.closedForPrint) $details.setAttribute('open', '');
+    byId('print-summary').replaceChildren(...printView(this.assessment, this.draft));
   }
 
   afterPrint() {
-    for (const $details of this.closedForPrint ?? []) $details.removeAttribute('open');
-    this.closedForPrint = [];
+    byId('print-summary').replaceChildren();
   }
 
   // --- Open, clear, keep ----------------------------------------------------------------

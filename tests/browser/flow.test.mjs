@@ -217,12 +217,16 @@ describe('finding the questions', () => {
     await page.fill('#search', 'dna');
     assert.equal(await page.isVisible('#e-not-brought-day'), true);
     assert.equal(await page.isVisible('#q-injury-non-mobile'), false);
-    assert.match(await page.textContent('#search-count'), /1 question matches/);
+    assert.equal(await page.getAttribute('#search-results [data-indicator]', 'data-indicator'), 'not-brought');
+    assert.match(await page.textContent('#search-count'), /questions? match(es)? “dna”/);
     // Everyday words find the questions they mean, best first.
     await page.fill('#search', 'grabbed');
     assert.match(await page.textContent('#search-results'), /bruises shaped like a hand/);
     await page.fill('#search', 'brusies');
-    assert.match(await page.textContent('#search-count'), /No question matches “brusies”\. Try: “bruises”/);
+    assert.match(await page.textContent('#search-count'), /Showing results for “bruises”/);
+    // A word nobody uses for anything says so, and offers the groups to browse.
+    await page.fill('#search', 'zzxqv');
+    assert.match(await page.textContent('#search-count'), /No question matches “zzxqv”/);
     // A group from the list clears the search and opens it.
     await page.click('#search-count a[data-clear-search="infants"]');
     assert.equal(await page.inputValue('#search'), '');

@@ -145,7 +145,7 @@ describe('download and open', () => {
 });
 
 describe('copy and print', () => {
-  it('copy as text gives the facts, level, reasons, contacts, date, ruleset and notes', async () => {
+  it('copy as text gives what a referral form needs, answers first, with sources only when asked', async () => {
     const { ctx, problems } = await context(env.browser, env.url, { permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await open(ctx, env.page);
     await fillCase(page);
@@ -157,21 +157,30 @@ describe('copy and print', () => {
     for (const expected of [
       'Waymark guidance as at 20 November 2026',
       `Level of need: ${level}`,
+      "Child's age: 14 years",
       'The child has self-harmed: yes',
       'Missing from home or care: 2 recorded (14 November 2026, 2 October 2026)',
       "Practitioner's view:",
       'She said she would rather die than go home',
-      'Grandmother, since the summer',
+      'Lives with: Grandmother, since the summer',
       'Told form tutor on Monday. Mum not told.',
       'WHO TO TELL',
-      'not set. Ask your safeguarding lead',
-      'Source: ',
-      'IF STILL WORRIED: ESCALATE',
+      'IF YOU ARE STILL WORRIED: ESCALATE',
       `Waymark default ruleset for England, version ${RULESET_VERSION}`,
     ]) {
       assert.ok(text.includes(expected), `missing: ${expected}\n---\n${text}`);
     }
+    // What was recorded comes before the guidance.
+    assert.ok(text.indexOf('WHAT WAS RECORDED') < text.indexOf('WHAT TO DO'), text);
+    // No line numbers, source notes or fingerprints in a referral form unless asked.
+    for (const noise of [/\blines? \d/, /\[\d+\]/, /Fingerprint/, /SOURCES/]) assert.doesNotMatch(text, noise);
     assert.match(await page.textContent('#copy-result'), /Copied/);
+    await page.check('#copy-sources');
+    await page.click('#copy-text');
+    await page.waitForFunction(() => /** @type {HTMLTextAreaElement} */ (document.querySelector('#copied-text'))?.value.includes('SOURCES'));
+    const withSources = await page.inputValue('#copied-text');
+    assert.match(withSources, /\nSOURCES\n\[1\] /);
+    assert.match(withSources, /Fingerprint: ruleset england-default [0-9a-f]+/);
     assert.deepEqual(problems, []);
     await ctx.close();
   });
@@ -198,17 +207,21 @@ describe('copy and print', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.isVisible('#print-summary'), true);
-    assert.match(await page.textContent('#print-summary'), /The child has self-harmed\s*Yes/);
-    for (const hiddenOnPaper of ['#case-form', '#step-nav', '.app-toolbar', '#guidance-bar', '.app-footer']) {
+    const paper = (await page.textContent('#print-summary')) ?? '';
+    assert.match(paper, /The child has self-harmed: yes/);
+    // The answers come first, then the guidance, then the sources as numbered notes.
+    assert.ok(paper.indexOf('What was recorded') < paper.indexOf('What to do'), paper);
+    assert.ok(paper.indexOf('Why') < paper.indexOf('Sources'), paper);
+    for (const hiddenOnPaper of ['#case-form', '#step-nav', '.app-toolbar', '#guidance-bar', '.app-footer', '#guidance']) {
       assert.equal(await page.isVisible(hiddenOnPaper), false, hiddenOnPaper);
     }
-    assert.equal(await page.isVisible('#guidance'), true);
-    // Details are opened for paper, and closed again afterwards.
-    assert.equal(await page.locator('#guidance details[data-key^="consent:"]:not([open])').count(), 0);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    assert.ok((await page.locator('#guidance details[data-key^="consent:"]:not([open])').count()) > 0);
-    const pdf = await page.pdf({ format: 'A4' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const pdf = await page.pdf({ format: 'A4', path: 'target/screenshots/hand-on.pdf' });
     assert.ok(pdf.length > 10000, 'a PDF with content');
+    // A typical case fits on two sides of A4.
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
     assert.deepEqual(problems, []);
     await ctx.close();
   });

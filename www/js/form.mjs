@@ -5,7 +5,7 @@
 
 import { ErrorSummary } from '../vendor/govuk-frontend/govuk-frontend.min.js';
 import { answerText, eventText, h, hidden, longDate } from './dom.mjs';
-import { buildIndex, nearestWords, search } from './search.mjs';
+import { buildIndex, nearestWords, searchWithCorrections } from './search.mjs';
 import { isoDate } from './draft.mjs';
 
 /** @typedef {import('./draft.mjs').Draft} Draft */
@@ -226,7 +226,7 @@ class Form {
     // Questions moved into the results go back to their places before each search.
     for (const [$question, $placeholder] of this.moved) $placeholder.replaceWith($question);
     this.moved.clear();
-    const ranked = query ? search(this.index, query) : [];
+    const { matches: ranked, corrected } = query ? searchWithCorrections(this.index, query) : { matches: [], corrected: [] };
     const matching = new Set(ranked.map((match) => match.id));
     let otherAges = 0;
     for (const indicator of this.description.indicators) {
@@ -260,7 +260,10 @@ class Form {
     const $jumps = /** @type {HTMLElement | null} */ (this.$steps.querySelector('#domain-jumps'));
     if ($jumps) $jumps.hidden = Boolean(query);
     $count.replaceChildren();
-    if (query && shown.length > 0) $count.append(`${shown.length} ${shown.length === 1 ? 'question matches' : 'questions match'} “${query}”.`);
+    if (query && shown.length > 0) {
+      $count.append(`${shown.length} ${shown.length === 1 ? 'question matches' : 'questions match'} “${query}”.`);
+      if (corrected.length > 0) $count.append(` Showing results for ${corrected.map((word) => `“${word}”`).join(', ')}.`);
+    }
     else if (query) $count.append(...this.noMatch(query));
     const $filter = /** @type {HTMLElement | null} */ (this.$steps.querySelector('#age-filter'));
     if ($filter) {
@@ -781,6 +784,16 @@ function handOn() {
     { class: 'app-hand-on' },
     h('h2', { class: 'govuk-heading-m' }, 'Hand it on'),
     h('p', { class: 'govuk-body' }, 'Take the guidance to your safeguarding lead, or into a referral form. Check it first: it supports your judgement and does not replace it.'),
+    h(
+      'div',
+      { class: 'govuk-checkboxes govuk-checkboxes--small app-hand-on__sources' },
+      h(
+        'div',
+        { class: 'govuk-checkboxes__item' },
+        h('input', { class: 'govuk-checkboxes__input', id: 'copy-sources', type: 'checkbox' }),
+        h('label', { class: 'govuk-label govuk-checkboxes__label', for: 'copy-sources' }, 'Include the sources, numbered, and the ruleset’s fingerprint'),
+      ),
+    ),
     h(
       'div',
       { class: 'govuk-button-group' },

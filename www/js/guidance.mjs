@@ -179,25 +179,34 @@ function questionsSection(assessment) {
 }
 
 /**
- * An open question in words: what to find out, and what the answer would change.
+ * An open question as a plain question: what to find out, and what the answer would change.
+ * "Find out whether the child has self-harmed. If so, the level rises to child in need, and you
+ * would also tell CAMHS."
  *
  * @param {any} question
  */
 export function questionText(question) {
   const effects = [
     question.level && `the level rises to ${question.level.name}`,
-    question.routes.length > 0 && `${question.routes.map((route) => route.name).join(', ')} ${question.routes.length === 1 ? 'applies' : 'apply'}`,
+    question.routes.length > 0 && `you would also tell ${question.routes.map((route) => route.name).join(', ')}`,
     question.escalation && 'escalation applies',
   ].filter(Boolean);
-  const about = question.about.map(questionSubject).join(' and ');
-  const condition = question.ifAnswer ? `If ${question.ifAnswer}` : 'Depending on the answer';
-  return `${about}. ${condition}: ${effects.join('; ')}.`;
+  const about = question.about.map(questionSubject).join(', and ');
+  const condition = { yes: 'If so', no: 'If not' }[question.ifAnswer] ?? 'Depending on the answers';
+  return `Find out ${about}. ${condition}, ${effects.join(', and ')}.`;
 }
 
 /** @param {any} finding */
 function questionSubject(finding) {
-  if (finding.test === 'yes' || finding.test === 'not-known' || finding.test === 'fact' || finding.test === 'events') return finding.text;
-  return findingText(finding);
+  if (finding.test === 'events') return `how often this has happened: ${lowerFirst(finding.text)}`;
+  if (finding.test === 'referral') return `whether ${lowerFirst(finding.text)}`;
+  if (finding.test === 'yes' || finding.test === 'not-known' || finding.test === 'fact') return `whether ${lowerFirst(finding.text)}`;
+  return lowerFirst(findingText(finding));
+}
+
+/** "The child has self-harmed" as "the child has self-harmed"; "FGM" and "I" keep their capitals. */
+function lowerFirst(text) {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** @param {any} assessment */

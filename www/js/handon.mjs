@@ -2,77 +2,183 @@
 // Handing the guidance on: plain text for pasting into a referral form, and the case as a file.
 // The text carries the practitioner's own notes, which the engine never sees.
 
-import { contactText, findingText, longDate, sourceText, urgencyText } from './dom.mjs';
+import { contactText, findingText, h, longDate, urgencyText } from './dom.mjs';
 import { questionText } from './guidance.mjs';
 
 /**
- * The guidance and what it rests on, as plain text.
+ * @typedef {{ text: string, sub?: string[], refs?: number[] }} Item
+ * @typedef {{ title: string, items: Item[], numbered?: boolean }} Section
+ * @typedef {{ heading: string, lead: string[], sections: Section[], sources: string[], closing: string[] }} HandOn
+ */
+
+/** How many open questions and prompts a hand-on lists; the guide itself has them all. */
+const QUESTIONS_HANDED_ON = 4;
+const PROMPTS_HANDED_ON = 4;
+
+/**
+ * What is handed on, once: the answers first (what a referral form asks for), then the guidance.
+ * Copy as text and print both draw from this, so they cannot word the same thing differently.
+ * Sources become numbered notes, listed once at the end.
  *
  * @param {any} assessment  with or without the trace
  * @param {import('./draft.mjs').Draft} draft
+ * @returns {HandOn}
  */
-export function caseText(assessment, draft) {
-  const lines = [];
-  const section = (title, items) => {
-    if (items.length === 0) return;
-    lines.push('', title.toUpperCase(), ...items);
+export function handOn(assessment, draft) {
+  // One note per document, listing every place in it that a reason cites.
+  /** @type {{ title: string, places: string[] }[]} */
+  const notes = [];
+  const ref = (source) => {
+    let at = notes.findIndex((note) => note.title === source.title);
+    if (at < 0) at = notes.push({ title: source.title, places: [] }) - 1;
+    const place = source.lines ?? source.section;
+    if (place && !notes[at].places.includes(place)) notes[at].places.push(place);
+    return at + 1;
   };
   const level = assessment.level;
-  lines.push(`Waymark guidance as at ${longDate(assessment.asOf)}`);
-  if (assessment.immediateDanger) lines.push('', 'EMERGENCY: CALL 999 NOW.');
-  lines.push('', `Level of need: ${level.name}`, level.meaning, level.response);
+  const age = assessment.childAge;
+  const lead = [
+    ...(assessment.immediateDanger ? ['EMERGENCY: CALL 999 NOW.'] : []),
+    `Level of need: ${level.name}. ${level.response}`,
+  ];
   const judgement = assessment.judgement;
   if (judgement) {
     const effect = { raised: 'higher than the rules; the guidance follows it', agrees: 'the same as the rules', lower: 'lower than the rules; to be discussed with the safeguarding lead' }[judgement.effect];
-    lines.push(`Practitioner's view: ${judgement.level.name} (${effect}). Reason: ${judgement.reason}`);
+    lead.push(`Practitioner's view: ${judgement.level.name} (${effect}). Reason: ${judgement.reason}`);
   }
-
-  const age = assessment.childAge;
-  section('What was recorded', [
-    age ? `- Child's age: ${ageText(age)}` : "- Child's age: not given",
-    ...assessment.answered.map((finding) => `- ${findingText(finding)}`),
-    draft.notes.livesWith.trim() && `- Lives with (practitioner's note): ${draft.notes.livesWith.trim()}`,
-  ].filter(Boolean));
-  section(
-    'What to do',
-    assessment.actions.map((action) => `- ${urgencyText(action.urgency)}: ${action.text} (by ${longDate(action.dueBy)})`),
-  );
-  section(
-    'Who to tell',
-    assessment.referrals.flatMap((referral) => [
-      `- ${referral.name}: ${urgencyText(referral.urgency).toLowerCase()}, by ${longDate(referral.dueBy)}. ${referral.when}`,
-      ...referral.contacts.map((contact) => `  Contact: ${contactText(contact)}`),
-      `  Who can refer: ${referral.whoMaySubmit}`,
-      `  Consent and sharing information: ${referral.consent}`,
-    ]),
-  );
-  if (assessment.escalation) {
-    section('If still worried: escalate', [
-      assessment.escalation.why.map((why) => why.reason).join(' '),
-      ...assessment.escalation.stages.map(
-        (stage, i) => `${i + 1}. ${stage.name}: ${stage.who}. ${stage.what} ${urgencyText(stage.timescale)}${stage.timescaleIsDefault ? ' (a default: check the local procedure)' : ''}.`,
-      ),
-    ]);
-  }
-  section('Worth finding out', assessment.questions.map((question) => `- ${questionText(question)}`));
-  section('Think about', assessment.prompts.map((prompt) => `- ${prompt.text}`));
-  section(
-    'Why',
-    assessment.reasons.flatMap((reason) => [
-      `- ${reason.reason}${reason.level ? ` (at least ${reason.level.name})` : ''}`,
-      reason.evidence.length > 0 ? `  Because: ${reason.evidence.map(findingText).join('; ')}` : null,
-      reason.sources.length > 0 ? `  Source: ${reason.sources.map(sourceText).join('; ')}` : null,
-    ]).filter(Boolean),
-  );
-  if (draft.notes.notes.trim()) section("Practitioner's notes", [draft.notes.notes.trim()]);
+  /** @type {Section[]} */
+  const sections = [
+    {
+      title: 'What was recorded',
+      items: [
+        { text: age ? `Child's age: ${ageText(age)}` : "Child's age: not given" },
+        ...(draft.notes.livesWith.trim() ? [{ text: `Lives with: ${draft.notes.livesWith.trim()}` }] : []),
+        ...assessment.answered.map((finding) => ({ text: findingText(finding) })),
+        ...(draft.notes.notes.trim() ? [{ text: `Practitioner's notes: ${draft.notes.notes.trim()}` }] : []),
+      ],
+    },
+    { title: 'What to do', numbered: true, items: assessment.actions.map((action) => ({ text: `${urgencyText(action.urgency)}: ${action.text} (by ${longDate(action.dueBy)})` })) },
+    {
+      title: 'Who to tell',
+      items: assessment.referrals.map((referral) => {
+        const set = referral.contacts.filter((contact) => contact.set || contact.phone);
+        const unset = referral.contacts.filter((contact) => !(contact.set || contact.phone));
+        return {
+          text: `${referral.name}: ${urgencyText(referral.urgency).toLowerCase()}, by ${longDate(referral.dueBy)}. Who can refer: ${referral.whoMaySubmit}`,
+          sub: [
+            ...set.map((contact) => contactText(contact)),
+            ...(unset.length > 0 ? [`Not set yet: ${unset.map((contact) => contact.name).join('; ')} (your safeguarding lead or the local authority's website has these)`] : []),
+            `Consent: ${referral.consent}`,
+          ],
+        };
+      }),
+    },
+    ...(assessment.escalation
+      ? [
+          {
+            title: 'If you are still worried: escalate',
+            numbered: true,
+            items: assessment.escalation.stages.map((stage) => ({
+              text: `${stage.name}: ${stage.who}. ${stage.what} ${urgencyText(stage.timescale)}${stage.timescaleIsDefault ? ' (a default: check your local procedure)' : ''}.`,
+            })),
+          },
+        ]
+      : []),
+    // The questions that could change the most come first; a hand-on keeps the first few.
+    {
+      title: 'Worth finding out',
+      items: [
+        ...assessment.questions.slice(0, QUESTIONS_HANDED_ON).map((question) => ({ text: questionText(question) })),
+        ...(assessment.questions.length > QUESTIONS_HANDED_ON ? [{ text: `And ${assessment.questions.length - QUESTIONS_HANDED_ON} more in the guide.` }] : []),
+      ],
+    },
+    {
+      title: 'Think about',
+      items: [
+        ...assessment.prompts.slice(0, PROMPTS_HANDED_ON).map((prompt) => ({ text: prompt.text })),
+        ...(assessment.prompts.length > PROMPTS_HANDED_ON ? [{ text: `And ${assessment.prompts.length - PROMPTS_HANDED_ON} more in the guide.` }] : []),
+      ],
+    },
+    { title: 'Why', items: assessment.reasons.map((reason) => ({ text: `${reason.reason}${reason.level ? ` (at least ${reason.level.name})` : ''}`, refs: [...new Set(reason.sources.map(ref))] })) },
+  ].filter((section) => section.items.length > 0);
   const ruleset = assessment.ruleset;
-  lines.push(
-    '',
-    `Ruleset: ${ruleset.title}, version ${ruleset.version}, due for review ${longDate(ruleset.reviewDate)}${assessment.profile ? `; local details: ${assessment.profile.organisation}` : ''}.`,
-    `Fingerprint: ruleset ${ruleset.id} ${ruleset.hash}, engine ${assessment.engineVersion}.`,
-    assessment.notice,
-  );
+  return {
+    heading: `Waymark guidance as at ${longDate(assessment.asOf)}`,
+    lead,
+    sections,
+    sources: notes.map((note) => {
+      const lines = note.places.filter((place) => /^\d/.test(place));
+      const sections = note.places.filter((place) => !/^\d/.test(place));
+      const where = [lines.length > 0 && `lines ${lines.join(', ')}`, ...sections].filter(Boolean);
+      return where.length > 0 ? `${note.title}: ${where.join('; ')}` : note.title;
+    }),
+    closing: [
+      `Ruleset: ${ruleset.title}, version ${ruleset.version}, due for review ${longDate(ruleset.reviewDate)}${assessment.profile ? `; local details: ${assessment.profile.organisation}` : ''}.`,
+      assessment.notice,
+    ],
+  };
+}
+
+/**
+ * The hand-on as plain text, for pasting into a referral form. Sources (as numbered notes) and
+ * the ruleset's fingerprint are left out unless asked for: a referral form needs the facts.
+ *
+ * @param {any} assessment
+ * @param {import('./draft.mjs').Draft} draft
+ * @param {{ sources?: boolean }} [options]
+ */
+export function caseText(assessment, draft, { sources = false } = {}) {
+  const doc = handOn(assessment, draft);
+  const lines = [doc.heading, '', ...doc.lead];
+  for (const section of doc.sections) {
+    lines.push('', section.title.toUpperCase());
+    section.items.forEach((item, i) => {
+      const marks = sources && item.refs?.length ? ` [${item.refs.join(', ')}]` : '';
+      lines.push(`${section.numbered ? `${i + 1}.` : '-'} ${item.text}${marks}`, ...(item.sub ?? []).map((line) => `  ${line}`));
+    });
+  }
+  if (sources && doc.sources.length > 0) lines.push('', 'SOURCES', ...doc.sources.map((text, i) => `[${i + 1}] ${text}`));
+  lines.push('', ...doc.closing);
+  if (sources) lines.push(`Fingerprint: ruleset ${assessment.ruleset.id} ${assessment.ruleset.hash}, engine ${assessment.engineVersion}.`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The hand-on for paper: the same sections, with the sources as short numbered notes at the end.
+ *
+ * @param {any} assessment
+ * @param {import('./draft.mjs').Draft} draft
+ * @returns {HTMLElement[]}
+ */
+export function printView(assessment, draft) {
+  const doc = handOn(assessment, draft);
+  const list = (numbered, items) => h(numbered ? 'ol' : 'ul', { class: `govuk-list govuk-body-s ${numbered ? 'govuk-list--number' : 'govuk-list--bullet'}` }, items);
+  const sections = doc.sections.map((section) =>
+    h(
+      'section',
+      { class: 'app-print__section' },
+      h('h2', { class: 'govuk-heading-s' }, section.title),
+      list(
+        section.numbered,
+        section.items.map((item) =>
+          h(
+            'li',
+            {},
+            item.text,
+            item.refs?.length ? h('sup', { class: 'app-print__ref' }, ` ${item.refs.join(',')}`) : null,
+            item.sub?.length ? h('ul', { class: 'govuk-list govuk-body-s app-print__sub' }, item.sub.map((line) => h('li', {}, line))) : null,
+          ),
+        ),
+      ),
+    ),
+  );
+  const notes = doc.sources.length > 0 && h('section', { class: 'app-print__section app-print__notes' }, h('h2', { class: 'govuk-heading-s' }, 'Sources'), list(true, doc.sources.map((text) => h('li', {}, text))));
+  return [
+    h('h1', { class: 'govuk-heading-m' }, doc.heading),
+    ...doc.lead.map((line) => h('p', { class: 'govuk-body-s app-print__lead' }, line)),
+    h('div', { class: 'app-print__body' }, sections, notes),
+    ...doc.closing.map((line) => h('p', { class: 'govuk-body-s app-print__closing' }, line)),
+  ];
 }
 
 /** @param {{ from: number, to: number }} age */

@@ -3,6 +3,7 @@
 // page's own origin.
 
 import init, { Engine } from '../../pkg/waymark.js';
+import { embeddedJson, embeddedWasm } from './setup/embedded.mjs';
 
 /** A profile is named by a file in profiles/, so a name can never reach outside that folder. */
 const PROFILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -22,7 +23,7 @@ export async function loadEngine(document, location) {
     throw new Error(`“${profileName}” is not the name of a local profile.`);
   }
   const [, ruleset, profile] = await Promise.all([
-    init().catch((error) => {
+    init(embeddedWasm()).catch((error) => {
       throw new Error(`The guidance engine (WebAssembly) could not start: ${error.message}`);
     }),
     fetchJson(rulesetUrl, 'the ruleset'),
@@ -50,6 +51,8 @@ function meta(document, name) {
  * @param {string} what
  */
 async function fetchJson(url, what) {
+  const embedded = embeddedJson(url);
+  if (embedded !== undefined) return embedded;
   let response;
   try {
     response = await fetch(url, { credentials: 'same-origin' });

@@ -56,7 +56,8 @@ export function words(text) {
 /**
  * @typedef {{ id: string, text: string, help?: string, terms?: string[], domain: string }} Searchable
  * @typedef {{ id: string, score: number }} Match
- * @typedef {{ entries: { id: string, fields: { stems: Set<string>, phrase: string, weight: number }[] }[], synonyms: string[][], vocabulary: Set<string>, domains: Map<string, string> }} Index
+ * @typedef {{ stems: Set<string>, phrase: string, weight: number }} Field
+ * @typedef {{ entries: { id: string, fields: Field[] }[], synonyms: string[][], vocabulary: Set<string>, rarity: Map<string, number>, domains: Map<string, string> }} Index
  */
 
 /** How much a match in each part of a question counts. */
@@ -72,6 +73,7 @@ const WEIGHTS = { text: 3, terms: 3, help: 1, domain: 1 };
 export function buildIndex(indicators, description) {
   const domains = new Map((description.domains ?? []).map((d) => [d.id, d.name]));
   const vocabulary = new Set();
+  /** @returns {Field} */
   const field = (text, weight) => {
     const list = words(text);
     for (const w of list) if (!STOP.has(w)) vocabulary.add(w);
@@ -86,39 +88,65 @@ export function buildIndex(indicators, description) {
       field(domains.get(indicator.domain) ?? '', WEIGHTS.domain),
     ],
   }));
+  // A word found in few questions says more about which one is meant than one found in many.
+  const counts = new Map();
+  for (const entry of entries) {
+    for (const s of new Set(entry.fields.flatMap((f) => [...f.stems]))) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const rarity = new Map([...counts].map(([s, n]) => [s, Math.log(1 + entries.length / n)]));
   const synonyms = (description.synonyms ?? []).map((group) => group.map((phrase) => words(phrase).map(stem).join(' ')));
-  return { entries, synonyms, vocabulary, domains };
+  for (const group of description.synonyms ?? []) for (const phrase of group) for (const w of words(phrase)) if (!STOP.has(w)) vocabulary.add(w);
+  return { entries, synonyms, vocabulary, rarity, domains };
 }
 
 /**
  * What the search asks for: each meaningful word of the query (or a synonym phrase in it), with
- * every form it may take.
+ * every form it may take. A word that matches nothing is read as the nearest known word, so a
+ * tired practitioner's "neglet" still finds neglect.
  *
  * @param {Index} index
  * @param {string} query
- * @returns {string[][]}  for each part of the query, its alternatives (stems or stemmed phrases)
+ * @returns {{ parts: { original: string, alternatives: string[] }[], corrected: string[] }}
  */
 export function parts(index, query) {
-  const stems = words(query).map(stem);
+  const typed = words(query);
+  const stems = typed.map(stem);
   const line = ` ${stems.join(' ')} `;
-  /** @type {string[][]} */
+  /** @type {{ original: string, alternatives: string[] }[]} */
   const found = [];
+  /** @type {string[]} */
+  const corrected = [];
   const used = new Set();
   // Phrases from the synonym list first ("county lines", "step dad"), longest first.
   const phrases = index.synonyms.flatMap((group) => group.map((phrase) => ({ phrase, group }))).sort((a, b) => b.phrase.length - a.phrase.length);
   for (const { phrase, group } of phrases) {
     if (!phrase.includes(' ') || !line.includes(` ${phrase} `)) continue;
-    const positions = phrase.split(' ').map((s) => stems.indexOf(s));
-    if (positions.some((p) => p < 0 || used.has(p))) continue;
-    for (const p of positions) used.add(p);
-    found.push([...new Set(group)]);
+    const start = stems.findIndex((_, i) => stems.slice(i, i + phrase.split(' ').length).join(' ') === phrase);
+    const span = phrase.split(' ').map((_, k) => start + k);
+    if (start < 0 || span.some((p) => used.has(p))) continue;
+    for (const p of span) used.add(p);
+    found.push({ original: phrase, alternatives: [...new Set([phrase, ...group])] });
   }
-  stems.forEach((s, i) => {
-    if (used.has(i) || STOP.has(words(query)[i] ?? '') || STOP.has(s)) return;
+  typed.forEach((word, i) => {
+    if (used.has(i) || STOP.has(word) || STOP.has(stems[i])) return;
+    let s = stems[i];
+    if (!known(index, s)) {
+      const near = nearest(index, word);
+      if (near) {
+        corrected.push(near);
+        s = stem(near);
+      }
+    }
     const groups = index.synonyms.filter((group) => group.includes(s));
-    found.push([...new Set([s, ...groups.flat()])]);
+    found.push({ original: s, alternatives: [...new Set([s, ...groups.flat()])] });
   });
-  return found;
+  return { parts: found, corrected };
+}
+
+/** Whether a stem, or a synonym of it, appears anywhere in the questions. */
+function known(index, s) {
+  if (index.rarity.has(s) || index.synonyms.some((group) => group.includes(s))) return true;
+  return s.length >= 4 && [...index.rarity.keys()].some((k) => k.length >= 4 && (k.startsWith(s) || s.startsWith(k)));
 }
 
 /**
@@ -129,14 +157,26 @@ export function parts(index, query) {
  * @returns {Match[]}
  */
 export function search(index, query) {
-  const wanted = parts(index, query);
-  if (wanted.length === 0) return [];
+  return searchWithCorrections(index, query).matches;
+}
+
+/**
+ * The questions that match, best first, and the words that were read as others.
+ *
+ * @param {Index} index
+ * @param {string} query
+ * @returns {{ matches: Match[], corrected: string[] }}
+ */
+export function searchWithCorrections(index, query) {
+  const { parts: wanted, corrected } = parts(index, query);
+  if (wanted.length === 0) return { matches: [], corrected };
+  const rare = (alternative) => Math.max(...alternative.split(' ').map((w) => index.rarity.get(w) ?? 1));
   /** @type {(Match & { matched: number })[]} */
   const matches = [];
   for (const entry of index.entries) {
     let score = 0;
     let matched = 0;
-    for (const alternatives of wanted) {
+    for (const { original, alternatives } of wanted) {
       let best = 0;
       for (const field of entry.fields) {
         for (const alternative of alternatives) {
@@ -144,15 +184,19 @@ export function search(index, query) {
           // One word that begins the other ("abus" and "abuser", "disclos" and "disclosur") counts for less.
           const prefix =
             !hit && !alternative.includes(' ') && alternative.length >= 4 && [...field.stems].some((s) => s.length >= 4 && (s.startsWith(alternative) || alternative.startsWith(s)));
-          best = Math.max(best, hit ? field.weight : prefix ? field.weight / 2 : 0);
+          if (!hit && !prefix) continue;
+          // The word as typed counts a little more than a synonym of it.
+          const value = field.weight * rare(alternative) * (hit ? 1 : 0.5) * (alternative === original ? 1 : 0.8);
+          best = Math.max(best, value);
         }
       }
       if (best > 0) matched += 1;
       score += best;
     }
-    if (matched > 0) matches.push({ id: entry.id, score: score + (matched === wanted.length ? 10 : 0) * matched, matched });
+    if (matched > 0) matches.push({ id: entry.id, score: Math.round(score * (matched === wanted.length ? 1.5 : 1) * 100) / 100, matched });
   }
-  return matches.sort((a, b) => b.score - a.score || b.matched - a.matched).map(({ id, score }) => ({ id, score }));
+  matches.sort((a, b) => b.score - a.score || b.matched - a.matched);
+  return { matches: matches.map(({ id, score }) => ({ id, score })), corrected };
 }
 
 /**
@@ -163,18 +207,25 @@ export function search(index, query) {
  * @returns {string[]}
  */
 export function nearestWords(index, query) {
-  const out = new Set();
-  for (const word of words(query)) {
-    if (STOP.has(word) || word.length < 3) continue;
-    let best = { word: '', distance: Infinity };
-    for (const known of index.vocabulary) {
-      if (Math.abs(known.length - word.length) > 2) continue;
-      const distance = editDistance(word, known);
-      if (distance < best.distance) best = { word: known, distance };
-    }
-    if (best.distance <= Math.max(1, Math.floor(word.length / 3))) out.add(best.word);
+  return [...new Set(words(query).filter((w) => !STOP.has(w) && w.length >= 3).map((w) => nearest(index, w)).filter((w) => w !== null))];
+}
+
+/**
+ * The known word nearest one typed, if it is close enough to be a slip of the fingers.
+ *
+ * @param {Index} index
+ * @param {string} word
+ * @returns {string | null}
+ */
+function nearest(index, word) {
+  if (word.length < 4) return null;
+  let best = { word: '', distance: Infinity };
+  for (const candidate of index.vocabulary) {
+    if (Math.abs(candidate.length - word.length) > 2) continue;
+    const distance = editDistance(word, candidate);
+    if (distance < best.distance) best = { word: candidate, distance };
   }
-  return [...out];
+  return best.distance <= (word.length >= 7 ? 2 : 1) ? best.word : null;
 }
 
 /**

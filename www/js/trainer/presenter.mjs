@@ -4,6 +4,7 @@
 // is kept in this tab and sent to any audience window open in this browser.
 
 import { h } from '../dom.mjs';
+import { embeddedJson, viewUrl } from '../setup/embedded.mjs';
 import { CHANNEL, MESSAGE } from './channel.mjs';
 import { chronology, debrief, runHeading, runStages, showLatest } from './render.mjs';
 import { FileProblems, STAGES, checkRun, checkScenario, emptyDecision, eraseRun, moveTo, newRun, position, readFile, runFileText, saveRun, storedRun } from './run.mjs';
@@ -255,9 +256,12 @@ export class Presenter {
       BUNDLED.map(async (name) => {
         if (this.bundled.has(name)) return [name, this.bundled.get(name)];
         try {
-          const response = await fetch(`scenarios/${name}.json`, { credentials: 'same-origin' });
-          if (!response.ok) return [name, null];
-          const scenario = await response.json();
+          let scenario = embeddedJson(`scenarios/${name}.json`);
+          if (scenario === undefined) {
+            const response = await fetch(`scenarios/${name}.json`, { credentials: 'same-origin' });
+            if (!response.ok) return [name, null];
+            scenario = await response.json();
+          }
           this.bundled.set(name, scenario);
           return [name, scenario];
         } catch {
@@ -583,7 +587,7 @@ export class Presenter {
   }
 
   openAudience() {
-    const opened = window.open('trainer.html?audience', 'waymark-audience', 'popup,width=1280,height=720');
+    const opened = window.open(viewUrl('trainer.html?audience'), 'waymark-audience', 'popup,width=1280,height=720');
     if (!opened) this.notify('error', 'Your browser did not open the window. Open trainer.html?audience in a new window of this browser and move it to the projector: it follows this one.');
   }
 
