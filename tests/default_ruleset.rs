@@ -439,3 +439,18 @@ fn a_recorded_worry_never_meets_no_action() {
         assert!(a.referrals.iter().any(|r| r.route == "safeguarding-lead"), "{} did not go to the safeguarding lead", indicator.id);
     }
 }
+
+/// One worry, one place: four police call-outs to a home with domestic abuse, and four domestic
+/// abuse incidents, are the same facts to a practitioner and get the same guidance.
+#[test]
+fn police_callouts_for_domestic_abuse_are_domestic_incidents() {
+    let dated = |indicator: &str| -> Vec<Value> { (0..4).map(|i| json!({"indicator": indicator, "date": format!("2026-{:02}-10", 6 + i)})).collect() };
+    let by_callout = assess(json!({"answers": {"domestic-abuse": "yes"}, "events": dated("police-callout")}));
+    let by_incident = assess(json!({"answers": {"domestic-abuse": "yes"}, "events": dated("domestic-incident")}));
+    assert_eq!(by_callout.level.id, by_incident.level.id);
+    assert_eq!(routes(&by_callout), routes(&by_incident));
+    assert!(routes(&by_callout).contains(&"marac"), "{:?}", routes(&by_callout));
+    // Call-outs alone, with no domestic abuse recorded, are not treated as domestic abuse.
+    let callouts_only = assess(json!({"events": dated("police-callout")}));
+    assert!(!routes(&callouts_only).contains(&"marac"));
+}
