@@ -122,6 +122,10 @@ pub struct Referral<'a> {
     /// The route's own speed, or faster when the level of need demands it.
     pub urgency: Urgency,
     pub due_by: Date,
+    /// When a decision is expected if the referral is made by `due_by`: after it, chase and
+    /// escalate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_by: Option<Date>,
     pub who_may_submit: &'a str,
     pub consent: &'a str,
     pub contacts: Vec<&'a ContactDetails>,

@@ -320,6 +320,7 @@ impl<'j> Compiler<'j> {
             indicator_list.iter().enumerate().map(|(i, json)| self.indicator(json, &item(&indicators_at, i), &domain_ids, &domains)).collect();
         let (facts, referral_wording) = self.context(&r);
         let mut contacts: Vec<ContactDetails> = contact_list.iter().enumerate().map(|(i, json)| self.contact(json, &item(&contacts_at, i))).collect();
+        self.meanwhile(contact_list, &contacts_at, &contact_ids, &mut contacts);
         let mut stages: Vec<CompiledStage> = stage_list.iter().enumerate().map(|(i, json)| self.stage(json, &item(&stages_at, i), &contact_ids)).collect();
         if stage_list.is_empty() && r.ok {
             self.problem(&stages_at, "no-stages", "at least one escalation stage is needed: the engine escalates whenever a closed referral leaves a worry");
@@ -598,7 +599,7 @@ impl<'j> Compiler<'j> {
     }
 
     fn contact(&mut self, json: &'j Json, at: &At) -> ContactDetails {
-        let o = self.object(json, at, &["id", "name", "scope", "phone", "hours", "notes"]);
+        let o = self.object(json, at, &["id", "name", "scope", "phone", "hours", "notes", "findIt", "meanwhile"]);
         let (id, name) = (self.text(&o, "id"), self.text(&o, "name"));
         let scope = self.value(&o, "scope", true).unwrap_or(ContactScope::Local);
         let phone = self.optional_text(&o, "phone");
@@ -611,15 +612,51 @@ impl<'j> Compiler<'j> {
             ),
             _ => {}
         }
-        let (hours, notes) = (self.optional_text(&o, "hours"), self.optional_text(&o, "notes"));
-        ContactDetails { id, name, scope, set: phone.is_some(), phone, email: None, hours, out_of_hours: None, notes }
+        let (hours, notes, find_it) = (self.optional_text(&o, "hours"), self.optional_text(&o, "notes"), self.optional_text(&o, "findIt"));
+        // The national line is resolved once every contact is read (see `meanwhile`).
+        self.optional_text(&o, "meanwhile");
+        ContactDetails { id, name, scope, set: phone.is_some(), phone, email: None, hours, out_of_hours: None, notes, find_it, meanwhile: None }
+    }
+
+    /// Each local contact's `meanwhile`: a national contact, named with its number while the
+    /// local one is not set.
+    fn meanwhile(&mut self, list: &'j [Json], at: &At, ids: &Ids, contacts: &mut [ContactDetails]) {
+        for (i, json) in list.iter().enumerate() {
+            let Json::Object(members) = json else { continue };
+            let Some((_, Json::String(id))) = members.iter().find(|(k, _)| k == "meanwhile") else { continue };
+            let here = At::Key(&item(at, i), "meanwhile");
+            let Some(found) = self.resolve(ids, id, &here, "unknown-contact", "contact") else { continue };
+            match (&contacts[found].scope, &contacts[found].phone) {
+                (ContactScope::National, Some(phone)) => {
+                    let meanwhile = Meanwhile { name: contacts[found].name.clone(), phone: phone.clone() };
+                    if let Some(contact) = contacts.get_mut(i) {
+                        contact.meanwhile = Some(meanwhile);
+                    }
+                }
+                _ => self.problem(&here, "not-national", format!("\"{id}\" is not a national contact with a number, so it cannot stand in for a local one")),
+            }
+        }
     }
 
     fn route(&mut self, scope: &Scope, program: &mut Program, json: &'j Json, at: &At, contacts: &Ids) -> CompiledRoute {
         let o = self.object(
             json,
             at,
-            &["id", "name", "when", "urgency", "whoMaySubmit", "consent", "consentOverride", "contacts", "ages", "unless", "sources", "allow"],
+            &[
+                "id",
+                "name",
+                "when",
+                "urgency",
+                "decisionWithin",
+                "whoMaySubmit",
+                "consent",
+                "consentOverride",
+                "contacts",
+                "ages",
+                "unless",
+                "sources",
+                "allow",
+            ],
         );
         let consent_when = self.field(&o, "consentOverride", false).map(|json| {
             let here = At::Key(at, "consentOverride");
@@ -641,6 +678,7 @@ impl<'j> Compiler<'j> {
             who_may_submit: self.text(&o, "whoMaySubmit"),
             consent: self.text(&o, "consent"),
             contacts: self.references(&o, "contacts", contacts, "unknown-contact", "contact"),
+            decision_within: self.value(&o, "decisionWithin", false),
             consent_when,
             fit: self.fit(scope, program, &o),
             allow: self.allow(&o),

@@ -160,6 +160,19 @@ pub struct ContactDetails {
     pub notes: Option<String>,
     /// False for a local contact no profile has given a number or address.
     pub set: bool,
+    /// Where to find the local number, shown while it is not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub find_it: Option<String>,
+    /// The national line to use until the local number is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meanwhile: Option<Meanwhile>,
+}
+
+/// A national contact, named where a local one is not set yet.
+#[derive(Clone, Debug, Serialize)]
+pub struct Meanwhile {
+    pub name: String,
+    pub phone: String,
 }
 
 /// Who an item (an action, a prompt, a route) is for: the ages it fits and the circumstances
@@ -180,6 +193,8 @@ pub(crate) struct CompiledRoute {
     pub who_may_submit: String,
     pub consent: String,
     pub contacts: Vec<u16>,
+    /// How soon a decision is expected after a referral, so the guidance can say when to chase.
+    pub decision_within: Option<Urgency>,
     /// A consent note that replaces `consent` when its condition (a condition node) is
     /// certainly true: "do not seek consent" where a risky adult is in the household.
     pub consent_when: Option<(u32, String)>,

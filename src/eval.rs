@@ -115,6 +115,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
                 when: &route.when,
                 urgency,
                 due_by: urgency.due_by(as_of),
+                decision_by: route.decision_within.map(|within| within.due_by(urgency.due_by(as_of))),
                 who_may_submit: &route.who_may_submit,
                 consent: match &route.consent_when {
                     Some((node, text)) if ev.truths[*node as usize] == Truth::True => text,

@@ -75,7 +75,7 @@ pub use case::{Answer, Case, Child, Event, Judgement};
 pub use compile::PROFILE_FORMAT;
 pub use date::Date;
 pub use describe::{Description, FactItem, IndicatorInfo, ReferralItem, RouteInfo};
-pub use engine::{ContactDetails, Domain, Engine, RuleKind, Source, SourceCitation};
+pub use engine::{ContactDetails, Domain, Engine, Meanwhile, RuleKind, Source, SourceCitation};
 pub use error::{Document, Error, Problem};
 #[cfg(not(target_arch = "wasm32"))]
 pub use json::{from_json, parse};

@@ -134,7 +134,7 @@ class Page {
     }
     const wasEmergency = this.emergency;
     this.emergency = this.assessment.immediateDanger;
-    renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency);
+    renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency, this.description.escalation[0] ?? null);
     this.form.setChildAge(this.assessment.childAge);
     this.form.openAnswered(this.draft);
     const bar = `Level of need: ${this.assessment.level.name}${this.assessment.immediateDanger ? '. Call 999 now' : ''}`;

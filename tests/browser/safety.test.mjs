@@ -119,3 +119,19 @@ describe('safety on the page', () => {
     await ctx.close();
   });
 });
+
+describe('after a referral, and when a number is not set', () => {
+  it('a referral says when to expect a decision and what to do if none comes, and an unset number says where to find it and what to use meanwhile', async () => {
+    const { ctx, problems } = await context(env.browser, env.url);
+    const page = await open(ctx, `${env.page}#worries`);
+    await answer(page, 'domestic-abuse', 'yes');
+    const social = (await page.textContent('#guidance [data-route="childrens-social-care"]')) ?? '';
+    assert.match(social, /Expect a decision by \d+ \w+ \d{4}\. If you have heard nothing by then, chase it\. If you disagree with the decision and are still worried, escalate, starting with practitioner to practitioner/);
+    // Not circular: where to find the number, and a national line until it is set.
+    assert.match(social, /front door \(MASH\): not set\. Your local authority's website lists it/);
+    assert.match(social, /Until it is set: NSPCC Helpline[^,]*, 0808 800 5000/);
+    assert.doesNotMatch(social, /Ask your safeguarding lead for this contact/);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+});

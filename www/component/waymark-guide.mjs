@@ -245,7 +245,7 @@ class Guide {
     }
     const wasEmergency = this.emergency;
     this.emergency = this.assessment.immediateDanger;
-    renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency);
+    renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency, this.description?.escalation?.[0] ?? null);
     this.form.setChildAge(this.assessment.childAge);
     this.form.openAnswered(this.draft);
     const said = announcement(this.assessment);

@@ -163,7 +163,12 @@ export function contactNodes(contact) {
  * @param {any} contact
  */
 export function contactText(contact) {
-  if (!contact.set && !contact.phone && !contact.email) return `${contact.name}: not set. Ask your safeguarding lead for this contact.`;
+  if (!contact.set && !contact.phone && !contact.email) {
+    // Never circular: where to find it, and a national line to use until it is set.
+    const find = contact.findIt ?? "Your safeguarding lead or the local authority's website has it.";
+    const meanwhile = contact.meanwhile ? ` Until it is set: ${contact.meanwhile.name}, ${contact.meanwhile.phone}.` : '';
+    return `${contact.name}: not set. ${find}${meanwhile}`;
+  }
   const parts = [contact.phone, contact.email, contact.hours, contact.outOfHours && `out of hours: ${contact.outOfHours}`].filter(Boolean);
   return `${contact.name}: ${parts.join(', ')}`;
 }

@@ -15,7 +15,7 @@ import { contactNodes, findingText, h, hidden, longDate, sourceText, urgencyText
  * @param {boolean} newEmergency  the danger is new since the last drawing, so it is announced
  *   at once; a redraw while it lasts does not announce it again
  */
-export function renderGuidance($body, assessment, open, fullAssessment, newEmergency) {
+export function renderGuidance($body, assessment, open, fullAssessment, newEmergency, firstStage = null) {
   const details = (key, summary, ...content) => {
     const $details = h('details', { class: 'govuk-details', 'data-key': key, open: open.has(key) }, h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)), h('div', { class: 'govuk-details__text' }, content));
     $details.addEventListener('toggle', () => {
@@ -30,7 +30,7 @@ export function renderGuidance($body, assessment, open, fullAssessment, newEmerg
     levelSection(assessment),
     judgementSection(assessment),
     actionsSection(assessment),
-    referralsSection(assessment, details),
+    referralsSection(assessment, details, firstStage),
     escalationSection(assessment),
     questionsSection(assessment),
     promptsSection(assessment),
@@ -107,7 +107,7 @@ function actionsSection(assessment) {
  * @param {any} assessment
  * @param {Function} details
  */
-function referralsSection(assessment, details) {
+function referralsSection(assessment, details, firstStage) {
   if (assessment.referrals.length === 0) return null;
   return h(
     'section',
@@ -126,6 +126,7 @@ function referralsSection(assessment, details) {
             referral.contacts.map((contact) => h('li', { class: contact.set ? 'app-contact' : 'app-contact app-contact--not-set' }, contactNodes(contact))),
           ),
         h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Who can refer: '), referral.whoMaySubmit),
+        referral.decisionBy && h('p', { class: 'govuk-body-s app-decision', 'data-decision-by': referral.decisionBy }, decisionText(referral, firstStage)),
         details(
           `consent:${referral.route}`,
           'Consent and sharing information',
@@ -135,6 +136,18 @@ function referralsSection(assessment, details) {
       ),
     ),
   );
+}
+
+/**
+ * When to expect an answer to a referral, and what to do if none comes: shown from the start, so
+ * nobody waits in silence.
+ *
+ * @param {any} referral
+ * @param {{ name: string, who: string } | null} firstStage  the first escalation stage, if known
+ */
+export function decisionText(referral, firstStage) {
+  const escalate = firstStage ? ` If you disagree with the decision and are still worried, escalate, starting with ${firstStage.name.toLowerCase()} (${firstStage.who}).` : ' If you disagree with the decision and are still worried, escalate.';
+  return `Expect a decision by ${longDate(referral.decisionBy)}. If you have heard nothing by then, chase it.${escalate}`;
 }
 
 /** @param {any} assessment */

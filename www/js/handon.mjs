@@ -3,7 +3,7 @@
 // The text carries the practitioner's own notes, which the engine never sees.
 
 import { contactText, findingText, h, longDate, urgencyText } from './dom.mjs';
-import { questionText } from './guidance.mjs';
+import { decisionText, questionText } from './guidance.mjs';
 
 /**
  * @typedef {{ text: string, sub?: string[], refs?: number[] }} Item
@@ -64,10 +64,10 @@ export function handOn(assessment, draft) {
         const set = referral.contacts.filter((contact) => contact.set || contact.phone);
         const unset = referral.contacts.filter((contact) => !(contact.set || contact.phone));
         return {
-          text: `${referral.name}: ${urgencyText(referral.urgency).toLowerCase()}, by ${longDate(referral.dueBy)}. Who can refer: ${referral.whoMaySubmit}`,
+          text: `${referral.name}: ${urgencyText(referral.urgency).toLowerCase()}, by ${longDate(referral.dueBy)}. Who can refer: ${referral.whoMaySubmit}${referral.decisionBy ? ` ${decisionText(referral, null)}` : ''}`,
           sub: [
             ...set.map((contact) => contactText(contact)),
-            ...(unset.length > 0 ? [`Not set yet: ${unset.map((contact) => contact.name).join('; ')} (your safeguarding lead or the local authority's website has these)`] : []),
+            ...(unset.length > 0 ? [notSetText(unset)] : []),
             `Consent: ${referral.consent}`,
           ],
         };
@@ -179,6 +179,17 @@ export function printView(assessment, draft) {
     h('div', { class: 'app-print__body' }, sections, notes),
     ...doc.closing.map((line) => h('p', { class: 'govuk-body-s app-print__closing' }, line)),
   ];
+}
+
+/**
+ * Contacts not set yet, in one line for paper: their names, and the national lines to use until
+ * they are (the guide itself says where to find each number).
+ *
+ * @param {any[]} contacts
+ */
+function notSetText(contacts) {
+  const lines = [...new Set(contacts.filter((contact) => contact.meanwhile).map((contact) => `${contact.meanwhile.name}, ${contact.meanwhile.phone}`))];
+  return `Not set yet: ${contacts.map((contact) => contact.name).join('; ')}.${lines.length > 0 ? ` Until they are: ${lines.join('; ')}.` : ''}`;
 }
 
 /** @param {{ from: number, to: number }} age */
