@@ -46,22 +46,34 @@ named_enum! {
     }
 }
 
-/// Something that happened on a day, or over a span of days (a missing episode from the day the
-/// child went missing `date` until the day they came back `until`).
+/// Something that happened, as the practitioner knows it: on a day (`date`), over a span of days
+/// (a missing episode from `date` until the day they came back, `until`), some day in a month
+/// (`month`), or a number of times since a day (`times` since `since`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     pub indicator: String,
+    /// The first day it could have happened.
     pub date: Date,
-    /// The last day of the event, when it lasted more than a day. Windows are measured from
-    /// here: a child who came back yesterday was missing "in the last week" however long ago
-    /// they went.
+    /// The last day of an event that lasted more than a day. Windows are measured from here: a
+    /// child who came back yesterday was missing "in the last week" however long ago they went.
     pub until: Option<Date>,
+    /// For a date known only roughly, the last day it could have been: the end of the month, or
+    /// the assessment date for "N times since". Counted as late as it could be, so an
+    /// approximate event is in a window whenever it could be.
+    pub latest: Option<Date>,
+    /// How many times (more than one only for "N times since").
+    pub times: u16,
 }
 
 impl Event {
-    /// The day the event ended (or its only day).
+    /// The last day the event could have ended.
     pub fn end(&self) -> Date {
-        self.until.unwrap_or(self.date)
+        self.until.or(self.latest).unwrap_or(self.date)
+    }
+
+    /// Whether the date is known only roughly.
+    pub fn approximate(&self) -> bool {
+        self.latest.is_some()
     }
 }
 
@@ -101,22 +113,54 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
         r.problem(&events_at, "too-large", format!("{} events; a case may have at most {MAX_EVENTS} (the limit)", events.len()));
         events = &[];
     }
-    let events = events
+    let events: Vec<Event> = events
         .iter()
         .enumerate()
         .filter_map(|(i, json)| {
             let here = At::Index(&events_at, i);
-            let e = r.object(json, &here, &["indicator", "date", "until"]);
+            let e = r.object(json, &here, &["indicator", "date", "until", "month", "times", "since"]);
             let indicator = r.string(&e, "indicator", true)?.to_string();
+            let given = ["date", "month", "since"].iter().filter(|key| e.get(key).is_some()).count();
+            if given != 1 && e.ok {
+                r.problem(&here, "bad-event", "give one of: date (a day), month (\"2026-10\"), or times and since (\"4 times since 2026-01-01\")");
+                return None;
+            }
+            if e.get("times").is_some() != e.get("since").is_some() && e.ok {
+                r.problem(&here, "bad-event", "times and since go together: how many times, since which day");
+                return None;
+            }
+            if let Some(month) = r.string(&e, "month", false) {
+                let Some(first) = Date::parse(&format!("{month}-01")).filter(|_| month.len() == 7) else {
+                    r.problem(&At::Key(&here, "month"), "bad-value", format!("\"{month}\" is not a month such as \"2026-10\""));
+                    return None;
+                };
+                return Some(Event { indicator, date: first, until: None, latest: Some(first.end_of_month()), times: 1 });
+            }
+            if e.get("since").is_some() {
+                let since: Date = r.value(&e, "since", true)?;
+                let times: u16 = r.value(&e, "times", true)?;
+                if times == 0 || usize::from(times) > MAX_EVENTS {
+                    r.problem(&At::Key(&here, "times"), "bad-count", format!("times must be between 1 and {MAX_EVENTS}"));
+                    return None;
+                }
+                return Some(Event { indicator, date: since, until: None, latest: Some(as_of.max(since)), times });
+            }
             let (date, until): (Option<Date>, Option<Date>) = (r.value(&e, "date", true), r.value(&e, "until", false));
             if let (Some(date), Some(until)) = (date, until) {
                 if until < date {
                     r.problem(&At::Key(&here, "until"), "bad-dates", format!("the event ends ({until}) before it starts ({date})"));
                 }
             }
-            Some(Event { indicator, date: date?, until })
+            Some(Event { indicator, date: date?, until, latest: None, times: 1 })
         })
         .collect();
+    let counted: usize = events.iter().map(|event: &Event| usize::from(event.times)).sum();
+    let events = if counted > MAX_EVENTS {
+        r.problem(&events_at, "too-large", format!("{counted} events counted; a case may have at most {MAX_EVENTS} (the limit)"));
+        Vec::new()
+    } else {
+        events
+    };
     let facts = read_answers(r, &o, "facts");
     let referral = r.value(&o, "referral", false);
     let judgement = r.field(&o, "judgement", false).map(|json| {

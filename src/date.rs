@@ -79,6 +79,12 @@ impl Date {
         }
     }
 
+    /// The last day of this date's month.
+    pub fn end_of_month(self) -> Date {
+        let (year, month, _) = self.ymd();
+        Date::from_ymd(year, month, days_in_month(year, month))
+    }
+
     /// The date `n` calendar days later (earlier when `n` is negative).
     pub fn add_days(self, n: i32) -> Date {
         Date(self.0.saturating_add(n))

@@ -20,7 +20,7 @@ struct Inputs {
     answers: Vec<Option<Answer>>,
     /// Per indicator, most recent first: (days from the event's end to the assessment date,
     /// the day it began, the day it ended), for events begun on or before it.
-    events: Vec<Vec<(i32, Date, Date)>>,
+    events: Vec<Vec<(i32, Date, Date, bool)>>,
     age: Option<AgeSpan>,
     facts: [Option<Answer>; Fact::COUNT],
     referral: Option<ReferralOutcome>,
@@ -369,7 +369,7 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         answers[index as usize] = Some(*answer);
     }
 
-    let mut events: Vec<Vec<(i32, Date, Date)>> = vec![Vec::new(); n];
+    let mut events: Vec<Vec<(i32, Date, Date, bool)>> = vec![Vec::new(); n];
     for (i, event) in case.events.iter().enumerate() {
         let path = || format!("events[{i}].indicator");
         let Some(index) = engine.find_indicator(&event.indicator) else {
@@ -387,9 +387,13 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
             });
             continue;
         }
-        // An event that has not ended by the assessment date is still going on.
+        // An event that has not ended by the assessment date is still going on; one whose date is
+        // known only roughly is counted as late as it could have been.
         let end = event.end().min(as_of);
-        events[index as usize].push((as_of.days_since(end), event.date, end));
+        let list = &mut events[index as usize];
+        for _ in 0..event.times {
+            list.push((as_of.days_since(end), event.date, end, event.approximate()));
+        }
     }
     for list in &mut events {
         crate::sort::by(list, |a, b| a.0.cmp(&b.0));
@@ -503,7 +507,7 @@ impl<'a> Evaluator<'a> {
 
     /// Calendar days after the most recent event of `indicator` ended.
     fn due_after_event(&self, indicator: u16, days: u16) -> Option<Date> {
-        self.inputs.events[indicator as usize].first().map(|(_, _, end)| end.add_days(i32::from(days)))
+        self.inputs.events[indicator as usize].first().map(|(_, _, end, _)| end.add_days(i32::from(days)))
     }
 
     /// For each supposition, the truth of `root` were it true (for open questions). One pass
@@ -654,10 +658,10 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The events of `indicator` that ended within the window, most recent first.
-    fn events_within(&self, indicator: u16, within: Window) -> &[(i32, Date, Date)] {
+    fn events_within(&self, indicator: u16, within: Window) -> &[(i32, Date, Date, bool)] {
         let list = &self.inputs.events[indicator as usize];
         let days = within.days(self.inputs.as_of);
-        let end = list.partition_point(|(days_ago, _, _)| *days_ago <= days);
+        let end = list.partition_point(|(days_ago, _, _, _)| *days_ago <= days);
         &list[..end]
     }
 
@@ -724,7 +728,8 @@ impl<'a> Evaluator<'a> {
                     within_days: saturate(within.days(self.inputs.as_of).max(0) as usize),
                     at_least,
                     count: saturate(events.len()),
-                    dates: events.iter().map(|(_, date, _)| *date).collect(),
+                    dates: events.iter().map(|(_, date, _, _)| *date).collect(),
+                    approximate: saturate(events.iter().filter(|(_, _, _, rough)| *rough).count()),
                     holds,
                 }
             }

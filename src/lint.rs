@@ -83,6 +83,12 @@ pub fn lint(engine: &Engine) -> Vec<Finding> {
         used.contacts.extend(stage.contact);
     }
 
+    // Each rule's condition in one canonical form, computed once: rules with the same
+    // condition are duplicates, and an age-limited floor is compared with rules for the same risk.
+    let mut by_condition: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, rule) in engine.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
+        by_condition.entry(canonical(engine, rule.root)).or_default().push(i);
+    }
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (i, rule) in engine.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
         let path = format!("rules[{i}]");
@@ -106,7 +112,7 @@ pub fn lint(engine: &Engine) -> Vec<Finding> {
         if let Some(message) = response_in_reason_only(engine, rule) {
             report("response-in-reason-only", format!("{path}.reason"), message, &rule.allow);
         }
-        if let Some(message) = age_limited_floor(engine, rule) {
+        if let Some(message) = age_limited_floor(engine, rule, &by_condition) {
             report("age-limited-floor", format!("{path}.when"), message, &rule.allow);
         }
         let canonical = canonical(engine, rule.root);
@@ -229,7 +235,7 @@ fn words_in<'w>(text: &str, wanted: &[&'w str]) -> Vec<&'w str> {
 /// not counted). Such a floor applies to one age band only; the author should say why the age
 /// matters, or give older children with the same risk the same floor. The message names any rule
 /// whose whole condition is the same other parts, and the level it sets.
-fn age_limited_floor(engine: &Engine, rule: &CompiledRule) -> Option<String> {
+fn age_limited_floor(engine: &Engine, rule: &CompiledRule, by_condition: &BTreeMap<String, Vec<usize>>) -> Option<String> {
     let level = rule.then.level?;
     let Node::All { start, end } = engine.nodes[rule.root as usize] else { return None };
     let kids = &engine.kids[start as usize..end as usize];
@@ -262,10 +268,11 @@ fn age_limited_floor(engine: &Engine, rule: &CompiledRule) -> Option<String> {
         parts.dedup();
         format!("all({})", parts.join(","))
     };
-    let same: Vec<String> = engine
-        .rules
-        .iter()
-        .filter(|r| r.kind == RuleKind::Rule && canonical(engine, r.root) == rest)
+    let same: Vec<String> = by_condition
+        .get(&rest)
+        .into_iter()
+        .flatten()
+        .map(|i| &engine.rules[*i])
         .map(|r| match r.then.level {
             Some(l) => format!("rule \"{}\" sets \"{}\" for the same risk at any age", r.id, engine.levels[usize::from(l)].id),
             None => format!("rule \"{}\" has the same risk at any age but sets no level", r.id),

@@ -55,7 +55,9 @@ pub enum Finding<'a> {
     Age { min_months: Option<i32>, max_months: Option<i32>, age_months: Option<AgeSpan>, holds: Truth },
     /// Were there enough dated events in the window?
     #[serde(rename_all = "camelCase")]
-    Events { indicator: &'a str, text: &'a str, within_days: u16, at_least: u16, count: u16, dates: Vec<Date>, holds: Truth },
+    /// `approximate` of the `count` have dates known only roughly, and are counted as in the
+    /// window because they could be.
+    Events { indicator: &'a str, text: &'a str, within_days: u16, at_least: u16, count: u16, dates: Vec<Date>, approximate: u16, holds: Truth },
     #[serde(rename_all = "camelCase")]
     Fact { fact: Fact, text: &'a str, answer: Option<Answer>, holds: Truth },
     /// Did the referral have this outcome? `actual` is absent when not known.

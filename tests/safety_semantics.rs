@@ -280,3 +280,35 @@ fn the_level_response_leads_among_actions_of_the_same_urgency() {
     assert_eq!(a.actions[0].id, "call-999");
     assert_eq!(a.referrals[0].route, "police-emergency");
 }
+
+#[test]
+fn events_known_only_roughly_count_wherever_they_could_be_and_say_so() {
+    let rough = |event: Value| assess(json!({"asOf": "2026-11-25", "events": [event]}));
+    // Some day this month could be within the last week; some day in September could not.
+    assert!(has_action(&rough(json!({"indicator": "missing-episode", "month": "2026-11"})), "return-interview"));
+    assert!(!has_action(&rough(json!({"indicator": "missing-episode", "month": "2026-09"})), "return-interview"));
+    // "Three times since October" is three events, each possibly recent: the 90-day rule fires,
+    // and its evidence says how many dates are approximate.
+    let since = rough(json!({"indicator": "missing-episode", "times": 3, "since": "2026-10-01"}));
+    let reason = since.reasons.iter().find(|r| r.rule == "repeat-missing").expect("three in 90 days");
+    match &reason.evidence[0] {
+        waymark::Finding::Events { count, approximate, .. } => assert_eq!((*count, *approximate), (3, 3)),
+        other => panic!("unexpected evidence {other:?}"),
+    }
+    // Twice since a day long ago could still both be recent: counted, conservatively.
+    let old = rough(json!({"indicator": "missing-episode", "times": 2, "since": "2025-01-01"}));
+    assert!(has_action(&old, "return-interview"));
+}
+
+#[test]
+fn a_rough_event_is_refused_with_its_path_when_it_cannot_be_read() {
+    let refused = |event: Value| -> (String, String) {
+        let case: Result<Case, _> = from_json(&json!({"asOf": "2026-11-25", "events": [event]}).to_string());
+        let error = case.expect_err("refused");
+        (error.problems()[0].path.clone(), error.problems()[0].code.to_string())
+    };
+    assert_eq!(refused(json!({"indicator": "missing-episode", "month": "2026-13"})), ("events[0].month".into(), "bad-value".into()));
+    assert_eq!(refused(json!({"indicator": "missing-episode", "month": "2026-11", "date": "2026-11-02"})), ("events[0]".into(), "bad-event".into()));
+    assert_eq!(refused(json!({"indicator": "missing-episode", "times": 3})), ("events[0]".into(), "bad-event".into()));
+    assert_eq!(refused(json!({"indicator": "missing-episode", "times": 0, "since": "2026-01-01"})), ("events[0].times".into(), "bad-count".into()));
+}

@@ -152,9 +152,9 @@ class Page {
   /** Dates typed for an event but not added: easy to miss, so they are errors at Continue. */
   pendingDates() {
     return Object.entries(this.draft.pending)
-      .filter(([, parts]) => parts.day.trim() || parts.month.trim() || parts.year.trim())
+      .filter(([, parts]) => Object.values(parts).some((part) => String(part).trim()))
       .map(([key]) => ({
-        field: `e-${key.replace('/', '-')}-day`,
+        field: key.endsWith('/times') ? `e-${key.replace('/', '-')}-count` : `e-${key.replace('/', '-')}-day`,
         step: this.description.indicators.find((indicator) => indicator.id === key.split('/')[0])?.step ?? 'worries',
         message: 'You typed a date but did not add it: choose “Add date”, or clear the date',
       }));
@@ -179,7 +179,7 @@ class Page {
     const [kind, id] = $target.name.split(':');
     if (kind === 'pending') {
       event.preventDefault();
-      this.addEventDate(id.split('/')[0]);
+      this.addEventDate(id.split('/')[0], id.endsWith('/times'));
     }
   }
 
@@ -204,7 +204,7 @@ class Page {
     if (!$button) return;
     const data = $button.dataset;
     if (data.continue) this.continueFrom(data.continue);
-    else if (data.addEvent) this.addEventDate(data.addEvent);
+    else if (data.addEvent) this.addEventDate(data.addEvent, 'times' in data);
     else if (data.removeEvent && data.date) this.removeEventDate(data.removeEvent, data.date);
     else if ($button.id === 'age-filter-toggle') this.form.toggleAges();
     else if ($button.id === 'copy-text') this.copyText();
@@ -215,17 +215,20 @@ class Page {
     else if ($button.id === 'clear-confirm') this.clearEverything();
   }
 
-  /** @param {string} id */
-  addEventDate(id) {
+  /**
+   * @param {string} id
+   * @param {boolean} [times]  "so many times since", rather than a date
+   */
+  addEventDate(id, times = false) {
     this.form.clearErrors();
-    const error = addEvent(this.draft, id, this.case.asOf);
+    const error = addEvent(this.draft, id, this.case.asOf, times);
     if (error) {
       markField(this.$steps, error);
       byId(error.field).focus();
       return;
     }
     this.form.renderEvents(id, this.draft.events[id] ?? []);
-    for (const $part of this.$steps.querySelectorAll(`[name^="pending:${id}:"], [name^="pending:${id}/until:"]`)) /** @type {HTMLInputElement} */ ($part).value = '';
+    for (const $part of this.$steps.querySelectorAll(`[name^="pending:${id}:"], [name^="pending:${id}/until:"], [name^="pending:${id}/times:"]`)) /** @type {HTMLInputElement} */ ($part).value = '';
     this.update();
     byId(`e-${id}-day`).focus();
   }

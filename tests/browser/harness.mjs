@@ -169,7 +169,7 @@ export async function addEvent(page, id, date) {
   await page.fill(`#e-${id}-day`, String(Number(day)));
   await page.fill(`#e-${id}-month`, String(Number(month)));
   await page.fill(`#e-${id}-year`, year);
-  await page.click(`[data-add-event="${id}"]`);
+  await page.click(`[data-add-event="${id}"]:not([data-times])`);
 }
 
 /**

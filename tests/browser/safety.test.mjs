@@ -36,7 +36,7 @@ describe('safety on the page', () => {
       await page.fill(`${prefix}-month`, date.month);
       await page.fill(`${prefix}-year`, date.year);
     }
-    await page.click('[data-add-event="missing-episode"]');
+    await page.click('[data-add-event="missing-episode"]:not([data-times])');
     const listed = await page.textContent('#e-missing-episode-dates');
     assert.match(listed ?? '', / to /, 'the episode is listed with its end');
     const seen = await guidance(page);
@@ -64,7 +64,7 @@ describe('safety on the page', () => {
       await page.fill(`${prefix}-month`, date.month);
       await page.fill(`${prefix}-year`, date.year);
     }
-    await page.click('[data-add-event="missing-episode"]');
+    await page.click('[data-add-event="missing-episode"]:not([data-times])');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'e-missing-episode-until-day');
     assert.match((await page.textContent('[data-field="e-missing-episode"]')) ?? '', /on or after the day it began/);
     assert.equal(await page.inputValue('#e-missing-episode-until-day'), back.day);
@@ -131,6 +131,34 @@ describe('after a referral, and when a number is not set', () => {
     assert.match(social, /front door \(MASH\): not set\. Your local authority's website lists it/);
     assert.match(social, /Until it is set: NSPCC Helpline[^,]*, 0808 800 5000/);
     assert.doesNotMatch(social, /Ask your safeguarding lead for this contact/);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+});
+
+describe('events as people know them', () => {
+  it('a month without a day, and "so many times since", are recorded, listed and counted', async () => {
+    const { ctx, problems } = await context(env.browser, env.url);
+    const page = await open(ctx, `${env.page}#worries`);
+    const today = new Date();
+    await openGroupOf(page, '#e-police-callout-day');
+    // The day left blank: some day this month.
+    await page.fill('#e-police-callout-month', String(today.getMonth() + 1));
+    await page.fill('#e-police-callout-year', String(today.getFullYear()));
+    await page.click('[data-add-event="police-callout"]:not([data-times])');
+    // "Three times since January" of this year.
+    await page.click('[data-field="e-police-callout"] .app-event__times summary');
+    await page.fill('#e-police-callout-times-count', '3');
+    await page.fill('#e-police-callout-times-month', '1');
+    await page.fill('#e-police-callout-times-year', String(today.getFullYear()));
+    await page.click('[data-add-event="police-callout"][data-times]');
+    const listed = (await page.textContent('#e-police-callout-dates')) ?? '';
+    assert.match(listed, /some day in \w+ \d{4}/);
+    assert.match(listed, /3 times since January \d{4}/);
+    // Four call-outs in a year, counted conservatively: the repeated call-outs rule applies.
+    const seen = await guidance(page);
+    assert.ok(seen.reasons.includes('police-callouts-repeated'), seen.reasons.join());
+    assert.match((await page.textContent('#guidance')) ?? '', /known only roughly/);
     assert.deepEqual(problems, []);
     await ctx.close();
   });

@@ -61,6 +61,10 @@ export function longDate(iso) {
  * @param {string} span
  */
 export function eventText(span) {
+  const times = /^(\d+)@(\d{4})-(\d{2})/.exec(span);
+  if (times) return `${times[1]} ${times[1] === '1' ? 'time' : 'times'} since ${MONTHS[Number(times[3]) - 1]} ${times[2]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(span);
+  if (month) return `some day in ${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
   const [from, until] = span.split('/');
   return until ? `${longDate(from)} to ${longDate(until)}` : longDate(from);
 }
@@ -99,7 +103,8 @@ export function findingText(finding) {
       const dates = finding.dates.map(longDate).join(', ');
       // The engine words "every recorded event" as a window of 65535 days.
       const window = finding.withinDays >= 65535 ? 'recorded' : `in the last ${finding.withinDays} days`;
-      return `${finding.text}: ${finding.count} ${window}${dates ? ` (${dates})` : ''}`;
+      const rough = finding.approximate > 0 ? `; ${finding.approximate} of them with a date known only roughly, counted as in the window because ${finding.approximate === 1 ? 'it' : 'they'} could be` : '';
+      return `${finding.text}: ${finding.count} ${window}${dates ? ` (${dates})` : ''}${rough}`;
     }
     case 'referral':
       return finding.actual ? `Referral: ${finding.text}` : `Whether ${lowerFirst(finding.text)}`;

@@ -16,8 +16,9 @@ const OPT_OUT_KEY = 'waymark-do-not-keep';
  * @property {DateParts} asOf
  * @property {{ mode: string, dob: DateParts, years: string, months: string, due: DateParts }} age
  * @property {Record<string, string>} answers  indicator id → yes / no / not-known
- * @property {Record<string, string[]>} events  event indicator id → "date" or "date/until" (ISO 8601
- *   dates; an interval for an event that lasted more than a day), in order
+ * @property {Record<string, string[]>} events  event indicator id → each event as the practitioner
+ *   knows it: "2026-11-04" (a day), "2026-11-04/2026-11-06" (from a day until a day, ISO 8601's
+ *   interval), "2026-11" (some day in a month) or "3@2026-10-01" (three times since a day)
  * @property {Record<string, DateParts>} pending  an event date being typed, not yet added; the key
  *   "id/until" holds the last day of an event that lasted more than a day
  * @property {Record<string, string>} facts  context fact → yes / no / not-known
@@ -79,6 +80,31 @@ export function isoDate(parts) {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * An event as the draft keeps it, in the case format's fields.
+ *
+ * @param {string} event
+ * @returns {{ date: string, until?: string } | { month: string } | { times: number, since: string }}
+ */
+export function eventFields(event) {
+  const times = /^(\d+)@(.+)$/.exec(event);
+  if (times) return { times: Number(times[1]), since: times[2] };
+  if (/^\d{4}-\d{2}$/.test(event)) return { month: event };
+  const [date, until] = event.split('/');
+  return until ? { date, until } : { date };
+}
+
+/**
+ * The case format's event as the draft keeps it: the inverse of `eventFields`.
+ *
+ * @param {{ date?: string, until?: string, month?: string, times?: number, since?: string }} event
+ */
+function eventString(event) {
+  if (event.since) return `${event.times}@${event.since}`;
+  if (event.month) return event.month;
+  return event.until ? `${event.date}/${event.until}` : `${event.date}`;
+}
+
 /** @param {DateParts} parts */
 function isBlank(parts) {
   return !parts.day.trim() && !parts.month.trim() && !parts.year.trim();
@@ -132,12 +158,7 @@ export function toCase(draft, today) {
   if (Object.keys(draft.answers).length > 0) assessed.answers = { ...draft.answers };
   const events = Object.keys(draft.events)
     .sort()
-    .flatMap((indicator) =>
-      draft.events[indicator].map((span) => {
-        const [date, until] = span.split('/');
-        return until ? { indicator, date, until } : { indicator, date };
-      }),
-    );
+    .flatMap((indicator) => draft.events[indicator].map((event) => ({ indicator, ...eventFields(event) })));
   if (events.length > 0) assessed.events = events;
   if (Object.keys(draft.facts).length > 0) assessed.facts = { ...draft.facts };
   if (draft.referral && draft.referral !== 'not-known') assessed.referral = draft.referral;
@@ -176,8 +197,8 @@ export function fromCase(value, notes) {
   else if (child.ageYears !== undefined) draft.age = { ...draft.age, mode: 'years', years: String(child.ageYears) };
   else if (child.ageMonths !== undefined) draft.age = { ...draft.age, mode: 'months', months: String(child.ageMonths) };
   draft.answers = { ...(value.answers ?? {}) };
-  for (const { indicator, date, until } of value.events ?? []) {
-    (draft.events[indicator] ??= []).push(until ? `${date}/${until}` : date);
+  for (const event of value.events ?? []) {
+    (draft.events[event.indicator] ??= []).push(eventString(event));
   }
   for (const dates of Object.values(draft.events)) dates.sort();
   draft.facts = { ...(value.facts ?? {}) };

@@ -413,14 +413,25 @@ export function updateDraft(draft, $input) {
  * @param {string} asOf  the assessment date in use
  * @returns {FieldError | null}
  */
-export function addEvent(draft, id, asOf) {
+export function addEvent(draft, id, asOf, times = false) {
   const blank = { day: '', month: '', year: '' };
+  if (times) return addTimes(draft, id, asOf);
   const typed = draft.pending[id] ?? blank;
   const typedUntil = draft.pending[`${id}/until`] ?? blank;
-  const date = isoDate(typed);
   const field = `e-${id}-day`;
   const untilField = `e-${id}-until-day`;
-  if (!date) return { field, step: '', message: 'Enter the date it happened, such as 3 11 2026' };
+  // The day left blank: some day in that month.
+  const month = !typed.day.trim() ? isoMonth(typed.month, typed.year) : null;
+  if (month) {
+    if (month > asOf.slice(0, 7)) return { field: `e-${id}-month`, step: '', message: 'The month must be no later than the date of this assessment' };
+    const dates = (draft.events[id] ??= []);
+    if (!dates.includes(month)) dates.push(month);
+    dates.sort();
+    delete draft.pending[id];
+    return null;
+  }
+  const date = isoDate(typed);
+  if (!date) return { field, step: '', message: 'Enter the date it happened, such as 3 11 2026, or just the month and year' };
   if (date > asOf) return { field, step: '', message: 'The date must be on or before the date of this assessment' };
   const untilGiven = Boolean(typedUntil.day.trim() || typedUntil.month.trim() || typedUntil.year.trim());
   const until = untilGiven ? isoDate(typedUntil) : null;
@@ -434,6 +445,41 @@ export function addEvent(draft, id, asOf) {
   delete draft.pending[id];
   delete draft.pending[`${id}/until`];
   return null;
+}
+
+/**
+ * "So many times since a month", for a practitioner who knows how often but not when.
+ *
+ * @param {Draft} draft
+ * @param {string} id
+ * @param {string} asOf
+ * @returns {FieldError | null}
+ */
+function addTimes(draft, id, asOf) {
+  const typed = draft.pending[`${id}/times`] ?? {};
+  const count = String(typed.count ?? '').trim();
+  if (!/^\d{1,3}$/.test(count) || Number(count) < 1) return { field: `e-${id}-times-count`, step: '', message: 'Enter how many times, as a number from 1 to 999' };
+  const since = isoMonth(String(typed.month ?? ''), String(typed.year ?? ''));
+  if (!since) return { field: `e-${id}-times-month`, step: '', message: 'Enter the month and year since when, such as 1 2026' };
+  if (since > asOf.slice(0, 7)) return { field: `e-${id}-times-month`, step: '', message: 'The month must be no later than the date of this assessment' };
+  const event = `${Number(count)}@${since}-01`;
+  const dates = (draft.events[id] ??= []);
+  if (!dates.includes(event)) dates.push(event);
+  dates.sort();
+  delete draft.pending[`${id}/times`];
+  return null;
+}
+
+/**
+ * "2026-11" from a month and year as typed, or null.
+ *
+ * @param {string} month
+ * @param {string} year
+ */
+function isoMonth(month, year) {
+  const [m, y] = [month.trim(), year.trim()];
+  if (!/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y) || Number(m) < 1 || Number(m) > 12) return null;
+  return `${y}-${m.padStart(2, '0')}`;
 }
 
 /**
@@ -546,7 +592,7 @@ function eventGroup(indicator) {
       'fieldset',
       { class: 'govuk-fieldset', role: 'group', 'aria-describedby': `${id}-hint ${id}-count` },
       h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, indicator.text),
-      h('div', { class: 'govuk-hint', id: `${id}-hint` }, `${indicator.help ?? ''} Add each time with its date.`.trim()),
+      h('div', { class: 'govuk-hint', id: `${id}-hint` }, `${indicator.help ?? ''} Add each time with its date; leave the day blank if you only know the month.`.trim()),
       h('p', { class: 'govuk-body-s app-event__count', id: `${id}-count` }, 'None recorded.'),
       h('ul', { class: 'govuk-list app-event__dates', id: `${id}-dates` }),
       dateInputs(id, `pending:${indicator.id}`, `Date: ${indicator.text}`),
@@ -557,6 +603,31 @@ function eventGroup(indicator) {
           h('p', { class: 'govuk-body-s', id: `${id}-until-label` }, indicator.endLabel),
           dateInputs(`${id}-until`, `pending:${indicator.id}/until`, `${indicator.endLabel}: ${indicator.text}`),
         ),
+      h(
+        'details',
+        { class: 'govuk-details app-event__times' },
+        h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'I know how often, not when')),
+        h(
+          'div',
+          { class: 'govuk-details__text' },
+          h('label', { class: 'govuk-label govuk-label--s', for: `${id}-times-count` }, 'How many times'),
+          h('input', { class: 'govuk-input govuk-input--width-3', id: `${id}-times-count`, name: `pending:${indicator.id}/times:count`, inputmode: 'numeric' }),
+          h('p', { class: 'govuk-body-s' }, 'Since (month and year)'),
+          h(
+            'div',
+            { class: 'govuk-date-input' },
+            ['month', 'year'].map((part) =>
+              h(
+                'div',
+                { class: 'govuk-date-input__item' },
+                h('label', { class: 'govuk-label govuk-date-input__label', for: `${id}-times-${part}` }, part === 'month' ? 'Month' : 'Year'),
+                h('input', { class: `govuk-input govuk-date-input__input govuk-input--width-${part === 'month' ? 2 : 4}`, id: `${id}-times-${part}`, name: `pending:${indicator.id}/times:${part}`, inputmode: 'numeric' }),
+              ),
+            ),
+          ),
+          h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-add-event': indicator.id, 'data-times': true, 'aria-label': `Add how often: ${indicator.text}` }, 'Add'),
+        ),
+      ),
       h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', 'data-add-event': indicator.id, 'aria-label': `Add date: ${indicator.text}` }, 'Add date'),
       h(
         'div',
