@@ -38,6 +38,7 @@ const STATES = {
 
 describe('screens', () => {
   for (const [width, viewport] of [
+    ['small phone', { width: 320, height: 640 }],
     ['phone', PHONE],
     ['tablet', TABLET],
     ['desktop', DESKTOP],
@@ -57,7 +58,7 @@ describe('screens', () => {
           };
         });
         assert.ok(layout.overflow <= 0, `${layout.overflow}px wider than the screen`);
-        if (viewport === PHONE) assert.equal(layout.bar, true, 'the level bar shows on a phone');
+        if (viewport.width <= PHONE.width) assert.equal(layout.bar, true, 'the level bar shows on a phone');
         else assert.equal(layout.guidanceInView, true, 'the guidance is beside the form on a desktop');
         assert.deepEqual(await axe(page), []);
         await screenshot(page, name);
@@ -67,6 +68,23 @@ describe('screens', () => {
       });
     }
   }
+
+  it('at 320 px with every fold and disclosure opened, nothing is wider than the screen', async () => {
+    const { ctx, problems } = await context(env.browser, env.url, { viewport: { width: 320, height: 640 } });
+    const page = await open(ctx, env.page);
+    await STATES.worries(page);
+    for (const step of ['child', 'worries', 'so-far', 'view', 'check']) {
+      await page.goto(`${env.page}#${step}`);
+      await page.evaluate(() => {
+        for (const $details of document.querySelectorAll('details')) $details.open = true;
+      });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${step}: ${overflow}px wider than the screen`);
+    }
+    await screenshot(page, 'all-open');
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
 
   it('the fail-safe at phone width', async () => {
     const { ctx } = await context(env.browser, env.url, { viewport: PHONE });
