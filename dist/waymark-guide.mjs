@@ -1535,6 +1535,28 @@ class Form {
     ];
   }
 
+  /**
+   * Adds the event typed for an indicator: marks the field and returns the error, or redraws
+   * the list, clears what was typed and returns null.
+   *
+   * @param {Draft} draft
+   * @param {string} id
+   * @param {string} asOf
+   * @param {boolean} times  "so many times since", rather than a date
+   * @returns {FieldError | null}
+   */
+  addEvent(draft, id, asOf, times) {
+    this.clearErrors();
+    const error = addEvent(draft, id, asOf, times);
+    if (error) {
+      markField(this.$steps, error);
+      return error;
+    }
+    this.renderEvents(id, draft.events[id] ?? []);
+    for (const $part of this.$steps.querySelectorAll(`[name^="pending:${id}:"], [name^="pending:${id}/until:"], [name^="pending:${id}/times:"]`)) /** @type {HTMLInputElement} */ ($part).value = '';
+    return null;
+  }
+
   /** Shows or hides the questions for other ages. */
   toggleAges() {
     this.showAllAges = !this.showAllAges;
@@ -1686,6 +1708,23 @@ function addEvent(draft, id, asOf, times = false) {
   delete draft.pending[id];
   delete draft.pending[`${id}/until`];
   return null;
+}
+
+/**
+ * Dates typed for an event but not added: easy to miss, so they are errors at Continue.
+ *
+ * @param {Draft} draft
+ * @param {any} description
+ * @returns {FieldError[]}
+ */
+function pendingDateErrors(draft, description) {
+  return Object.entries(draft.pending)
+    .filter(([, parts]) => Object.values(parts).some((part) => String(part).trim()))
+    .map(([key]) => ({
+      field: key.endsWith('/times') ? `e-${key.replace('/', '-')}-count` : `e-${key.replace('/', '-')}-day`,
+      step: description.indicators.find((indicator) => indicator.id === key.split('/')[0])?.step ?? 'worries',
+      message: 'You typed a date but did not add it: choose “Add date”, or clear the date',
+    }));
 }
 
 /**
@@ -2189,7 +2228,7 @@ function checkAnswers(description, draft, assessment, withLinks) {
     ),
   ];
 }
-return Object.freeze({ __proto__: null, STEPS, buildForm, updateDraft, addEvent, removeEvent, markField, errorSummary, checkAnswers });
+return Object.freeze({ __proto__: null, STEPS, buildForm, updateDraft, addEvent, pendingDateErrors, removeEvent, markField, errorSummary, checkAnswers });
 },
 // www/js/guidance.mjs
 function () {
@@ -2803,7 +2842,7 @@ function () {
 const { default: init, Engine } = __waymarkModule(0);
 const { h } = __waymarkModule(1);
 const { emptyDraft, fileText, toCase } = __waymarkModule(2);
-const { STEPS, addEvent, buildForm, markField, removeEvent, updateDraft } = __waymarkModule(5);
+const { STEPS, buildForm, pendingDateErrors, removeEvent, updateDraft } = __waymarkModule(5);
 const { announcement, renderGuidance } = __waymarkModule(6);
 const { caseText, copyToClipboard, download } = __waymarkModule(7);
 const { loadAssets } = __waymarkModule(8);
@@ -3043,7 +3082,7 @@ class Guide {
   update() {
     const { case: value, errors } = toCase(this.draft, this.today);
     this.case = value;
-    this.errors = [...errors, ...this.pendingDates()];
+    this.errors = [...errors, ...pendingDateErrors(this.draft, this.description)];
     const $body = this.byId('guidance-body');
     try {
       this.assessment = this.engine.assess(value, { trace: false });
@@ -3083,15 +3122,6 @@ class Guide {
     this.$host.dispatchEvent(new CustomEvent('waymark-guidance', { detail, bubbles: true, composed: true }));
   }
 
-  pendingDates() {
-    return Object.entries(this.draft.pending)
-      .filter(([, parts]) => parts.day.trim() || parts.month.trim() || parts.year.trim())
-      .map(([key]) => ({
-        field: `e-${key.replace('/', '-')}-day`,
-        step: this.description.indicators.find((indicator) => indicator.id === key.split('/')[0])?.step ?? 'worries',
-        message: 'You typed a date but did not add it: choose “Add date”, or clear the date',
-      }));
-  }
 
   /** @param {HTMLInputElement} $input */
   onInput($input) {
@@ -3111,7 +3141,7 @@ class Guide {
     const [kind, id] = $target.name.split(':');
     if (kind === 'pending') {
       event.preventDefault();
-      this.addEventDate(id.split('/')[0]);
+      this.addEventDate(id.split('/')[0], id.endsWith('/times'));
     }
   }
 
@@ -3138,24 +3168,23 @@ class Guide {
     if (!$button) return;
     const data = $button.dataset;
     if (data.continue) this.continueFrom(data.continue);
-    else if (data.addEvent) this.addEventDate(data.addEvent);
+    else if (data.addEvent) this.addEventDate(data.addEvent, 'times' in data);
     else if (data.removeEvent && data.date) this.removeEventDate(data.removeEvent, data.date);
     else if ($button.id === 'age-filter-toggle') this.form.toggleAges();
     else if ($button.id === 'copy-text') this.copyText();
     else if ($button.id === 'download') this.downloadCase();
   }
 
-  /** @param {string} id */
-  addEventDate(id) {
-    this.form.clearErrors();
-    const error = addEvent(this.draft, id, this.case.asOf);
+  /**
+   * @param {string} id
+   * @param {boolean} [times]  "so many times since", rather than a date
+   */
+  addEventDate(id, times = false) {
+    const error = this.form.addEvent(this.draft, id, this.case.asOf, times);
     if (error) {
-      markField(this.$steps, error);
       this.byId(error.field).focus();
       return;
     }
-    this.form.renderEvents(id, this.draft.events[id] ?? []);
-    for (const $part of this.$steps.querySelectorAll(`[name^="pending:${id}:"], [name^="pending:${id}/until:"]`)) /** @type {HTMLInputElement} */ ($part).value = '';
     this.update();
     this.byId(`e-${id}-day`).focus();
   }

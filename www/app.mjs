@@ -5,7 +5,7 @@
 import { NotificationBanner, SkipLink, createAll } from './vendor/govuk-frontend/govuk-frontend.min.js';
 import { h } from './js/dom.mjs';
 import { emptyDraft, eraseDraft, fileText, fromCase, keepingDisabled, loadDraft, readFile, saveDraft, setKeeping, toCase } from './js/draft.mjs';
-import { STEPS, addEvent, buildForm, errorSummary, markField, removeEvent, updateDraft } from './js/form.mjs';
+import { STEPS, buildForm, errorSummary, pendingDateErrors, removeEvent, updateDraft } from './js/form.mjs';
 import { announcement, renderGuidance } from './js/guidance.mjs';
 import { caseText, copyToClipboard, download, printView } from './js/handon.mjs';
 import { loadEngine } from './js/load.mjs';
@@ -119,7 +119,7 @@ class Page {
   update(save = true) {
     const { case: value, errors } = toCase(this.draft, this.today);
     this.case = value;
-    this.errors = [...errors, ...this.pendingDates()];
+    this.errors = [...errors, ...pendingDateErrors(this.draft, this.description)];
     const $body = byId('guidance-body');
     try {
       this.assessment = this.engine.assess(value, { trace: false });
@@ -149,16 +149,6 @@ class Page {
     if (save) saveDraft(this.draft);
   }
 
-  /** Dates typed for an event but not added: easy to miss, so they are errors at Continue. */
-  pendingDates() {
-    return Object.entries(this.draft.pending)
-      .filter(([, parts]) => Object.values(parts).some((part) => String(part).trim()))
-      .map(([key]) => ({
-        field: key.endsWith('/times') ? `e-${key.replace('/', '-')}-count` : `e-${key.replace('/', '-')}-day`,
-        step: this.description.indicators.find((indicator) => indicator.id === key.split('/')[0])?.step ?? 'worries',
-        message: 'You typed a date but did not add it: choose “Add date”, or clear the date',
-      }));
-  }
 
   /** @param {HTMLInputElement} $input */
   onInput($input) {
@@ -220,15 +210,11 @@ class Page {
    * @param {boolean} [times]  "so many times since", rather than a date
    */
   addEventDate(id, times = false) {
-    this.form.clearErrors();
-    const error = addEvent(this.draft, id, this.case.asOf, times);
+    const error = this.form.addEvent(this.draft, id, this.case.asOf, times);
     if (error) {
-      markField(this.$steps, error);
       byId(error.field).focus();
       return;
     }
-    this.form.renderEvents(id, this.draft.events[id] ?? []);
-    for (const $part of this.$steps.querySelectorAll(`[name^="pending:${id}:"], [name^="pending:${id}/until:"], [name^="pending:${id}/times:"]`)) /** @type {HTMLInputElement} */ ($part).value = '';
     this.update();
     byId(`e-${id}-day`).focus();
   }

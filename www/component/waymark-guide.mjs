@@ -21,7 +21,7 @@
 import init, { Engine } from '../../pkg/waymark.js';
 import { h } from '../js/dom.mjs';
 import { emptyDraft, fileText, toCase } from '../js/draft.mjs';
-import { STEPS, addEvent, buildForm, markField, removeEvent, updateDraft } from '../js/form.mjs';
+import { STEPS, buildForm, pendingDateErrors, removeEvent, updateDraft } from '../js/form.mjs';
 import { announcement, renderGuidance } from '../js/guidance.mjs';
 import { caseText, copyToClipboard, download } from '../js/handon.mjs';
 import { loadAssets } from './assets.mjs';
@@ -234,7 +234,7 @@ class Guide {
   update() {
     const { case: value, errors } = toCase(this.draft, this.today);
     this.case = value;
-    this.errors = [...errors, ...this.pendingDates()];
+    this.errors = [...errors, ...pendingDateErrors(this.draft, this.description)];
     const $body = this.byId('guidance-body');
     try {
       this.assessment = this.engine.assess(value, { trace: false });
@@ -274,15 +274,6 @@ class Guide {
     this.$host.dispatchEvent(new CustomEvent('waymark-guidance', { detail, bubbles: true, composed: true }));
   }
 
-  pendingDates() {
-    return Object.entries(this.draft.pending)
-      .filter(([, parts]) => parts.day.trim() || parts.month.trim() || parts.year.trim())
-      .map(([key]) => ({
-        field: `e-${key.replace('/', '-')}-day`,
-        step: this.description.indicators.find((indicator) => indicator.id === key.split('/')[0])?.step ?? 'worries',
-        message: 'You typed a date but did not add it: choose “Add date”, or clear the date',
-      }));
-  }
 
   /** @param {HTMLInputElement} $input */
   onInput($input) {
@@ -302,7 +293,7 @@ class Guide {
     const [kind, id] = $target.name.split(':');
     if (kind === 'pending') {
       event.preventDefault();
-      this.addEventDate(id.split('/')[0]);
+      this.addEventDate(id.split('/')[0], id.endsWith('/times'));
     }
   }
 
@@ -329,24 +320,23 @@ class Guide {
     if (!$button) return;
     const data = $button.dataset;
     if (data.continue) this.continueFrom(data.continue);
-    else if (data.addEvent) this.addEventDate(data.addEvent);
+    else if (data.addEvent) this.addEventDate(data.addEvent, 'times' in data);
     else if (data.removeEvent && data.date) this.removeEventDate(data.removeEvent, data.date);
     else if ($button.id === 'age-filter-toggle') this.form.toggleAges();
     else if ($button.id === 'copy-text') this.copyText();
     else if ($button.id === 'download') this.downloadCase();
   }
 
-  /** @param {string} id */
-  addEventDate(id) {
-    this.form.clearErrors();
-    const error = addEvent(this.draft, id, this.case.asOf);
+  /**
+   * @param {string} id
+   * @param {boolean} [times]  "so many times since", rather than a date
+   */
+  addEventDate(id, times = false) {
+    const error = this.form.addEvent(this.draft, id, this.case.asOf, times);
     if (error) {
-      markField(this.$steps, error);
       this.byId(error.field).focus();
       return;
     }
-    this.form.renderEvents(id, this.draft.events[id] ?? []);
-    for (const $part of this.$steps.querySelectorAll(`[name^="pending:${id}:"], [name^="pending:${id}/until:"]`)) /** @type {HTMLInputElement} */ ($part).value = '';
     this.update();
     this.byId(`e-${id}-day`).focus();
   }

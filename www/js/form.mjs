@@ -294,6 +294,28 @@ class Form {
     ];
   }
 
+  /**
+   * Adds the event typed for an indicator: marks the field and returns the error, or redraws
+   * the list, clears what was typed and returns null.
+   *
+   * @param {Draft} draft
+   * @param {string} id
+   * @param {string} asOf
+   * @param {boolean} times  "so many times since", rather than a date
+   * @returns {FieldError | null}
+   */
+  addEvent(draft, id, asOf, times) {
+    this.clearErrors();
+    const error = addEvent(draft, id, asOf, times);
+    if (error) {
+      markField(this.$steps, error);
+      return error;
+    }
+    this.renderEvents(id, draft.events[id] ?? []);
+    for (const $part of this.$steps.querySelectorAll(`[name^="pending:${id}:"], [name^="pending:${id}/until:"], [name^="pending:${id}/times:"]`)) /** @type {HTMLInputElement} */ ($part).value = '';
+    return null;
+  }
+
   /** Shows or hides the questions for other ages. */
   toggleAges() {
     this.showAllAges = !this.showAllAges;
@@ -445,6 +467,23 @@ export function addEvent(draft, id, asOf, times = false) {
   delete draft.pending[id];
   delete draft.pending[`${id}/until`];
   return null;
+}
+
+/**
+ * Dates typed for an event but not added: easy to miss, so they are errors at Continue.
+ *
+ * @param {Draft} draft
+ * @param {any} description
+ * @returns {FieldError[]}
+ */
+export function pendingDateErrors(draft, description) {
+  return Object.entries(draft.pending)
+    .filter(([, parts]) => Object.values(parts).some((part) => String(part).trim()))
+    .map(([key]) => ({
+      field: key.endsWith('/times') ? `e-${key.replace('/', '-')}-count` : `e-${key.replace('/', '-')}-day`,
+      step: description.indicators.find((indicator) => indicator.id === key.split('/')[0])?.step ?? 'worries',
+      message: 'You typed a date but did not add it: choose “Add date”, or clear the date',
+    }));
 }
 
 /**
