@@ -8,8 +8,9 @@ import { ErrorSummary, NotificationBanner, SkipLink, createAll } from './vendor/
 import init, { Engine } from '../pkg/waymark.js';
 import { h } from './js/dom.mjs';
 import { errorSummary } from './js/form.mjs';
+import { fetchJson } from './js/load.mjs';
 import { copyName, copySource, copyText, save } from './js/setup/copy.mjs';
-import { embeddedJson, embeddedWasm, isSingleFile } from './js/setup/embedded.mjs';
+import { embeddedWasm, isSingleFile } from './js/setup/embedded.mjs';
 import { drawForm, showFieldErrors } from './js/setup/fields.mjs';
 import { drawPreview, samplesFrom } from './js/setup/preview.mjs';
 import { CONTACT_DETAILS, engineProblems, fieldValue, fieldsFor, makeProfile, readProfile } from './js/setup/profile.mjs';
@@ -29,8 +30,8 @@ async function start() {
     init(embeddedWasm()).catch((error) => {
       throw new Error(`The guidance engine (WebAssembly) could not start: ${error.message}`);
     }),
-    json(rulesetPath, 'the ruleset'),
-    profileName ? json(`profiles/${profileName}.json`, `the profile “${profileName}”`) : null,
+    fetchJson(rulesetPath, 'the ruleset'),
+    profileName ? fetchJson(`profiles/${profileName}.json`, `the profile “${profileName}”`) : null,
   ]);
   let plain;
   try {
@@ -40,7 +41,7 @@ async function start() {
   }
   const $app = byId('app');
   const paths = ($app.getAttribute('data-samples') ?? '').split(/\s+/).filter(Boolean);
-  const scenarios = (await Promise.all(paths.map((path) => json(path, 'a sample case').catch(() => null)))).filter(Boolean);
+  const scenarios = (await Promise.all(paths.map((path) => fetchJson(path, 'a sample case').catch(() => null)))).filter(Boolean);
   new Setup(ruleset, plain, profile, samplesFrom(scenarios, plain)).begin();
   document.documentElement.setAttribute('data-waymark-ready', '');
 }
@@ -61,33 +62,6 @@ function meta(name) {
   return document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
 }
 
-/**
- * A JSON file: from inside the single file, or fetched from this page's folder.
- *
- * @param {string} path
- * @param {string} what
- */
-async function json(path, what) {
-  const embedded = embeddedJson(path);
-  if (embedded !== undefined) return embedded;
-  let response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin' });
-  } catch {
-    throw new Error(`${capitalise(what)} could not be fetched.`);
-  }
-  if (!response.ok) throw new Error(`${capitalise(what)} could not be fetched (${response.status}).`);
-  try {
-    return await response.json();
-  } catch {
-    throw new Error(`${capitalise(what)} is not valid JSON.`);
-  }
-}
-
-/** @param {string} text */
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /**
  * @param {string} id

@@ -50,7 +50,7 @@ function meta(document, name) {
  * @param {string} url
  * @param {string} what
  */
-async function fetchJson(url, what) {
+export async function fetchJson(url, what) {
   const embedded = embeddedJson(url);
   if (embedded !== undefined) return embedded;
   let response;
