@@ -648,7 +648,35 @@ function contactText(contact) {
   const parts = [contact.phone, contact.email, contact.hours, contact.outOfHours && `out of hours: ${contact.outOfHours}`].filter(Boolean);
   return `${contact.name}: ${parts.join(', ')}`;
 }
-return Object.freeze({ __proto__: null, h, hidden, longDate, eventText, urgencyText, answerText, findingText, sourceText, contactNodes, contactText });
+
+/**
+ * An element of the page that must be there.
+ *
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
+function byId(id) {
+  const $element = document.getElementById(id);
+  if (!$element) throw new Error(`The page is missing #${id}`);
+  return $element;
+}
+
+/**
+ * Shows what to do in an emergency and why the page could not start: never a blank page. Each
+ * page (the guide, setup, trainer) has the same #loading, #app and #failure parts.
+ *
+ * @param {unknown} error
+ */
+function showFailure(error) {
+  document.documentElement.setAttribute('data-waymark-failed', '');
+  byId('loading').hidden = true;
+  byId('app').hidden = true;
+  byId('failure').hidden = false;
+  byId('failure-reason').textContent = error instanceof Error ? error.message : String(error);
+  byId('failure-summary').focus();
+  console.error(error);
+}
+return Object.freeze({ __proto__: null, h, hidden, longDate, eventText, urgencyText, answerText, findingText, sourceText, contactNodes, contactText, byId, showFailure });
 },
 // www/js/draft.mjs
 function () {

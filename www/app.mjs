@@ -3,7 +3,7 @@
 // every answer. The engine decides; this file only moves answers in and guidance out.
 
 import { NotificationBanner, SkipLink, createAll } from './vendor/govuk-frontend/govuk-frontend.min.js';
-import { h } from './js/dom.mjs';
+import { byId, h, showFailure } from './js/dom.mjs';
 import { emptyDraft, eraseDraft, fileText, fromCase, keepingDisabled, loadDraft, readFile, saveDraft, setKeeping, toCase } from './js/draft.mjs';
 import { STEPS, buildForm, errorSummary, pendingDateErrors, removeEvent, updateDraft } from './js/form.mjs';
 import { announcement, renderGuidance } from './js/guidance.mjs';
@@ -15,7 +15,7 @@ import { loadEngine } from './js/load.mjs';
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 createAll(SkipLink);
 
-start().catch(fail);
+start().catch(showFailure);
 
 async function start() {
   const { engine, description } = await loadEngine(document, location);
@@ -27,31 +27,6 @@ async function start() {
     // Offline use is a bonus: a refusal (a private window, a policy) changes nothing else.
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }
-}
-
-/**
- * Shows what to do in an emergency and why the guidance is missing. Never leaves a blank page.
- *
- * @param {any} error
- */
-function fail(error) {
-  document.documentElement.setAttribute('data-waymark-failed', '');
-  byId('loading').hidden = true;
-  byId('app').hidden = true;
-  byId('failure').hidden = false;
-  byId('failure-reason').textContent = error instanceof Error ? error.message : String(error);
-  byId('failure-summary').focus();
-  console.error(error);
-}
-
-/**
- * @param {string} id
- * @returns {HTMLElement}
- */
-function byId(id) {
-  const $element = document.getElementById(id);
-  if (!$element) throw new Error(`The page is missing #${id}`);
-  return $element;
 }
 
 /** Today in this browser's time zone, as an ISO date: the page has a clock; the engine has none. */
@@ -148,7 +123,6 @@ class Page {
     if (this.step === 'check') this.form.renderCheck(this.draft, this.assessment);
     if (save) saveDraft(this.draft);
   }
-
 
   /** @param {HTMLInputElement} $input */
   onInput($input) {

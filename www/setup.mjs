@@ -6,9 +6,9 @@
 
 import { ErrorSummary, NotificationBanner, SkipLink, createAll } from './vendor/govuk-frontend/govuk-frontend.min.js';
 import init, { Engine } from '../pkg/waymark.js';
-import { h } from './js/dom.mjs';
+import { byId, h, showFailure } from './js/dom.mjs';
 import { errorSummary } from './js/form.mjs';
-import { fetchJson } from './js/load.mjs';
+import { fetchJson, meta } from './js/load.mjs';
 import { copyName, copySource, copyText, save } from './js/setup/copy.mjs';
 import { embeddedWasm, isSingleFile } from './js/setup/embedded.mjs';
 import { drawForm, showFieldErrors } from './js/setup/fields.mjs';
@@ -21,11 +21,11 @@ import { CONTACT_DETAILS, engineProblems, fieldValue, fieldsFor, makeProfile, re
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 createAll(SkipLink);
 
-start().catch(fail);
+start().catch(showFailure);
 
 async function start() {
-  const rulesetPath = meta('waymark-ruleset');
-  const profileName = new URLSearchParams(location.search).get('profile') ?? meta('waymark-profile');
+  const rulesetPath = meta(document, 'waymark-ruleset');
+  const profileName = new URLSearchParams(location.search).get('profile') ?? meta(document, 'waymark-profile');
   const [, ruleset, profile] = await Promise.all([
     init(embeddedWasm()).catch((error) => {
       throw new Error(`The guidance engine (WebAssembly) could not start: ${error.message}`);
@@ -44,33 +44,6 @@ async function start() {
   const scenarios = (await Promise.all(paths.map((path) => fetchJson(path, 'a sample case').catch(() => null)))).filter(Boolean);
   new Setup(ruleset, plain, profile, samplesFrom(scenarios, plain)).begin();
   document.documentElement.setAttribute('data-waymark-ready', '');
-}
-
-/** @param {any} error */
-function fail(error) {
-  document.documentElement.setAttribute('data-waymark-failed', '');
-  byId('loading').hidden = true;
-  byId('app').hidden = true;
-  byId('failure').hidden = false;
-  byId('failure-reason').textContent = error instanceof Error ? error.message : String(error);
-  byId('failure-summary').focus();
-  console.error(error);
-}
-
-/** @param {string} name */
-function meta(name) {
-  return document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
-}
-
-
-/**
- * @param {string} id
- * @returns {HTMLElement}
- */
-function byId(id) {
-  const $element = document.getElementById(id);
-  if (!$element) throw new Error(`The page is missing #${id}`);
-  return $element;
 }
 
 class Setup {

@@ -4,6 +4,7 @@
 // The engine decides; this file only starts the right window.
 
 import { SkipLink, createAll } from './vendor/govuk-frontend/govuk-frontend.min.js';
+import { byId, showFailure } from './js/dom.mjs';
 import { loadEngine } from './js/load.mjs';
 import { Audience } from './js/trainer/audience.mjs';
 import { Presenter } from './js/trainer/presenter.mjs';
@@ -13,7 +14,7 @@ import { Presenter } from './js/trainer/presenter.mjs';
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 createAll(SkipLink);
 
-start().catch(fail);
+start().catch(showFailure);
 
 async function start() {
   const elements = { screen: byId('screen'), notices: byId('notices'), announcer: byId('announcer') };
@@ -30,27 +31,3 @@ async function start() {
   document.documentElement.setAttribute('data-waymark-ready', '');
 }
 
-/**
- * Says why the trainer view is missing. Never leaves a blank page.
- *
- * @param {any} error
- */
-function fail(error) {
-  document.documentElement.setAttribute('data-waymark-failed', '');
-  byId('loading').hidden = true;
-  byId('app').hidden = true;
-  byId('failure').hidden = false;
-  byId('failure-reason').textContent = error instanceof Error ? error.message : String(error);
-  byId('failure-summary').focus();
-  console.error(error);
-}
-
-/**
- * @param {string} id
- * @returns {HTMLElement}
- */
-function byId(id) {
-  const $element = document.getElementById(id);
-  if (!$element) throw new Error(`The page is missing #${id}`);
-  return $element;
-}

@@ -177,3 +177,31 @@ export function contactText(contact) {
   const parts = [contact.phone, contact.email, contact.hours, contact.outOfHours && `out of hours: ${contact.outOfHours}`].filter(Boolean);
   return `${contact.name}: ${parts.join(', ')}`;
 }
+
+/**
+ * An element of the page that must be there.
+ *
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
+export function byId(id) {
+  const $element = document.getElementById(id);
+  if (!$element) throw new Error(`The page is missing #${id}`);
+  return $element;
+}
+
+/**
+ * Shows what to do in an emergency and why the page could not start: never a blank page. Each
+ * page (the guide, setup, trainer) has the same #loading, #app and #failure parts.
+ *
+ * @param {unknown} error
+ */
+export function showFailure(error) {
+  document.documentElement.setAttribute('data-waymark-failed', '');
+  byId('loading').hidden = true;
+  byId('app').hidden = true;
+  byId('failure').hidden = false;
+  byId('failure-reason').textContent = error instanceof Error ? error.message : String(error);
+  byId('failure-summary').focus();
+  console.error(error);
+}

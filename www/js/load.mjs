@@ -42,7 +42,7 @@ export async function loadEngine(document, location) {
  * @param {Document} document
  * @param {string} name
  */
-function meta(document, name) {
+export function meta(document, name) {
   return document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
 }
 
