@@ -85,11 +85,12 @@ pub fn lint(engine: &Engine) -> Vec<Finding> {
 
     // Each rule's condition in one canonical form, computed once: rules with the same
     // condition are duplicates, and an age-limited floor is compared with rules for the same risk.
-    let mut by_condition: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, rule) in engine.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
-        by_condition.entry(canonical(engine, rule.root)).or_default().push(i);
+    let conditions: Vec<String> =
+        engine.rules.iter().map(|rule| if rule.kind == RuleKind::Rule { canonical(engine, rule.root) } else { String::new() }).collect();
+    let mut by_condition: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, _) in engine.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
+        by_condition.entry(&conditions[i]).or_default().push(i);
     }
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (i, rule) in engine.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
         let path = format!("rules[{i}]");
         let then = &rule.then;
@@ -115,17 +116,15 @@ pub fn lint(engine: &Engine) -> Vec<Finding> {
         if let Some(message) = age_limited_floor(engine, rule, &by_condition) {
             report("age-limited-floor", format!("{path}.when"), message, &rule.allow);
         }
-        let canonical = canonical(engine, rule.root);
-        match seen.get(&canonical) {
-            Some(first) => report(
+        // The first rule with this condition is the original; any later one is a duplicate.
+        let first = by_condition[conditions[i].as_str()][0];
+        if first != i {
+            report(
                 "duplicate-condition",
                 format!("{path}.when"),
-                format!("rule \"{}\" has the same condition as rules[{first}] (\"{}\"); merge them", rule.id, engine.rules[*first].id),
+                format!("rule \"{}\" has the same condition as rules[{first}] (\"{}\"); merge them", rule.id, engine.rules[first].id),
                 &rule.allow,
-            ),
-            None => {
-                seen.insert(canonical, i);
-            }
+            );
         }
     }
     for (order, level) in engine.levels.iter().enumerate() {
@@ -235,7 +234,7 @@ fn words_in<'w>(text: &str, wanted: &[&'w str]) -> Vec<&'w str> {
 /// not counted). Such a floor applies to one age band only; the author should say why the age
 /// matters, or give older children with the same risk the same floor. The message names any rule
 /// whose whole condition is the same other parts, and the level it sets.
-fn age_limited_floor(engine: &Engine, rule: &CompiledRule, by_condition: &BTreeMap<String, Vec<usize>>) -> Option<String> {
+fn age_limited_floor(engine: &Engine, rule: &CompiledRule, by_condition: &BTreeMap<&str, Vec<usize>>) -> Option<String> {
     let level = rule.then.level?;
     let Node::All { start, end } = engine.nodes[rule.root as usize] else { return None };
     let kids = &engine.kids[start as usize..end as usize];
@@ -269,7 +268,7 @@ fn age_limited_floor(engine: &Engine, rule: &CompiledRule, by_condition: &BTreeM
         format!("all({})", parts.join(","))
     };
     let same: Vec<String> = by_condition
-        .get(&rest)
+        .get(rest.as_str())
         .into_iter()
         .flatten()
         .map(|i| &engine.rules[*i])
