@@ -28,6 +28,18 @@ export class Engine {
      */
     describe(): any;
     /**
+     * What the page shows after each answer: the assessment without the trace, every item
+     * named by id, its wording left to `describe()` (read once). See `CompactAssessment`.
+     */
+    guidance(_case: any): any;
+    /**
+     * The guidance as it is handed on, worded once for print, "copy as text" and the command
+     * line: `{ handOn: {heading, lead, sections, sources, closing, fingerprint}, text }`, with
+     * the practitioner's notes (which no rule reads), and `text` with its sources and
+     * fingerprint only when `sources` is true.
+     */
+    handOn(_case: any, lives_with: string, notes: string, sources: boolean): any;
+    /**
      * `new Engine(ruleset, profile?)`: throws an `Error` whose `path`, `code` and `problems`
      * say what is wrong and where.
      */
@@ -49,6 +61,8 @@ export interface InitOutput {
     readonly engine_assess: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_checkScenario: (a: number, b: any) => [number, number, number];
     readonly engine_describe: (a: number) => [number, number, number];
+    readonly engine_guidance: (a: number, b: any) => [number, number, number];
+    readonly engine_handOn: (a: number, b: any, c: number, d: number, e: number, f: number, g: number) => [number, number, number];
     readonly engine_new: (a: any, b: any) => [number, number, number];
     readonly start: () => void;
     readonly version: () => [number, number];

@@ -59,6 +59,49 @@ export class Engine {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
+     * What the page shows after each answer: the assessment without the trace, every item
+     * named by id, its wording left to `describe()` (read once). See `CompactAssessment`.
+     * @param {any} _case
+     * @returns {any}
+     */
+    guidance(_case) {
+        const ret = wasm.engine_guidance(this.__wbg_ptr, _case);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The guidance as it is handed on, worded once for print, "copy as text" and the command
+     * line: `{ handOn: {heading, lead, sections, sources, closing, fingerprint}, text }`, with
+     * the practitioner's notes (which no rule reads), and `text` with its sources and
+     * fingerprint only when `sources` is true.
+     * @param {any} _case
+     * @param {string} lives_with
+     * @param {string} notes
+     * @param {boolean} sources
+     * @returns {any}
+     */
+    handOn(_case, lives_with, notes, sources) {
+        const val3 = +sources;
+        let ptr0, len0, ptr1, len1;
+        try {
+            ptr0 = passStringToWasm0(lives_with, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(notes, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len1 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.engine_handOn(this.__wbg_ptr, _case, ptr0, len0, ptr1, len1, val3);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * `new Engine(ruleset, profile?)`: throws an `Error` whose `path`, `code` and `problems`
      * say what is wrong and where.
      * @param {any} ruleset

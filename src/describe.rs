@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::assessment::{LevelRef, ProfileInfo, RulesetInfo, StageItem};
-use crate::engine::{ContactDetails, Domain, Engine, Source};
+use crate::assessment::{LevelName, LevelRef, ProfileInfo, RulesetInfo, StageItem};
+use crate::engine::{ContactDetails, Domain, Engine, Source, SourceCitation};
 use crate::json::Named;
 use crate::ruleset::{AgeRange, Fact, IndicatorKind, ReferralOutcome, Step, Urgency};
 
@@ -23,6 +23,12 @@ pub struct Description<'a> {
     pub routes: Vec<RouteInfo<'a>>,
     pub contacts: &'a [ContactDetails],
     pub escalation: Vec<StageItem<'a>>,
+    /// Every action a rule can ask for, with its wording.
+    pub actions: Vec<WordedItem<'a>>,
+    /// Every prompt a rule can raise, with its wording.
+    pub prompts: Vec<WordedItem<'a>>,
+    /// Every rule's reason, level and sources, in ruleset order (the engine's safeguards last).
+    pub reasons: Vec<ReasonInfo<'a>>,
     /// Groups of words and phrases that mean the same thing to a practitioner, for search.
     pub synonyms: &'a [Vec<String>],
     /// How many rules the ruleset has (not counting the engine's safeguards).
@@ -45,6 +51,27 @@ pub struct IndicatorInfo<'a> {
     /// For an event that can last more than a day, the label of its last day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_label: Option<&'a str>,
+}
+
+/// An action or prompt: its id and wording.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WordedItem<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+}
+
+/// Why a rule matters, as an assessment's reasons give it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReasonInfo<'a> {
+    pub rule: &'a str,
+    pub reason: &'a str,
+    /// The level it sets at least, if any.
+    pub level: Option<LevelName<'a>>,
+    pub sources: &'a [SourceCitation],
+    /// The primer's principles (1 to 10) the rule embodies.
+    pub principles: &'a [u8],
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -114,6 +141,19 @@ pub(crate) fn describe(engine: &Engine) -> Description<'_> {
             .collect(),
         contacts: &engine.contacts,
         escalation: engine.stage_items(0),
+        actions: engine.actions.iter().map(|a| WordedItem { id: &a.id, text: &a.text }).collect(),
+        prompts: engine.prompts.iter().map(|p| WordedItem { id: &p.id, text: &p.text }).collect(),
+        reasons: engine
+            .rules
+            .iter()
+            .map(|rule| ReasonInfo {
+                rule: &rule.id,
+                reason: &rule.reason,
+                level: rule.then.level.map(|l| engine.level_ref(l).into()),
+                sources: &rule.sources,
+                principles: &rule.principles,
+            })
+            .collect(),
         synonyms: &engine.synonyms,
         rules: engine.rules.iter().filter(|r| r.kind == crate::engine::RuleKind::Rule).count(),
         engine_version: crate::ENGINE_VERSION,

@@ -368,8 +368,15 @@ impl Engine {
         crate::eval::assess(self, case, detail)
     }
 
+    /// The page's view of one case: [`Engine::assess`] without the trace, every item named by
+    /// id, its wording left to [`Engine::describe`].
+    pub fn assess_compact(&self, case: &Case) -> Result<crate::compact::CompactAssessment<'_>, Error> {
+        Ok(crate::compact::CompactAssessment::new(self, self.assess_with(case, Detail::Guidance)?))
+    }
+
     /// Everything a form needs: levels, domains, indicators, context wording, routes and
-    /// contacts, with the profile applied.
+    /// contacts, with the profile applied; and the wording of every action, prompt and rule's
+    /// reason, which a [compact assessment](crate::CompactAssessment) names by id.
     pub fn describe(&self) -> crate::describe::Description<'_> {
         crate::describe::describe(self)
     }

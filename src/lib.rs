@@ -53,6 +53,7 @@
 
 mod assessment;
 mod case;
+mod compact;
 mod compile;
 mod date;
 mod describe;
@@ -72,9 +73,10 @@ mod wasm;
 
 pub use assessment::*;
 pub use case::{Answer, Case, Child, Event, Judgement};
+pub use compact::*;
 pub use compile::PROFILE_FORMAT;
 pub use date::Date;
-pub use describe::{Description, FactItem, IndicatorInfo, ReferralItem, RouteInfo};
+pub use describe::{Description, FactItem, IndicatorInfo, ReasonInfo, ReferralItem, RouteInfo, WordedItem};
 pub use engine::{ContactDetails, Domain, Engine, Meanwhile, RuleKind, Source, SourceCitation};
 pub use error::{Document, Error, Problem};
 #[cfg(not(target_arch = "wasm32"))]
@@ -84,7 +86,7 @@ pub use lint::{lint, Finding as LintFinding, LINT_CODES};
 pub use logic::Truth;
 pub use ruleset::*;
 pub use scenario::{run as run_scenario, Scenario, ScenarioReport, TimePointReport};
-pub use text::to_text;
+pub use text::{hand_on, to_text, HandOn, HandOnItem, HandOnSection, Notes};
 pub use trace::{AgeSpan, Finding, RuleTrace, Status};
 
 #[cfg(target_arch = "wasm32")]

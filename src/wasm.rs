@@ -99,6 +99,28 @@ impl JsEngine {
         to_js(&self.engine.assess_with(&case, detail).map_err(throw)?)
     }
 
+    /// What the page shows after each answer: the assessment without the trace, every item
+    /// named by id, its wording left to `describe()` (read once). See `CompactAssessment`.
+    pub fn guidance(&self, case: JsValue) -> Result<JsValue, JsValue> {
+        running()?;
+        let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
+        to_js(&self.engine.assess_compact(&case).map_err(throw)?)
+    }
+
+    /// The guidance as it is handed on, worded once for print, "copy as text" and the command
+    /// line: `{ handOn: {heading, lead, sections, sources, closing, fingerprint}, text }`, with
+    /// the practitioner's notes (which no rule reads), and `text` with its sources and
+    /// fingerprint only when `sources` is true.
+    #[wasm_bindgen(js_name = handOn)]
+    pub fn hand_on(&self, case: JsValue, lives_with: &str, notes: &str, sources: bool) -> Result<JsValue, JsValue> {
+        running()?;
+        let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
+        let assessment = self.engine.assess_with(&case, Detail::Guidance).map_err(throw)?;
+        let hand_on = crate::hand_on(&assessment, crate::Notes { lives_with, notes });
+        let text = hand_on.text(sources);
+        to_js(&HandedOn { hand_on, text })
+    }
+
     /// Levels, domains, indicators, context wording, routes and contacts, for building forms.
     pub fn describe(&self) -> Result<JsValue, JsValue> {
         running()?;
@@ -115,6 +137,14 @@ impl JsEngine {
         let scenario = crate::Scenario::from_tree(&tree_of(&scenario, Document::Scenario)?).map_err(throw)?;
         to_js(&crate::run_scenario(&self.engine, &scenario))
     }
+}
+
+/// A hand-on and its text.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HandedOn {
+    hand_on: crate::HandOn,
+    text: String,
 }
 
 /// Refuses every call once a panic has stopped the instance.
@@ -291,7 +321,8 @@ fn unreadable(at: &At, exception: &JsValue) -> Misfit {
 }
 
 /// Plain objects, made from exactly the JSON the CLI prints: one crossing of the boundary and
-/// one `JSON.parse`, rather than one call per field.
+/// one `JSON.parse`, rather than one call per field. (serde-wasm-bindgen, which builds them
+/// field by field, was measured against this: BENCHMARKS.md, "The boundary".)
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // Our output types always serialize; formatting serde_json's error would pull every one of
     // its messages, and std's I/O error names, into the build.

@@ -106,7 +106,7 @@ fn assess_prints_json_or_text() {
     let (code, stdout, _) = out(&waymark(&["assess", RULESET, &case, "--format", "text", "--profile", PROFILE]));
     assert_eq!(code, 0);
     assert!(stdout.contains("Level of need: Child protection"), "{stdout}");
-    assert!(stdout.contains("Northfield MASH — 020 7946 0321"), "{stdout}");
+    assert!(stdout.contains("Northfield MASH: 020 7946 0321"), "{stdout}");
 }
 
 #[test]

@@ -9,6 +9,7 @@ import { STEPS, buildForm, errorSummary, pendingDateErrors, removeEvent, updateD
 import { announcement, renderGuidance } from './js/guidance.mjs';
 import { caseText, copyToClipboard, download, printView } from './js/handon.mjs';
 import { loadEngine } from './js/load.mjs';
+import { Words } from './js/words.mjs';
 
 // GOV.UK Frontend's support check, which its template does with an inline script the
 // Content-Security-Policy forbids.
@@ -63,6 +64,7 @@ class Page {
     this.$steps = byId('steps');
     this.$notices = byId('notices');
     this.form = buildForm(description, this.$steps, byId('step-nav'));
+    this.words = new Words(description);
   }
 
   begin() {
@@ -97,7 +99,7 @@ class Page {
     this.errors = [...errors, ...pendingDateErrors(this.draft, this.description)];
     const $body = byId('guidance-body');
     try {
-      this.assessment = this.engine.assess(value, { trace: false });
+      this.assessment = this.engine.guidance(value);
     } catch (error) {
       // The form cannot make a case the engine refuses; if it ever does, say so plainly.
       this.assessment = null;
@@ -109,13 +111,13 @@ class Page {
     }
     const wasEmergency = this.emergency;
     this.emergency = this.assessment.immediateDanger;
-    renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency, this.description.escalation[0] ?? null);
+    renderGuidance($body, this.assessment, this.words, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency, this.description.escalation[0] ?? null);
     this.form.setChildAge(this.assessment.childAge);
     this.form.openAnswered(this.draft);
-    const bar = `Level of need: ${this.assessment.level.name}${this.assessment.immediateDanger ? '. Call 999 now' : ''}`;
+    const bar = `Level of need: ${this.words.level(this.assessment.level).name}${this.assessment.immediateDanger ? '. Call 999 now' : ''}`;
     byId('guidance-bar-link').textContent = bar;
     byId('guidance-bar').classList.toggle('app-guidance-bar--emergency', this.assessment.immediateDanger);
-    const said = announcement(this.assessment);
+    const said = announcement(this.assessment, this.words);
     if (said !== this.announced) {
       this.announced = said;
       byId('announcer').textContent = said;
@@ -259,7 +261,7 @@ class Page {
   // --- Hand it on -----------------------------------------------------------------------
 
   async copyText() {
-    const text = caseText(this.assessment, this.draft, { sources: /** @type {HTMLInputElement} */ (byId('copy-sources')).checked });
+    const text = caseText(this.engine, this.case, this.draft, { sources: /** @type {HTMLInputElement} */ (byId('copy-sources')).checked });
     const copied = await copyToClipboard(text);
     const $result = byId('copy-result');
     $result.replaceChildren(
@@ -280,7 +282,7 @@ class Page {
   /** The summary printed above the guidance, with every <details> opened for paper. */
   beforePrint() {
     if (!this.assessment) return;
-    byId('print-summary').replaceChildren(...printView(this.assessment, this.draft));
+    byId('print-summary').replaceChildren(...printView(this.engine, this.case, this.draft));
   }
 
   afterPrint() {

@@ -21,6 +21,7 @@ const FILES = [
   'js/handon.mjs',
   'js/load.mjs',
   'js/search.mjs',
+  'js/words.mjs',
   'setup.html',
   'setup.mjs',
   'setup.css',

@@ -24,6 +24,7 @@ import { emptyDraft, fileText, toCase } from '../js/draft.mjs';
 import { STEPS, buildForm, pendingDateErrors, removeEvent, updateDraft } from '../js/form.mjs';
 import { announcement, renderGuidance } from '../js/guidance.mjs';
 import { caseText, copyToClipboard, download } from '../js/handon.mjs';
+import { Words } from '../js/words.mjs';
 import { loadAssets } from './assets.mjs';
 
 /** The stylesheet, made once and shared by every element on the page. */
@@ -205,6 +206,7 @@ class Guide {
     this.signature = '';
     this.$steps = this.byId('steps');
     this.form = buildForm(this.description, this.$steps, this.byId('step-nav'));
+    this.words = new Words(this.description);
   }
 
   /** @param {string} id */
@@ -237,7 +239,7 @@ class Guide {
     this.errors = [...errors, ...pendingDateErrors(this.draft, this.description)];
     const $body = this.byId('guidance-body');
     try {
-      this.assessment = this.engine.assess(value, { trace: false });
+      this.assessment = this.engine.guidance(value);
     } catch (error) {
       this.assessment = null;
       $body.replaceChildren(h('p', { class: 'govuk-body govuk-error-message' }, `The guidance could not be worked out: ${error.message}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.`));
@@ -245,10 +247,10 @@ class Guide {
     }
     const wasEmergency = this.emergency;
     this.emergency = this.assessment.immediateDanger;
-    renderGuidance($body, this.assessment, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency, this.description?.escalation?.[0] ?? null);
+    renderGuidance($body, this.assessment, this.words, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency, this.description?.escalation?.[0] ?? null);
     this.form.setChildAge(this.assessment.childAge);
     this.form.openAnswered(this.draft);
-    const said = announcement(this.assessment);
+    const said = announcement(this.assessment, this.words);
     if (said !== this.announced) {
       this.announced = said;
       this.byId('announcer').textContent = said;
@@ -261,8 +263,8 @@ class Guide {
   tell() {
     const a = this.assessment;
     const detail = {
-      level: a.level.id,
-      levelName: a.level.name,
+      level: a.level,
+      levelName: this.words.level(a.level).name,
       immediateDanger: a.immediateDanger,
       routes: a.referrals.map((referral) => referral.route),
       actions: a.actions.map((action) => action.id),
@@ -415,7 +417,7 @@ class Guide {
   }
 
   async copyText() {
-    const text = caseText(this.assessment, this.draft);
+    const text = caseText(this.engine, this.case, this.draft);
     const copied = await copyToClipboard(text);
     this.byId('copy-result').replaceChildren(
       h('p', { class: 'govuk-body', role: 'status' }, copied ? 'Copied. Paste it into the referral form or an email to your safeguarding lead.' : 'Your browser did not allow copying. Select the text below and copy it.'),

@@ -90,24 +90,26 @@ export function answerText(answer) {
  * One test from the engine's explanation (a "finding") in plain words.
  *
  * @param {any} finding
+ * @param {import('./words.mjs').Words} words  the ruleset's wording, for what it tests
  * @returns {string}
  */
-export function findingText(finding) {
+export function findingText(finding, words) {
+  const text = words.subject(finding);
   switch (finding.test) {
     case 'yes':
     case 'fact':
-      return `${finding.text}: ${answerText(finding.answer).toLowerCase()}`;
+      return `${text}: ${answerText(finding.answer).toLowerCase()}`;
     case 'not-known':
-      return `${finding.text}: ${finding.answer ? answerText(finding.answer).toLowerCase() : 'not answered'}`;
+      return `${text}: ${finding.answer ? answerText(finding.answer).toLowerCase() : 'not answered'}`;
     case 'events': {
       const dates = finding.dates.map(longDate).join(', ');
       // The engine words "every recorded event" as a window of 65535 days.
       const window = finding.withinDays >= 65535 ? 'recorded' : `in the last ${finding.withinDays} days`;
       const rough = finding.approximate > 0 ? `; ${finding.approximate} of them with a date known only roughly, counted as in the window because ${finding.approximate === 1 ? 'it' : 'they'} could be` : '';
-      return `${finding.text}: ${finding.count} ${window}${dates ? ` (${dates})` : ''}${rough}`;
+      return `${text}: ${finding.count} ${window}${dates ? ` (${dates})` : ''}${rough}`;
     }
     case 'referral':
-      return finding.actual ? `Referral: ${finding.text}` : `Whether ${lowerFirst(finding.text)}`;
+      return finding.actual ? `Referral: ${text}` : `Whether ${lowerFirst(text)}`;
     case 'age':
       return ageText(finding);
     case 'judgement':

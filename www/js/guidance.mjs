@@ -1,21 +1,23 @@
 // @ts-check
-// The guidance panel: the engine's assessment, drawn as GOV.UK components. Every line comes
-// from the assessment; nothing here decides anything.
+// The guidance panel: the engine's guidance for a case, drawn as GOV.UK components. Every line
+// comes from the guidance and the ruleset's wording (words.mjs); nothing here decides anything.
 
 import { contactNodes, findingText, h, hidden, longDate, sourceText, urgencyText } from './dom.mjs';
+/** @typedef {import('./words.mjs').Words} Words */
 
 /**
  * Draws the assessment into `$body`. `open` holds the keys of the <details> the practitioner
  * has opened, so a redraw after each answer leaves them as they were.
  *
  * @param {HTMLElement} $body
- * @param {any} assessment  from `engine.assess(case, { trace: false })`
+ * @param {any} assessment  from `engine.guidance(case)`
+ * @param {Words} words  the ruleset's wording
  * @param {Set<string>} open
  * @param {() => any} fullAssessment  the same case with the trace, computed only when asked
  * @param {boolean} newEmergency  the danger is new since the last drawing, so it is announced
  *   at once; a redraw while it lasts does not announce it again
  */
-export function renderGuidance($body, assessment, open, fullAssessment, newEmergency, firstStage = null) {
+export function renderGuidance($body, assessment, words, open, fullAssessment, newEmergency, firstStage = null) {
   const details = (key, summary, ...content) => {
     const $details = h('details', { class: 'govuk-details', 'data-key': key, open: open.has(key) }, h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)), h('div', { class: 'govuk-details__text' }, content));
     $details.addEventListener('toggle', () => {
@@ -26,27 +28,27 @@ export function renderGuidance($body, assessment, open, fullAssessment, newEmerg
   };
 
   const sections = [
-    assessment.immediateDanger && emergencyBanner(assessment, newEmergency),
-    levelSection(assessment),
-    judgementSection(assessment),
-    actionsSection(assessment),
-    referralsSection(assessment, details, firstStage),
-    escalationSection(assessment),
-    questionsSection(assessment),
-    promptsSection(assessment),
-    reasonsSection(assessment),
+    assessment.immediateDanger && emergencyBanner(words.level(assessment.level), newEmergency),
+    levelSection(assessment, words),
+    judgementSection(assessment, words),
+    actionsSection(assessment, words),
+    referralsSection(assessment, words, details, firstStage),
+    escalationSection(assessment, words),
+    questionsSection(assessment, words),
+    promptsSection(assessment, words),
+    reasonsSection(assessment, words),
     warningsSection(assessment),
-    traceSection(details, open, fullAssessment),
-    aboutSection(assessment),
+    traceSection(details, open, fullAssessment, words),
+    aboutSection(assessment, words.description),
   ];
   $body.replaceChildren(...sections.filter(Boolean));
 }
 
 /**
- * @param {any} assessment
+ * @param {any} level
  * @param {boolean} announce
  */
-function emergencyBanner(assessment, announce) {
+function emergencyBanner(level, announce) {
   return h(
     'div',
     { class: 'govuk-notification-banner app-emergency', role: announce ? 'alert' : 'region', 'aria-labelledby': 'emergency-title', 'data-testid': 'emergency' },
@@ -55,14 +57,17 @@ function emergencyBanner(assessment, announce) {
       'div',
       { class: 'govuk-notification-banner__content' },
       h('p', { class: 'govuk-notification-banner__heading' }, 'Call 999 now'),
-      h('p', { class: 'govuk-body' }, `${assessment.level.meaning} ${assessment.level.response}`),
+      h('p', { class: 'govuk-body' }, `${level.meaning} ${level.response}`),
     ),
   );
 }
 
-/** @param {any} assessment */
-function levelSection(assessment) {
-  const level = assessment.level;
+/**
+ * @param {any} assessment
+ * @param {Words} words
+ */
+function levelSection(assessment, words) {
+  const level = words.level(assessment.level);
   return h(
     'section',
     { class: `app-level app-level--rank-${level.rank}`, 'aria-labelledby': 'level-heading', 'data-level': level.id },
@@ -74,20 +79,27 @@ function levelSection(assessment) {
   );
 }
 
-/** @param {any} assessment */
-function judgementSection(assessment) {
+/**
+ * @param {any} assessment
+ * @param {Words} words
+ */
+function judgementSection(assessment, words) {
   const judgement = assessment.judgement;
   if (!judgement) return null;
+  const judged = words.level(judgement.level).name;
   const effect = {
-    raised: `Your view, ${judgement.level.name}, is higher than the rules reach (${assessment.engineLevel.name}), so the guidance follows it.`,
-    agrees: `Your view agrees with the rules: ${judgement.level.name}.`,
-    lower: `Your view, ${judgement.level.name}, is lower than the rules reach. The rules’ level stands until you have talked it through with your safeguarding lead or manager.`,
+    raised: `Your view, ${judged}, is higher than the rules reach (${words.level(assessment.engineLevel).name}), so the guidance follows it.`,
+    agrees: `Your view agrees with the rules: ${judged}.`,
+    lower: `Your view, ${judged}, is lower than the rules reach. The rules’ level stands until you have talked it through with your safeguarding lead or manager.`,
   }[judgement.effect];
   return h('div', { class: 'govuk-inset-text app-judgement' }, h('p', { class: 'govuk-body-s' }, effect), h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Your reason: '), judgement.reason));
 }
 
-/** @param {any} assessment */
-function actionsSection(assessment) {
+/**
+ * @param {any} assessment
+ * @param {Words} words
+ */
+function actionsSection(assessment, words) {
   if (assessment.actions.length === 0) return null;
   return h(
     'section',
@@ -97,7 +109,7 @@ function actionsSection(assessment) {
       'ol',
       { class: 'govuk-list app-actions', id: 'actions' },
       assessment.actions.map((action) =>
-        h('li', { class: 'app-actions__item', 'data-action': action.id }, h('strong', { class: 'govuk-tag app-urgency' }, urgencyText(action.urgency)), ' ', action.text, ' ', h('span', { class: 'app-due' }, `(by ${longDate(action.dueBy)})`)),
+        h('li', { class: 'app-actions__item', 'data-action': action.id }, h('strong', { class: 'govuk-tag app-urgency' }, urgencyText(action.urgency)), ' ', words.action(action.id).text, ' ', h('span', { class: 'app-due' }, `(by ${longDate(action.dueBy)})`)),
       ),
     ),
   );
@@ -105,36 +117,39 @@ function actionsSection(assessment) {
 
 /**
  * @param {any} assessment
+ * @param {Words} words
  * @param {Function} details
+ * @param {{ name: string, who: string } | null} firstStage
  */
-function referralsSection(assessment, details, firstStage) {
+function referralsSection(assessment, words, details, firstStage) {
   if (assessment.referrals.length === 0) return null;
   return h(
     'section',
     { 'aria-labelledby': 'referrals-heading' },
     h('h3', { class: 'govuk-heading-s', id: 'referrals-heading' }, 'Who to tell'),
-    assessment.referrals.map((referral) =>
-      h(
+    assessment.referrals.map((referral) => {
+      const route = words.route(referral.route);
+      return h(
         'div',
         { class: 'app-referral', 'data-route': referral.route },
-        h('h4', { class: 'govuk-heading-s app-referral__name' }, referral.name),
-        h('p', { class: 'govuk-body-s' }, h('strong', { class: 'govuk-tag app-urgency' }, urgencyText(referral.urgency)), ` by ${longDate(referral.dueBy)}. ${referral.when}`),
-        referral.contacts.length > 0 &&
+        h('h4', { class: 'govuk-heading-s app-referral__name' }, route.name),
+        h('p', { class: 'govuk-body-s' }, h('strong', { class: 'govuk-tag app-urgency' }, urgencyText(referral.urgency)), ` by ${longDate(referral.dueBy)}. ${route.when}`),
+        route.contacts.length > 0 &&
           h(
             'ul',
             { class: 'govuk-list govuk-body-s app-contacts' },
-            referral.contacts.map((contact) => h('li', { class: contact.set ? 'app-contact' : 'app-contact app-contact--not-set' }, contactNodes(contact))),
+            route.contacts.map((/** @type {any} */ contact) => h('li', { class: contact.set ? 'app-contact' : 'app-contact app-contact--not-set' }, contactNodes(contact))),
           ),
-        h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Who can refer: '), referral.whoMaySubmit),
+        h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Who can refer: '), route.whoMaySubmit),
         referral.decisionBy && h('p', { class: 'govuk-body-s app-decision', 'data-decision-by': referral.decisionBy }, decisionText(referral, firstStage)),
         details(
           `consent:${referral.route}`,
           'Consent and sharing information',
-          h('p', { class: 'govuk-body-s' }, referral.consent),
+          h('p', { class: 'govuk-body-s' }, referral.consent ?? route.consent),
         ),
-        details(`why:${referral.route}`, 'Why this route', h('ul', { class: 'govuk-list govuk-list--bullet govuk-body-s' }, referral.why.map((why) => h('li', {}, why.reason)))),
-      ),
-    ),
+        details(`why:${referral.route}`, 'Why this route', h('ul', { class: 'govuk-list govuk-list--bullet govuk-body-s' }, referral.why.map((/** @type {string} */ rule) => h('li', {}, words.reason(rule).reason)))),
+      );
+    }),
   );
 }
 
@@ -145,24 +160,27 @@ function referralsSection(assessment, details, firstStage) {
  * @param {any} referral
  * @param {{ name: string, who: string } | null} firstStage  the first escalation stage, if known
  */
-export function decisionText(referral, firstStage) {
+function decisionText(referral, firstStage) {
   const escalate = firstStage ? ` If you disagree with the decision and are still worried, escalate, starting with ${firstStage.name.toLowerCase()} (${firstStage.who}).` : ' If you disagree with the decision and are still worried, escalate.';
   return `Expect a decision by ${longDate(referral.decisionBy)}. If you have heard nothing by then, chase it.${escalate}`;
 }
 
-/** @param {any} assessment */
-function escalationSection(assessment) {
+/**
+ * @param {any} assessment
+ * @param {Words} words
+ */
+function escalationSection(assessment, words) {
   const escalation = assessment.escalation;
   if (!escalation) return null;
   return h(
     'section',
     { 'aria-labelledby': 'escalation-heading', id: 'escalation' },
     h('h3', { class: 'govuk-heading-s', id: 'escalation-heading' }, 'If you are still worried: escalate'),
-    h('p', { class: 'govuk-body-s' }, escalation.why.map((why) => why.reason).join(' ')),
+    h('p', { class: 'govuk-body-s' }, escalation.why.map((/** @type {string} */ rule) => words.reason(rule).reason).join(' ')),
     h(
       'ol',
       { class: 'govuk-list govuk-list--number govuk-body-s app-stages' },
-      escalation.stages.map((stage) =>
+      escalation.stages.map((/** @type {string} */ id) => words.stage(id)).map((stage) =>
         h(
           'li',
           { 'data-stage': stage.id },
@@ -176,8 +194,11 @@ function escalationSection(assessment) {
   );
 }
 
-/** @param {any} assessment */
-function questionsSection(assessment) {
+/**
+ * @param {any} assessment
+ * @param {Words} words
+ */
+function questionsSection(assessment, words) {
   if (assessment.questions.length === 0) return null;
   return h(
     'section',
@@ -186,7 +207,7 @@ function questionsSection(assessment) {
     h(
       'ul',
       { class: 'govuk-list govuk-list--bullet govuk-body-s', id: 'questions' },
-      assessment.questions.map((question) => h('li', {}, questionText(question))),
+      assessment.questions.map((question) => h('li', {}, questionText(question, words))),
     ),
   );
 }
@@ -197,24 +218,28 @@ function questionsSection(assessment) {
  * would also tell CAMHS."
  *
  * @param {any} question
+ * @param {Words} words
  */
-export function questionText(question) {
+export function questionText(question, words) {
   const effects = [
-    question.level && `the level rises to ${question.level.name}`,
-    question.routes.length > 0 && `you would also tell ${question.routes.map((route) => route.name).join(', ')}`,
+    question.level && `the level rises to ${words.level(question.level).name}`,
+    question.routes.length > 0 && `you would also tell ${question.routes.map((/** @type {string} */ id) => words.route(id).name).join(', ')}`,
     question.escalation && 'escalation applies',
   ].filter(Boolean);
-  const about = question.about.map(questionSubject).join(', and ');
+  const about = question.about.map((/** @type {any} */ finding) => questionSubject(finding, words)).join(', and ');
   const condition = { yes: 'If so', no: 'If not' }[question.ifAnswer] ?? 'Depending on the answers';
   return `Find out ${about}. ${condition}, ${effects.join(', and ')}.`;
 }
 
-/** @param {any} finding */
-function questionSubject(finding) {
-  if (finding.test === 'events') return `how often this has happened: ${lowerFirst(finding.text)}`;
-  if (finding.test === 'referral') return `whether ${lowerFirst(finding.text)}`;
-  if (finding.test === 'yes' || finding.test === 'not-known' || finding.test === 'fact') return `whether ${lowerFirst(finding.text)}`;
-  return lowerFirst(findingText(finding));
+/**
+ * @param {any} finding
+ * @param {Words} words
+ */
+function questionSubject(finding, words) {
+  if (finding.test === 'events') return `how often this has happened: ${lowerFirst(words.subject(finding))}`;
+  if (finding.test === 'referral') return `whether ${lowerFirst(words.subject(finding))}`;
+  if (finding.test === 'yes' || finding.test === 'not-known' || finding.test === 'fact') return `whether ${lowerFirst(words.subject(finding))}`;
+  return lowerFirst(findingText(finding, words));
 }
 
 /** "The child has self-harmed" as "the child has self-harmed"; "FGM" and "I" keep their capitals. */
@@ -222,8 +247,11 @@ function lowerFirst(text) {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-/** @param {any} assessment */
-function promptsSection(assessment) {
+/**
+ * @param {any} assessment
+ * @param {Words} words
+ */
+function promptsSection(assessment, words) {
   if (assessment.prompts.length === 0) return null;
   return h(
     'section',
@@ -232,13 +260,16 @@ function promptsSection(assessment) {
     h(
       'ul',
       { class: 'govuk-list govuk-list--bullet govuk-body-s', id: 'prompts' },
-      assessment.prompts.map((prompt) => h('li', { 'data-prompt': prompt.id }, prompt.text)),
+      assessment.prompts.map((prompt) => h('li', { 'data-prompt': prompt.id }, words.prompt(prompt.id).text)),
     ),
   );
 }
 
-/** @param {any} assessment */
-function reasonsSection(assessment) {
+/**
+ * @param {any} assessment
+ * @param {Words} words
+ */
+function reasonsSection(assessment, words) {
   if (assessment.reasons.length === 0) return null;
   return h(
     'section',
@@ -247,15 +278,16 @@ function reasonsSection(assessment) {
     h(
       'ul',
       { class: 'govuk-list govuk-body-s app-reasons', id: 'reasons' },
-      assessment.reasons.map((reason) =>
-        h(
+      assessment.reasons.map((fired) => {
+        const reason = words.reason(fired.rule);
+        return h(
           'li',
-          { class: 'app-reason', 'data-rule': reason.rule },
+          { class: 'app-reason', 'data-rule': fired.rule },
           h('p', { class: 'govuk-body-s app-reason__text' }, reason.reason, reason.level && h('span', { class: 'app-reason__level' }, ` (at least ${reason.level.name})`)),
-          reason.evidence.length > 0 && h('p', { class: 'govuk-body-s app-reason__evidence' }, 'Because: ', reason.evidence.map(findingText).join('; '), '.'),
+          fired.evidence.length > 0 && h('p', { class: 'govuk-body-s app-reason__evidence' }, 'Because: ', fired.evidence.map((/** @type {any} */ finding) => findingText(finding, words)).join('; '), '.'),
           reason.sources.length > 0 && h('p', { class: 'govuk-body-s app-reason__sources' }, `Source: ${reason.sources.map(sourceText).join('; ')}.`),
-        ),
-      ),
+        );
+      }),
     ),
   );
 }
@@ -272,10 +304,11 @@ function warningsSection(assessment) {
  * @param {Function} details
  * @param {Set<string>} open
  * @param {() => any} fullAssessment
+ * @param {Words} words
  */
-function traceSection(details, open, fullAssessment) {
+function traceSection(details, open, fullAssessment, words) {
   const $slot = h('div', { id: 'trace' });
-  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace));
+  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace, words));
   const $details = details('trace', 'How every rule was decided', $slot);
   if (open.has('trace')) draw();
   $details.addEventListener('toggle', () => {
@@ -287,8 +320,11 @@ function traceSection(details, open, fullAssessment) {
 
 const STATUS = { fired: 'Applies', 'not-fired': 'Does not apply', undetermined: 'Not known yet' };
 
-/** @param {any[]} trace */
-function traceTable(trace) {
+/**
+ * @param {any[]} trace
+ * @param {Words} words
+ */
+function traceTable(trace, words) {
   return h(
     'table',
     { class: 'govuk-table app-trace' },
@@ -303,29 +339,32 @@ function traceTable(trace) {
           { class: `govuk-table__row app-trace__row--${rule.status}` },
           h('th', { scope: 'row', class: 'govuk-table__header app-trace__rule' }, rule.rule),
           h('td', { class: 'govuk-table__cell' }, STATUS[rule.status] ?? rule.status),
-          h('td', { class: 'govuk-table__cell' }, rule.because.map(findingText).join('; ')),
+          h('td', { class: 'govuk-table__cell' }, rule.because.map((/** @type {any} */ finding) => findingText(finding, words)).join('; ')),
         ),
       ),
     ),
   );
 }
 
-/** @param {any} assessment */
-function aboutSection(assessment) {
-  const ruleset = assessment.ruleset;
+/**
+ * @param {any} assessment
+ * @param {any} description  from `engine.describe()`
+ */
+function aboutSection(assessment, description) {
+  const ruleset = description.ruleset;
   return h(
     'section',
     { class: 'app-about', 'aria-labelledby': 'about-heading' },
     h('h3', { class: 'govuk-heading-s', id: 'about-heading' }, 'About this guidance'),
-    h('p', { class: 'govuk-body-s' }, assessment.notice),
+    h('p', { class: 'govuk-body-s' }, description.notice),
     h(
       'p',
       { class: 'govuk-body-s', id: 'ruleset-info' },
       `${ruleset.title}, version ${ruleset.version}, due for review ${longDate(ruleset.reviewDate)}.`,
-      assessment.profile && ` Local details: ${assessment.profile.organisation}.`,
+      description.profile && ` Local details: ${description.profile.organisation}.`,
       ` Assessed as at ${longDate(assessment.asOf)}.`,
     ),
-    h('p', { class: 'govuk-body-s app-about__hash' }, hidden('Ruleset fingerprint: '), `Ruleset ${ruleset.id} ${ruleset.hash}, engine ${assessment.engineVersion}`),
+    h('p', { class: 'govuk-body-s app-about__hash' }, hidden('Ruleset fingerprint: '), `Ruleset ${ruleset.id} ${ruleset.hash}, engine ${description.engineVersion}`),
   );
 }
 
@@ -333,12 +372,13 @@ function aboutSection(assessment) {
  * A one-line summary for screen readers, announced politely when it changes.
  *
  * @param {any} assessment
+ * @param {Words} words
  */
-export function announcement(assessment) {
+export function announcement(assessment, words) {
   const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   return [
     assessment.immediateDanger ? 'Emergency: call 999 now.' : '',
-    `Level of need: ${assessment.level.name}.`,
+    `Level of need: ${words.level(assessment.level).name}.`,
     count(assessment.actions.length, 'action', 'actions'),
     count(assessment.referrals.length, 'person or service to tell', 'people or services to tell'),
     assessment.escalation ? 'Escalation applies.' : '',

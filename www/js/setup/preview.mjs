@@ -5,6 +5,7 @@
 
 import { contactText, h, urgencyText } from '../dom.mjs';
 import { renderGuidance } from '../guidance.mjs';
+import { Words } from '../words.mjs';
 
 /**
  * @typedef {object} Sample  a time point of a case review, to preview the guidance with
@@ -141,7 +142,7 @@ function drawSample($root, engine, sample, open) {
     ),
     $details,
   );
-  renderGuidance($all, assessment, open, () => engine.assess(sample.case), false);
+  renderGuidance($all, engine.guidance(sample.case), new Words(engine.describe()), open, () => engine.assess(sample.case), false);
 }
 
 /**

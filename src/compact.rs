@@ -1,0 +1,301 @@
+//! The page's view of an assessment: every item named by id, with only what varies from case
+//! to case (the level, dates, counts, which answers made a rule fire). The wording of every
+//! item is in the [`Description`](crate::Description), which the page reads once.
+//!
+//! One model, two views: an [`Assessment`] is what the engine decides, and is self-contained
+//! (the command line, downloads and exports print it whole); [`CompactAssessment`] is the same
+//! assessment projected to ids, so that redrawing the guidance after every answer moves a few
+//! kilobytes across the boundary rather than every sentence of it.
+
+use serde::Serialize;
+
+use crate::assessment::*;
+use crate::case::Answer;
+use crate::date::Date;
+use crate::engine::Engine;
+use crate::logic::Truth;
+use crate::ruleset::{Fact, ReferralOutcome, Urgency};
+use crate::trace::{AgeSpan, Finding};
+
+/// An [`Assessment`] with its items named by id. Look each id up in the description:
+/// levels in `levels`, actions in `actions`, rules' reasons and sources in `reasons`, routes
+/// in `routes`, escalation stages in `escalation`, prompts in `prompts`, indicators in
+/// `indicators`, facts in `facts`, referral outcomes in `referralOutcomes`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompactAssessment<'a> {
+    /// The level of need (an id in `levels`): the engine's, or the practitioner's when higher.
+    pub level: &'a str,
+    /// The level the rules alone reach.
+    pub engine_level: &'a str,
+    /// A child is in danger now: call 999.
+    pub immediate_danger: bool,
+    /// The practitioner has recorded a worry (or one follows from the answers).
+    pub worry_recorded: bool,
+    /// The practitioner's own view of the level, and what became of it.
+    pub judgement: Option<CompactJudgement<'a>>,
+    /// Most urgent first.
+    pub actions: Vec<CompactAction<'a>>,
+    /// Most urgent first.
+    pub referrals: Vec<CompactReferral<'a>>,
+    /// Present when escalation applies.
+    pub escalation: Option<CompactEscalation<'a>>,
+    /// Things to think about.
+    pub prompts: Vec<CompactPrompt<'a>>,
+    /// What to find out, because the answer would change the guidance.
+    pub questions: Vec<CompactQuestion<'a>>,
+    /// Every rule that fired, most serious first.
+    pub reasons: Vec<CompactReason<'a>>,
+    /// What in the case the practitioner should know, which did not stop the assessment.
+    pub warnings: Vec<Warning>,
+    /// The child's age in months, when known.
+    pub child_age: Option<AgeSpan>,
+    /// The date the case was assessed as at.
+    pub as_of: Date,
+}
+
+/// The practitioner's own view of the level.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompactJudgement<'a> {
+    /// A level id.
+    pub level: &'a str,
+    /// The practitioner's reason, as they wrote it.
+    pub reason: String,
+    /// Whether it raised the level, agreed, or was lower and kept beside it.
+    pub effect: JudgementEffect,
+}
+
+/// An action to take, by when.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompactAction<'a> {
+    /// An id in the description's `actions`.
+    pub id: &'a str,
+    /// How fast.
+    pub urgency: Urgency,
+    /// The latest date, counting weekdays.
+    pub due_by: Date,
+    /// The rules that asked for it.
+    pub rules: Vec<&'a str>,
+}
+
+/// Someone to tell, by when.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompactReferral<'a> {
+    /// An id in the description's `routes`.
+    pub route: &'a str,
+    /// The route's own speed, or faster when the level of need demands it.
+    pub urgency: Urgency,
+    /// The latest date to refer.
+    pub due_by: Date,
+    /// When a decision is expected: after it, chase and escalate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_by: Option<Date>,
+    /// The consent wording, only when this case calls for other wording than the route's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent: Option<&'a str>,
+    /// The rules that call for the route.
+    pub why: Vec<&'a str>,
+}
+
+/// Escalation, and the rules that call for it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompactEscalation<'a> {
+    /// Rule ids.
+    pub why: Vec<&'a str>,
+    /// Ids in the description's `escalation`, from the stage to start at.
+    pub stages: Vec<&'a str>,
+}
+
+/// Something to think about.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompactPrompt<'a> {
+    /// An id in the description's `prompts`.
+    pub id: &'a str,
+    /// The rules that raised it.
+    pub rules: Vec<&'a str>,
+}
+
+/// Something worth finding out.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompactQuestion<'a> {
+    /// What to find out.
+    pub about: Vec<CompactFinding<'a>>,
+    /// The answer that would change the guidance; absent when several subjects decide together.
+    pub if_answer: Option<Hypothesis>,
+    /// The level (an id) it would rise to, if higher than now.
+    pub level: Option<&'a str>,
+    /// Route ids that would newly apply.
+    pub routes: Vec<&'a str>,
+    /// Escalation would newly apply.
+    pub escalation: bool,
+    /// The rules it would decide.
+    pub rules: Vec<&'a str>,
+}
+
+/// A rule that fired, and what in the case made it fire.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompactReason<'a> {
+    /// An id in the description's `reasons`.
+    pub rule: &'a str,
+    /// The answers and observations that made it fire.
+    pub evidence: Vec<CompactFinding<'a>>,
+}
+
+/// A [`Finding`] without its wording (the indicator's, fact's or outcome's text is in the
+/// description).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "test", rename_all = "kebab-case")]
+pub enum CompactFinding<'a> {
+    /// Was the indicator answered yes?
+    Yes {
+        /// An indicator id.
+        indicator: &'a str,
+        /// Absent when not answered.
+        answer: Option<Answer>,
+        /// The test's result.
+        holds: Truth,
+    },
+    /// Is the indicator not known?
+    NotKnown {
+        /// An indicator id.
+        indicator: &'a str,
+        /// Absent when not answered.
+        answer: Option<Answer>,
+        /// The test's result.
+        holds: Truth,
+    },
+    /// Is the child's age within bounds?
+    #[serde(rename_all = "camelCase")]
+    Age {
+        /// The lowest age in months, if bounded below.
+        min_months: Option<i32>,
+        /// The highest age in months, if bounded above.
+        max_months: Option<i32>,
+        /// Absent when the age is not known.
+        age_months: Option<AgeSpan>,
+        /// The test's result.
+        holds: Truth,
+    },
+    /// Were there enough dated events in the window?
+    #[serde(rename_all = "camelCase")]
+    Events {
+        /// An indicator id.
+        indicator: &'a str,
+        /// The window, in days back from the assessment date.
+        within_days: u16,
+        /// How many it takes.
+        at_least: u16,
+        /// How many were in the window.
+        count: u16,
+        /// Their dates.
+        dates: Vec<Date>,
+        /// How many of `count` have dates known only roughly.
+        approximate: u16,
+        /// The test's result.
+        holds: Truth,
+    },
+    /// A fact about the child's circumstances.
+    Fact {
+        /// Which fact.
+        fact: Fact,
+        /// Absent when not answered.
+        answer: Option<Answer>,
+        /// The test's result.
+        holds: Truth,
+    },
+    /// Did the referral have this outcome?
+    Referral {
+        /// The outcome tested for.
+        outcome: ReferralOutcome,
+        /// Absent when not known.
+        actual: Option<ReferralOutcome>,
+        /// The test's result.
+        holds: Truth,
+    },
+    /// The practitioner's own view of the level.
+    Judgement {
+        /// A level id.
+        level: &'a str,
+        /// Their reason.
+        reason: String,
+        /// The test's result.
+        holds: Truth,
+    },
+}
+
+impl<'a> From<Finding<'a>> for CompactFinding<'a> {
+    fn from(finding: Finding<'a>) -> CompactFinding<'a> {
+        match finding {
+            Finding::Yes { indicator, answer, holds, text: _ } => CompactFinding::Yes { indicator, answer, holds },
+            Finding::NotKnown { indicator, answer, holds, text: _ } => CompactFinding::NotKnown { indicator, answer, holds },
+            Finding::Age { min_months, max_months, age_months, holds } => CompactFinding::Age { min_months, max_months, age_months, holds },
+            Finding::Events { indicator, within_days, at_least, count, dates, approximate, holds, text: _ } => {
+                CompactFinding::Events { indicator, within_days, at_least, count, dates, approximate, holds }
+            }
+            Finding::Fact { fact, answer, holds, text: _ } => CompactFinding::Fact { fact, answer, holds },
+            Finding::Referral { outcome, actual, holds, text: _ } => CompactFinding::Referral { outcome, actual, holds },
+            Finding::Judgement { level, reason, holds } => CompactFinding::Judgement { level, reason, holds },
+        }
+    }
+}
+
+fn findings(findings: Vec<Finding<'_>>) -> Vec<CompactFinding<'_>> {
+    findings.into_iter().map(CompactFinding::from).collect()
+}
+
+fn rules<'a>(why: Vec<RuleReason<'a>>) -> Vec<&'a str> {
+    why.into_iter().map(|why| why.rule).collect()
+}
+
+impl<'a> CompactAssessment<'a> {
+    /// The compact view of `assessment`, made by `engine`. The trace, if any, is left out: the
+    /// page asks for the self-contained assessment when it shows it.
+    pub fn new(engine: &'a Engine, assessment: Assessment<'a>) -> CompactAssessment<'a> {
+        let own_consent = |route: &str| engine.routes.iter().find(|r| r.id == route).map(|r| r.consent.as_str());
+        CompactAssessment {
+            level: assessment.level.id,
+            engine_level: assessment.engine_level.id,
+            immediate_danger: assessment.immediate_danger,
+            worry_recorded: assessment.worry_recorded,
+            judgement: assessment.judgement.map(|j| CompactJudgement { level: j.level.id, reason: j.reason, effect: j.effect }),
+            actions: assessment.actions.into_iter().map(|a| CompactAction { id: a.id, urgency: a.urgency, due_by: a.due_by, rules: a.rules }).collect(),
+            referrals: assessment
+                .referrals
+                .into_iter()
+                .map(|r| CompactReferral {
+                    route: r.route,
+                    urgency: r.urgency,
+                    due_by: r.due_by,
+                    decision_by: r.decision_by,
+                    consent: (own_consent(r.route) != Some(r.consent)).then_some(r.consent),
+                    why: rules(r.why),
+                })
+                .collect(),
+            escalation: assessment.escalation.map(|e| CompactEscalation { why: rules(e.why), stages: e.stages.iter().map(|s| s.id).collect() }),
+            prompts: assessment.prompts.into_iter().map(|p| CompactPrompt { id: p.id, rules: p.rules }).collect(),
+            questions: assessment
+                .questions
+                .into_iter()
+                .map(|q| CompactQuestion {
+                    about: findings(q.about),
+                    if_answer: q.if_answer,
+                    level: q.level.map(|l| l.id),
+                    routes: q.routes.iter().map(|r| r.id).collect(),
+                    escalation: q.escalation,
+                    rules: q.rules,
+                })
+                .collect(),
+            reasons: assessment.reasons.into_iter().map(|r| CompactReason { rule: r.rule, evidence: findings(r.evidence) }).collect(),
+            warnings: assessment.warnings,
+            child_age: assessment.child_age,
+            as_of: assessment.as_of,
+        }
+    }
+}
