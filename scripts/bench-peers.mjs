@@ -12,7 +12,7 @@
 // benches/peers/RESULTS.md records the figures and how they were made. No network is used.
 
 import os from 'node:os';
-import { loadRuleset, loadCases, waymarkEngine, assessPagePath, assessFull, CASE_DIRS } from '../benches/peers/corpus.mjs';
+import { loadRuleset, loadCases, loadEdgeCases, waymarkEngine, assessPagePath, assessFull, CASE_DIRS } from '../benches/peers/corpus.mjs';
 import { plan } from '../benches/peers/translate.mjs';
 import { makePrepare } from '../benches/peers/prepare.mjs';
 import { jsonRulesEnginePeer } from '../benches/peers/json-rules-engine.mjs';
@@ -46,10 +46,13 @@ const peers = makers.map((make) => ({ whenTrue: make(whenTrue, prepare), whenFal
 
 // --- The agreement check --------------------------------------------------------------------
 
-const verdicts = waymarkVerdicts(cases, (c) => assessFull(engine, c));
-const result = await compare({ cases, verdicts, prepare, plan: whenTrue, peers });
+// The project's cases, and a few more on edges of the case semantics that they do not reach.
+const edgeCases = loadEdgeCases();
+const checked = [...cases, ...edgeCases];
+const verdicts = waymarkVerdicts(checked, (c) => assessFull(engine, c));
+const result = await compare({ cases: checked, verdicts, prepare, plan: whenTrue, peers });
 const canary = await compare({
-  cases,
+  cases: checked,
   verdicts,
   prepare,
   plan: whenTrue,
@@ -62,7 +65,7 @@ const n = (x) => x.toLocaleString('en-GB');
 const per = result.counts[result.names[0]];
 const same = result.names.every((name) => JSON.stringify(result.counts[name]) === JSON.stringify(per));
 console.log(
-  `peers agree with Waymark: ${result.rules} rules × ${result.cases} cases × ${result.names.length} peers (${result.names.join(', ')}); ` +
+  `peers agree with Waymark: ${result.rules} rules × ${result.cases} cases (${cases.length} + ${edgeCases.length} edge cases) × ${result.names.length} peers (${result.names.join(', ')}); ` +
     `verdicts compared ${same ? 'per peer' : '(first peer)'}: ${n(per.fired)} fired, ${n(per['not-fired'])} not fired, ${n(per.undetermined)} undetermined; ` +
     `${result.disagreements.length} disagreements; ${result.worryFromSuspicion} (case, rule) pairs not compared (worry from suspicion only); ` +
     `not translated: ${whenTrue.untranslated.join(', ')}; canary caught ${canary.disagreements.length}`,

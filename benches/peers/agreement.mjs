@@ -51,12 +51,14 @@ export async function compare({ cases, verdicts, prepare, plan, peers }) {
     const { status, worryRecorded } = verdicts[i];
     // Waymark also counts a suspicion of harm (the harmSuspected safeguard, found from its open
     // questions) as a recorded worry. A peer sees only the worry recorded in the case itself, so
-    // where the suspicion is the only worry, rules that read `worry` cannot be compared.
+    // where the suspicion is the only worry, rules that read `worry` cannot be compared. Any other
+    // difference in the worry is the peers' input being wrong.
     const direct = prepare(c).worry;
-    if (direct && !worryRecorded) {
-      disagreements.push({ case: where, rule: '(worry)', peer: 'prepare', waymark: 'no worry recorded', got: 'a worry recorded' });
+    const suspicionOnly = worryRecorded && !direct && status.get('safeguards.harmSuspected') === 'fired';
+    if (direct !== worryRecorded && !suspicionOnly) {
+      const [waymark, got] = worryRecorded ? ['a worry recorded', 'none'] : ['no worry recorded', 'a worry recorded'];
+      disagreements.push({ case: where, rule: '(worry)', peer: 'prepare', waymark, got });
     }
-    const suspicionOnly = worryRecorded && !direct;
     if (suspicionOnly) worryFromSuspicion += plan.entries.filter((e) => e.readsWorry).length;
     for (const { whenTrue, whenFalse } of peers) {
       const yes = new Set(await whenTrue.run(c));

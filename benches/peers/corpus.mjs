@@ -29,6 +29,16 @@ export function loadCases() {
 }
 
 /**
+ * Cases for the agreement check only, on edges of the case semantics the project's cases do not
+ * reach (benches/peers/edge-cases.json says which). They are not timed.
+ * @returns {{ dir: string, file: string, id: string, case: any }[]}
+ */
+export function loadEdgeCases() {
+  const file = 'benches/peers/edge-cases.json';
+  return readJson(file).timePoints.map((t) => ({ dir: 'benches/peers', file, id: t.id, case: t.case }));
+}
+
+/**
  * A Waymark engine for the ruleset, from the committed pkg/.
  * @param {any} ruleset
  */
