@@ -53,7 +53,7 @@ export function waymarkEngine(ruleset) {
  * @param {Engine} engine
  * @param {any} c a case
  */
-export const assessPagePath = (engine, c) => engine.assess(c, { trace: false });
+export const assessPagePath = (engine, c) => engine.guidance(c);
 
 /**
  * The full assessment with the trace of every rule: the check reads each rule's verdict from it.
