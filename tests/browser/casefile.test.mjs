@@ -10,14 +10,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { CaseFileError, FILE_FORMAT, MAX_FILE_BYTES, emptyDraft, fileText, openCaseFile, toCase } from '../../www/js/draft.mjs';
 import { answer, axe, context, open, openGroupOf, useBrowser } from './harness.mjs';
+import { assess, description } from './node-engine.mjs';
 
 const root = new URL('../../', import.meta.url);
-const waymark = await import(new URL('pkg/waymark.js', root).href);
-waymark.initSync({ module: readFileSync(new URL('pkg/waymark_bg.wasm', root)) });
-const engine = new waymark.Engine(JSON.parse(readFileSync(new URL('www/rulesets/england.json', root), 'utf8')), null);
-const description = engine.describe();
 const RULESET = description.ruleset.id;
-const assess = (/** @type {any} */ value) => engine.assess(value, { trace: false });
 
 /** Every time point's case, from the scenarios the page ships and the case bank. */
 const TIME_POINTS = ['www/scenarios/', 'tests/cases/'].flatMap((dir) =>
