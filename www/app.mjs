@@ -4,7 +4,7 @@
 
 import { NotificationBanner, SkipLink, createAll } from './vendor/govuk-frontend/govuk-frontend.min.js';
 import { byId, h, showFailure } from './js/dom.mjs';
-import { emptyDraft, eraseDraft, fileText, fromCase, keepingDisabled, loadDraft, readFile, saveDraft, setKeeping, toCase } from './js/draft.mjs';
+import { CaseFileError, checkFileSize, emptyDraft, eraseDraft, fileText, keepingDisabled, loadDraft, openCaseFile, saveDraft, setKeeping, toCase } from './js/draft.mjs';
 import { STEPS, buildForm, errorSummary, pendingDateErrors, removeEvent, updateDraft } from './js/form.mjs';
 import { announcement, renderGuidance } from './js/guidance.mjs';
 import { caseText, copyToClipboard, download, printView } from './js/handon.mjs';
@@ -351,24 +351,32 @@ class Page {
     this.route(`#${STEPS[0].id}`, false);
   }
 
-  /** @param {HTMLInputElement} $input */
+  /**
+   * Opens a case file chosen by the practitioner. A file that is not a case the form can hold
+   * exactly is refused with the reason, and the answers on the page stay as they were.
+   *
+   * @param {HTMLInputElement} $input
+   */
   async openFile($input) {
     const file = $input.files?.[0];
     if (!file) return;
+    $input.value = '';
+    let draft;
     try {
-      const { case: value, notes } = readFile(await file.text(), this.description.ruleset.id);
+      checkFileSize(file.size);
+      let bytes;
       try {
-        this.engine.assess(value, { trace: false });
-      } catch (error) {
-        throw new Error(`The case in the file has a problem: ${error.message}.`);
+        bytes = await file.arrayBuffer();
+      } catch {
+        throw new CaseFileError('This browser could not read the file.');
       }
-      this.draft = fromCase(value, notes);
+      draft = openCaseFile(bytes, this.description, (value) => this.engine.assess(value, { trace: false }));
     } catch (error) {
-      $input.value = '';
-      this.notify('error', `${file.name} was not opened. ${error.message} Your answers have not changed.`);
+      const reason = error instanceof CaseFileError ? error.message : 'The file could not be read as a Waymark case.';
+      this.notify('error', `${file.name} was not opened. ${reason} Your answers have not changed.`);
       return;
     }
-    $input.value = '';
+    this.draft = draft;
     this.form.clearErrors();
     this.form.fill(this.draft);
     this.update();

@@ -219,35 +219,296 @@ export function fileText(value, draft, ruleset) {
   return `${JSON.stringify({ format: FILE_FORMAT, ruleset, case: value, notes: draft.notes }, null, 2)}\n`;
 }
 
+/** The largest case file the page opens: a real case is a few kilobytes. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** What opening a case file throws: its message is written for the page. */
+export class CaseFileError extends Error {}
+
+/** The fields of a case file, and of the case's parts the form holds. */
+const FILE_FIELDS = ['format', 'ruleset', 'case', 'notes'];
+const NOTE_FIELDS = ['livesWith', 'notes'];
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Where each of `toCase`'s fields puts its value in the case. */
+const CASE_PATHS = { 'as-of-day': 'asOf', 'dob-day': 'child.dateOfBirth', 'due-day': 'child.dateOfBirth', 'age-years': 'child.ageYears', 'age-months': 'child.ageMonths', 'judgement-reason': 'judgement.reason' };
+
 /**
- * Reads a downloaded case file. Throws an Error with a message for the page when the file is
- * not one, or was written for another ruleset; the case itself is checked by the engine.
+ * Text from a file, made safe for a message: at most `max` characters, with control and
+ * direction-changing characters shown as codes, so nothing in a file can disguise the message.
+ *
+ * @param {string} text
+ * @param {number} max
+ */
+function plain(text, max) {
+  const short = text.length > max ? `${text.slice(0, max)}…` : text;
+  // eslint-disable-next-line no-control-regex
+  return short.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A value from a file, quoted for a message.
+ *
+ * @param {unknown} value
+ */
+function quote(value) {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `“${plain(String(value), 60)}”`;
+}
+
+/** @param {unknown} value */
+function isPlainObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** @param {number} bytes */
+function megabytes(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 2)} MB`;
+}
+
+/**
+ * Refuses a file too large to be a case, before it is read. Throws a `CaseFileError`.
+ *
+ * @param {number} bytes  the file's size
+ */
+export function checkFileSize(bytes) {
+  if (bytes > MAX_FILE_BYTES) {
+    throw new CaseFileError(`The file is not a Waymark case: it is ${megabytes(bytes)}, larger than any case file (they are a few kilobytes; the page opens up to ${megabytes(MAX_FILE_BYTES)}).`);
+  }
+}
+
+/**
+ * Reads a downloaded case file. Throws a `CaseFileError` with a message for the page when the
+ * file is not one, or was written for another ruleset; the case itself is checked by the engine
+ * (see `openCaseFile`).
  *
  * @param {string} text
  * @param {string} ruleset  the id of the ruleset in use
  * @returns {{ case: any, notes: { livesWith: string, notes: string } }}
  */
 export function readFile(text, ruleset) {
+  if (typeof text !== 'string') throw new CaseFileError('The file is not a Waymark case: it is not text.');
   let value;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new Error('The file is not a Waymark case: it is not JSON.');
+    throw new CaseFileError('The file is not a Waymark case: it is not JSON.');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || value.format !== FILE_FORMAT) {
-    throw new Error('The file is not a Waymark case. Choose a file you downloaded with “Download the case”.');
+  if (!isPlainObject(value) || value.format !== FILE_FORMAT) {
+    throw new CaseFileError('The file is not a Waymark case. Choose a file you downloaded with “Download the case”.');
   }
-  const unknown = Object.keys(value).filter((key) => !['format', 'ruleset', 'case', 'notes'].includes(key));
-  if (unknown.length > 0) throw new Error(`The file is not a Waymark case: it has “${unknown[0]}”, which a case file does not.`);
+  const unknown = Object.keys(value).filter((key) => !FILE_FIELDS.includes(key));
+  if (unknown.length > 0) throw new CaseFileError(`The file is not a Waymark case: it has ${quote(unknown[0])}, which a case file does not.`);
+  if (typeof value.ruleset !== 'string') {
+    throw new CaseFileError(`The file does not say which ruleset its case was written for: its “ruleset” is ${value.ruleset === undefined ? 'missing' : `${quote(value.ruleset)}, not a name`}.`);
+  }
   if (value.ruleset !== ruleset) {
-    throw new Error(`The case was written for the ruleset “${value.ruleset}”, but this page uses “${ruleset}”, so its answers may not mean the same here.`);
+    throw new CaseFileError(`The case was written for the ruleset ${quote(value.ruleset)}, but this page uses “${ruleset}”, so its answers may not mean the same here.`);
   }
   const notes = value.notes ?? {};
-  if (typeof notes !== 'object' || Array.isArray(notes) || Object.keys(notes).some((key) => !['livesWith', 'notes'].includes(key) || typeof notes[key] !== 'string')) {
-    throw new Error('The notes in the file are not in the form Waymark writes them.');
+  if (!isPlainObject(notes) || Object.keys(notes).some((key) => !NOTE_FIELDS.includes(key) || typeof notes[key] !== 'string')) {
+    throw new CaseFileError('The notes in the file are not in the form Waymark writes them.');
   }
-  if (typeof value.case !== 'object' || value.case === null || Array.isArray(value.case)) throw new Error('The file has no case in it.');
+  if (!isPlainObject(value.case)) throw new CaseFileError('The file has no case in it.');
   return { case: value.case, notes: { livesWith: notes.livesWith ?? '', notes: notes.notes ?? '' } };
+}
+
+/**
+ * Opens a downloaded case file: the draft it stands for, or a `CaseFileError` whose message says
+ * why not, in words for the page, whatever the file holds. A file opens only when its case is
+ * one the engine accepts and the form can hold exactly: the draft gives back the same case, and
+ * so the same guidance. Nothing is changed to make a case fit; it is refused instead.
+ *
+ * @param {ArrayBuffer | Uint8Array} bytes  the file, as it is on disk
+ * @param {any} description  from `engine.describe()`
+ * @param {(value: any) => any} assess  the engine's assessment of a case; throws for a bad one
+ * @returns {Draft}
+ */
+export function openCaseFile(bytes, description, assess) {
+  try {
+    return openChecked(bytes, description, assess);
+  } catch (error) {
+    if (error instanceof CaseFileError) throw error;
+    // Whatever else went wrong, the page says so in its own words, never a script's.
+    throw new CaseFileError('The file could not be read as a Waymark case.');
+  }
+}
+
+/**
+ * @param {ArrayBuffer | Uint8Array} bytes
+ * @param {any} description
+ * @param {(value: any) => any} assess
+ * @returns {Draft}
+ */
+function openChecked(bytes, description, assess) {
+  checkFileSize(bytes.byteLength);
+  let text;
+  try {
+    // Not `file.text()`, which silently replaces bytes that are not UTF-8.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CaseFileError('The file is not a Waymark case: it is not UTF-8 text.');
+  }
+  const { case: value, notes } = readFile(text, description.ruleset.id);
+  if ([notes.livesWith, notes.notes].some((note) => LONE_SURROGATE.test(note))) {
+    throw new CaseFileError('The notes in the file have a broken character (half of a surrogate pair), which Waymark never writes.');
+  }
+  const original = assessFile(assess, value);
+  checkHoldable(value, description);
+  const draft = fromCase(value, notes);
+  const { case: again, errors } = toCase(draft, value.asOf);
+  if (errors.length > 0) {
+    const path = CASE_PATHS[/** @type {keyof typeof CASE_PATHS} */ (errors[0].field)] ?? 'the case';
+    throw new CaseFileError(`The form cannot hold the case's ${path} as the file gives it: ${errors[0].message.replace(/^./, (c) => c.toLowerCase())}.`);
+  }
+  const changed = difference(value, again);
+  if (changed) throw new CaseFileError(`The form cannot hold the case exactly: its ${changed} would change, so the case was not opened.`);
+  // The same case gives the same guidance; checked all the same, because wrong guidance is the
+  // worst thing this page could give.
+  if (JSON.stringify(assessFile(assess, again)) !== JSON.stringify(original)) {
+    throw new CaseFileError('Opened here, the case would not give the same guidance as the file, so it was not opened.');
+  }
+  return draft;
+}
+
+/**
+ * @param {(value: any) => any} assess
+ * @param {any} value
+ */
+function assessFile(assess, value) {
+  try {
+    return assess(value);
+  } catch (error) {
+    // The engine's errors name the path and the problem; anything else is not for the page.
+    const engine = /** @type {any} */ (error);
+    if (!(error instanceof Error) || typeof engine.code !== 'string') {
+      throw new CaseFileError('The guidance engine could not check the case in the file, so it was not opened.');
+    }
+    const first = Array.isArray(engine.problems) ? engine.problems[0] : null;
+    const problem =
+      first && typeof first.path === 'string' && typeof first.message === 'string'
+        ? `${first.path ? `${plain(first.path, 80)}: ` : ''}${plain(first.message, 200)}`
+        : plain(error.message.replace(/^case: /, ''), 300);
+    throw new CaseFileError(`The case in the file has a problem: ${problem.replace(/\.$/, '')}.`);
+  }
+}
+
+/**
+ * Refuses, naming what and where, a case the engine accepts but the form has no place for.
+ *
+ * @param {any} value  a case the engine has accepted
+ * @param {any} description
+ */
+function checkHoldable(value, description) {
+  const empty = nullPath(value, '');
+  if (empty) throw new CaseFileError(`The case leaves ${empty} empty (null), which Waymark never writes. Remove it, or give a value.`);
+  const child = value.child ?? {};
+  if (typeof child.ageYears === 'number' && child.ageYears > 25) {
+    throw new CaseFileError(`The case gives the child's age as ${child.ageYears} years (child.ageYears), but this page takes ages from 0 to 25 years, so it cannot hold the case.`);
+  }
+  if (typeof child.ageMonths === 'number' && child.ageMonths > 300) {
+    throw new CaseFileError(`The case gives the child's age as ${child.ageMonths} months (child.ageMonths), but this page takes ages up to 300 months (25 years), so it cannot hold the case.`);
+  }
+  const steps = new Set(['child', 'worries', 'so-far']);
+  const domains = new Set(description.domains.map((/** @type {any} */ domain) => domain.id));
+  /** @type {Map<string, any>} */
+  const indicators = new Map(description.indicators.map((/** @type {any} */ indicator) => [indicator.id, indicator]));
+  const asked = (/** @type {any} */ indicator) => indicator && steps.has(indicator.step) && (indicator.step === 'child' || domains.has(indicator.domain));
+  for (const [id, answer] of Object.entries(value.answers ?? {})) {
+    const indicator = indicators.get(id);
+    if (!asked(indicator)) throw new CaseFileError(`The case answers ${quote(id)} (answers.${id}), which this page's form does not ask.`);
+    if (indicator.kind === 'event' && answer !== 'not-known') {
+      throw new CaseFileError(`The case answers ${quote(indicator.text)} with ${quote(answer)} (answers.${id}). The form records each time it happened, or “not known”, so it cannot hold that answer.`);
+    }
+  }
+  for (const [i, event] of (value.events ?? []).entries()) {
+    if (!asked(indicators.get(event.indicator))) throw new CaseFileError(`The case records ${quote(event.indicator)} (events[${i}]), which this page's form does not ask.`);
+    if (event.since !== undefined && !/^\d{4}-\d{2}-01$/.test(event.since)) {
+      throw new CaseFileError(`The case counts ${event.times} times since ${event.since} (events[${i}].since). The form counts “so many times since” from the start of a month, so it cannot hold that date.`);
+    }
+  }
+}
+
+/**
+ * The path of the first null in a case, or ''. The engine has already bounded the case's depth.
+ *
+ * @param {any} value
+ * @param {string} path
+ * @returns {string}
+ */
+function nullPath(value, path) {
+  if (value === null) return path;
+  if (typeof value !== 'object') return '';
+  for (const [key, item] of Object.entries(value)) {
+    const found = nullPath(item, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return '';
+}
+
+/**
+ * Where the case the draft gives back differs from the file's: a path such as "child.ageYears"
+ * or "events[2]", or '' when they are the same. Events are compared as a collection (the draft
+ * keeps them in order of date), and an empty list or object is the same as none.
+ *
+ * @param {any} file  the file's case
+ * @param {any} again  the draft's
+ * @returns {string}
+ */
+function difference(file, again) {
+  const fileEvents = (file.events ?? []).map(canonical);
+  const againEvents = (again.events ?? []).map(canonical);
+  for (const [i, event] of fileEvents.entries()) {
+    const at = againEvents.indexOf(event);
+    if (at < 0) return `events[${i}]`;
+    againEvents.splice(at, 1);
+  }
+  if (againEvents.length > 0) return 'events';
+  const keys = new Set([...Object.keys(file), ...Object.keys(again)]);
+  keys.delete('events');
+  for (const key of [...keys].sort()) {
+    const path = fieldDifference(file[key], again[key], key);
+    if (path) return path;
+  }
+  return '';
+}
+
+/**
+ * @param {any} a
+ * @param {any} b
+ * @param {string} path
+ * @returns {string}
+ */
+function fieldDifference(a, b, path) {
+  const blank = (/** @type {any} */ v) => v === undefined || (isPlainObject(v) && Object.keys(v).length === 0);
+  if (blank(a) && blank(b)) return '';
+  if (isPlainObject(a) && isPlainObject(b)) {
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+      const found = fieldDifference(a[key], b[key], `${path}.${key}`);
+      if (found) return found;
+    }
+    return '';
+  }
+  return canonical(a) === canonical(b) ? '' : path;
+}
+
+/**
+ * JSON with every object's keys in order, so equal values give equal text.
+ *
+ * @param {any} value
+ * @returns {string}
+ */
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isPlainObject(value)) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
 }
 
 /** Whether the practitioner has chosen not to keep a draft in this tab. */
