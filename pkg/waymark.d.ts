@@ -28,10 +28,11 @@ export class Engine {
      */
     describe(): any;
     /**
-     * What the page shows after each answer: the assessment without the trace, every item
-     * named by id, its wording left to `describe()` (read once). See `CompactAssessment`.
+     * What the page shows after each answer: the assessment with every item named by id, its
+     * wording left to `describe()` (read once). See `CompactAssessment`. `guidance(case,
+     * { trace: true })` adds the trace of every rule (left out by default).
      */
-    guidance(_case: any): any;
+    guidance(_case: any, options: any): any;
     /**
      * The guidance as it is handed on, worded once for print, "copy as text" and the command
      * line: `{ handOn: {heading, lead, sections, sources, closing, fingerprint}, text }`, with
@@ -61,7 +62,7 @@ export interface InitOutput {
     readonly engine_assess: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_checkScenario: (a: number, b: any) => [number, number, number];
     readonly engine_describe: (a: number) => [number, number, number];
-    readonly engine_guidance: (a: number, b: any) => [number, number, number];
+    readonly engine_guidance: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_handOn: (a: number, b: any, c: number, d: number, e: number, f: number, g: number) => [number, number, number];
     readonly engine_new: (a: any, b: any) => [number, number, number];
     readonly start: () => void;

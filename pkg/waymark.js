@@ -59,13 +59,15 @@ export class Engine {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
-     * What the page shows after each answer: the assessment without the trace, every item
-     * named by id, its wording left to `describe()` (read once). See `CompactAssessment`.
+     * What the page shows after each answer: the assessment with every item named by id, its
+     * wording left to `describe()` (read once). See `CompactAssessment`. `guidance(case,
+     * { trace: true })` adds the trace of every rule (left out by default).
      * @param {any} _case
+     * @param {any} options
      * @returns {any}
      */
-    guidance(_case) {
-        const ret = wasm.engine_guidance(this.__wbg_ptr, _case);
+    guidance(_case, options) {
+        const ret = wasm.engine_guidance(this.__wbg_ptr, _case, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }

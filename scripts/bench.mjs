@@ -1,5 +1,6 @@
 // Node benchmark of the browser engine, through pkg/ as the page loads it: the time to build an
-// Engine from a ruleset object, and to assess one case (object in, plain object out).
+// Engine from a ruleset object, and each call the page makes for one case (object in, plain
+// object out).
 // Usage: node scripts/bench.mjs [RULESET [SCENARIO...]]; defaults to the shipped ruleset.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -9,9 +10,11 @@ const wasm = readFileSync(new URL('../pkg/waymark_bg.wasm', import.meta.url));
 initSync({ module: wasm });
 
 const [rulesetPath = 'www/rulesets/england.json', ...given] = process.argv.slice(2);
-const scenarioPaths = given.length > 0 ? given : readdirSync('www/scenarios').filter((f) => f.endsWith('.json')).sort().map((f) => `www/scenarios/${f}`);
+const inDir = (dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => `${dir}/${f}`);
+const casesOf = (paths) => paths.flatMap((p) => JSON.parse(readFileSync(p, 'utf8')).timePoints.map((t) => t.case));
 const ruleset = JSON.parse(readFileSync(rulesetPath, 'utf8'));
-const cases = scenarioPaths.flatMap((p) => JSON.parse(readFileSync(p, 'utf8')).timePoints.map((t) => t.case));
+// The scenario cases and, unless scenarios are named, the case bank too: both are what the page sees.
+const sets = given.length > 0 ? [['the scenarios given', casesOf(given)]] : [['www/scenarios', casesOf(inDir('www/scenarios'))], ['tests/cases', casesOf(inDir('tests/cases'))]];
 
 /** Median over `samples` of the mean time per call, in microseconds. */
 function medianMicros(samples, f) {
@@ -29,13 +32,24 @@ function medianMicros(samples, f) {
 }
 
 const engine = new Engine(ruleset);
-let i = 0;
-const compile = medianMicros(51, () => new Engine(ruleset).free());
-const guidance = medianMicros(201, () => engine.assess(cases[i++ % cases.length], { trace: false }));
-const full = medianMicros(201, () => engine.assess(cases[i++ % cases.length]));
 const fmt = (n) => n.toFixed(n < 100 ? 2 : 1).padStart(9);
-console.log(`wasm engine in Node ${process.version} (${cases.length} cases from ${scenarioPaths.length} scenario files)`);
-console.log(`  new Engine(ruleset)          ${fmt(compile)} µs`);
-console.log(`  assess(case, {trace: false})${fmt(guidance)} µs   (median; what the page asks for after each answer)`);
-console.log(`  assess(case)                 ${fmt(full)} µs   (median; with the trace of every rule)`);
-console.log(`  pkg/waymark_bg.wasm          ${String(wasm.length).padStart(9)} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped`);
+const compile = medianMicros(51, () => new Engine(ruleset).free());
+console.log(`wasm engine in Node ${process.version}`);
+console.log(`  new Engine(ruleset)             ${fmt(compile)} µs`);
+for (const [name, cases] of sets) {
+  let i = 0;
+  const next = () => cases[i++ % cases.length];
+  const guidance = medianMicros(201, () => engine.guidance(next()));
+  const worded = medianMicros(201, () => engine.assess(next(), { trace: false }));
+  const traced = medianMicros(101, () => engine.guidance(next(), { trace: true }));
+  const full = medianMicros(101, () => engine.assess(next()));
+  const handOn = medianMicros(101, () => engine.handOn(next(), '', '', false));
+  const bytes = (f) => Math.round(cases.reduce((sum, c) => sum + JSON.stringify(f(c)).length, 0) / cases.length);
+  console.log(`  ${name} (${cases.length} cases), medians:`);
+  console.log(`    guidance(case)                ${fmt(guidance)} µs   (the page, after each answer; ${bytes((c) => engine.guidance(c))} bytes as JSON)`);
+  console.log(`    assess(case, {trace: false})  ${fmt(worded)} µs   (self-contained, without the trace; ${bytes((c) => engine.assess(c, { trace: false }))} bytes)`);
+  console.log(`    guidance(case, {trace: true}) ${fmt(traced)} µs   (the page, while "how every rule was decided" is open)`);
+  console.log(`    assess(case)                  ${fmt(full)} µs   (self-contained, with the trace: the CLI's JSON)`);
+  console.log(`    handOn(case, '', '', false)   ${fmt(handOn)} µs   (copy as text and print)`);
+}
+console.log(`  pkg/waymark_bg.wasm             ${String(wasm.length).padStart(9)} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped`);

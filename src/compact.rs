@@ -15,7 +15,7 @@ use crate::date::Date;
 use crate::engine::Engine;
 use crate::logic::Truth;
 use crate::ruleset::{Fact, ReferralOutcome, Urgency};
-use crate::trace::{AgeSpan, Finding};
+use crate::trace::{AgeSpan, Finding, Status};
 
 /// An [`Assessment`] with its items named by id. Look each id up in the description:
 /// levels in `levels`, actions in `actions`, rules' reasons and sources in `reasons`, routes
@@ -48,6 +48,9 @@ pub struct CompactAssessment<'a> {
     pub reasons: Vec<CompactReason<'a>>,
     /// What in the case the practitioner should know, which did not stop the assessment.
     pub warnings: Vec<Warning>,
+    /// Every rule, in ruleset order, with what decided it; only when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Vec<CompactRuleTrace<'a>>>,
     /// The child's age in months, when known.
     pub child_age: Option<AgeSpan>,
     /// The date the case was assessed as at.
@@ -146,6 +149,18 @@ pub struct CompactReason<'a> {
     pub rule: &'a str,
     /// The answers and observations that made it fire.
     pub evidence: Vec<CompactFinding<'a>>,
+}
+
+/// What happened to one rule.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompactRuleTrace<'a> {
+    /// An id in the description's `reasons`.
+    pub rule: &'a str,
+    /// Whether it fired.
+    pub status: Status,
+    /// What decided it.
+    pub because: Vec<CompactFinding<'a>>,
 }
 
 /// A [`Finding`] without its wording (the indicator's, fact's or outcome's text is in the
@@ -255,8 +270,7 @@ fn rules<'a>(why: Vec<RuleReason<'a>>) -> Vec<&'a str> {
 }
 
 impl<'a> CompactAssessment<'a> {
-    /// The compact view of `assessment`, made by `engine`. The trace, if any, is left out: the
-    /// page asks for the self-contained assessment when it shows it.
+    /// The compact view of `assessment`, made by `engine`, with its trace if it has one.
     pub fn new(engine: &'a Engine, assessment: Assessment<'a>) -> CompactAssessment<'a> {
         let own_consent = |route: &str| engine.routes.iter().find(|r| r.id == route).map(|r| r.consent.as_str());
         CompactAssessment {
@@ -294,6 +308,9 @@ impl<'a> CompactAssessment<'a> {
                 .collect(),
             reasons: assessment.reasons.into_iter().map(|r| CompactReason { rule: r.rule, evidence: findings(r.evidence) }).collect(),
             warnings: assessment.warnings,
+            trace: assessment
+                .trace
+                .map(|trace| trace.into_iter().map(|t| CompactRuleTrace { rule: t.rule, status: t.status, because: findings(t.because) }).collect()),
             child_age: assessment.child_age,
             as_of: assessment.as_of,
         }

@@ -368,10 +368,10 @@ impl Engine {
         crate::eval::assess(self, case, detail)
     }
 
-    /// The page's view of one case: [`Engine::assess`] without the trace, every item named by
-    /// id, its wording left to [`Engine::describe`].
-    pub fn assess_compact(&self, case: &Case) -> Result<crate::compact::CompactAssessment<'_>, Error> {
-        Ok(crate::compact::CompactAssessment::new(self, self.assess_with(case, Detail::Guidance)?))
+    /// The page's view of one case: [`Engine::assess_with`], every item named by id, its wording
+    /// left to [`Engine::describe`].
+    pub fn assess_compact(&self, case: &Case, detail: Detail) -> Result<crate::compact::CompactAssessment<'_>, Error> {
+        Ok(crate::compact::CompactAssessment::new(self, self.assess_with(case, detail)?))
     }
 
     /// Everything a form needs: levels, domains, indicators, context wording, routes and

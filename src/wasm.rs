@@ -99,12 +99,14 @@ impl JsEngine {
         to_js(&self.engine.assess_with(&case, detail).map_err(throw)?)
     }
 
-    /// What the page shows after each answer: the assessment without the trace, every item
-    /// named by id, its wording left to `describe()` (read once). See `CompactAssessment`.
-    pub fn guidance(&self, case: JsValue) -> Result<JsValue, JsValue> {
+    /// What the page shows after each answer: the assessment with every item named by id, its
+    /// wording left to `describe()` (read once). See `CompactAssessment`. `guidance(case,
+    /// { trace: true })` adds the trace of every rule (left out by default).
+    pub fn guidance(&self, case: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         running()?;
+        let detail = if options.is_undefined() || options.is_null() { Detail::Guidance } else { detail_of(&options)? };
         let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
-        to_js(&self.engine.assess_compact(&case).map_err(throw)?)
+        to_js(&self.engine.assess_compact(&case, detail).map_err(throw)?)
     }
 
     /// The guidance as it is handed on, worded once for print, "copy as text" and the command

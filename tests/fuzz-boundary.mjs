@@ -204,10 +204,13 @@ const DOCUMENTS = {
   ruleset: (value) => new waymark.Engine(value, undefined),
   profile: (value) => new waymark.Engine(RULESET, value),
   case: (value) => engine.assess(value, OPTIONS),
+  guidance: (value) => engine.guidance(value, OPTIONS),
+  handOn: (value) => engine.handOn(value, 'lives with', 'notes', true),
   options: (value) => engine.assess(CASE, value),
+  guidanceOptions: (value) => engine.guidance(CASE, value),
   scenario: (value) => engine.checkScenario(value),
 };
-const ORIGINALS = { ruleset: RULESET, profile: PROFILE, case: CASE, options: OPTIONS, scenario: SCENARIO };
+const ORIGINALS = { ruleset: RULESET, profile: PROFILE, case: CASE, guidance: CASE, handOn: CASE, options: OPTIONS, guidanceOptions: OPTIONS, scenario: SCENARIO };
 
 /** Every place a value could be replaced: [parent, key] pairs, the root's own keys first. */
 function places(value, out = [], seen = new Set()) {

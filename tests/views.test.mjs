@@ -4,7 +4,7 @@
 // - The page's compact guidance (`engine.guidance`), with its wording looked up in
 //   `engine.describe()` (www/js/words.mjs), says exactly what the self-contained assessment
 //   (`engine.assess`, what the command line prints) says: same level, actions, routes, stages,
-//   prompts, questions and reasons, worded the same.
+//   prompts, questions, reasons and trace, worded the same.
 // - The hand-on's text is the command line's text: `waymark assess --format text` prints what the
 //   page's "copy as text" (with sources) gives, byte for byte.
 // - The page's own wording of an open question (guidance.mjs) is the hand-on's.
@@ -81,6 +81,13 @@ test('the compact guidance, worded from describe(), says what the self-contained
     assert.deepEqual(
       compact.questions.map((q) => [q.level ? words.level(q.level).name : undefined, q.routes.map((id) => words.route(id).name), q.about.map((f) => words.subject(f))]),
       full.questions.map((q) => [q.level?.name, q.routes.map((r) => r.name), q.about.map((f) => f.text ?? '')]),
+      where,
+    );
+    const traced = engine.guidance(value, { trace: true }).trace;
+    const fullTrace = engine.assess(value).trace;
+    assert.deepEqual(
+      traced.map((t) => [t.rule, t.status, t.because.map((f) => words.subject(f))]),
+      fullTrace.map((t) => [t.rule, t.status, t.because.map((f) => f.text ?? '')]),
       where,
     );
     compared += 1;

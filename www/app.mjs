@@ -111,7 +111,7 @@ class Page {
     }
     const wasEmergency = this.emergency;
     this.emergency = this.assessment.immediateDanger;
-    renderGuidance($body, this.assessment, this.words, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency, this.description.escalation[0] ?? null);
+    renderGuidance($body, this.assessment, this.words, this.open, () => this.engine.guidance(value, { trace: true }), this.emergency && !wasEmergency, this.description.escalation[0] ?? null);
     this.form.setChildAge(this.assessment.childAge);
     this.form.openAnswered(this.draft);
     const bar = `Level of need: ${this.words.level(this.assessment.level).name}${this.assessment.immediateDanger ? '. Call 999 now' : ''}`;

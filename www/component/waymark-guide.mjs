@@ -247,7 +247,7 @@ class Guide {
     }
     const wasEmergency = this.emergency;
     this.emergency = this.assessment.immediateDanger;
-    renderGuidance($body, this.assessment, this.words, this.open, () => this.engine.assess(value), this.emergency && !wasEmergency, this.description?.escalation?.[0] ?? null);
+    renderGuidance($body, this.assessment, this.words, this.open, () => this.engine.guidance(value, { trace: true }), this.emergency && !wasEmergency, this.description?.escalation?.[0] ?? null);
     this.form.setChildAge(this.assessment.childAge);
     this.form.openAnswered(this.draft);
     const said = announcement(this.assessment, this.words);

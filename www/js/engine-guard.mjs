@@ -115,6 +115,26 @@ export class GuardedEngine {
     return this.#call('assess', (engine) => engine.assess(case_, options));
   }
 
+  /**
+   * @param {any} case_
+   * @param {any} [options]
+   * @returns {any}
+   */
+  guidance(case_, options) {
+    return this.#call('guidance', (engine) => engine.guidance(case_, options));
+  }
+
+  /**
+   * @param {any} case_
+   * @param {string} livesWith
+   * @param {string} notes
+   * @param {boolean} sources
+   * @returns {any}
+   */
+  handOn(case_, livesWith, notes, sources) {
+    return this.#call('handOn', (engine) => engine.handOn(case_, livesWith, notes, sources));
+  }
+
   /** @returns {any} */
   describe() {
     return this.#call('describe', (engine) => engine.describe());

@@ -13,7 +13,7 @@ import { contactNodes, findingText, h, hidden, longDate, sourceText, urgencyText
  * @param {any} assessment  from `engine.guidance(case)`
  * @param {Words} words  the ruleset's wording
  * @param {Set<string>} open
- * @param {() => any} fullAssessment  the same case with the trace, computed only when asked
+ * @param {() => any} fullAssessment  the same guidance with the trace, computed only when asked
  * @param {boolean} newEmergency  the danger is new since the last drawing, so it is announced
  *   at once; a redraw while it lasts does not announce it again
  */

@@ -142,7 +142,7 @@ function drawSample($root, engine, sample, open) {
     ),
     $details,
   );
-  renderGuidance($all, engine.guidance(sample.case), new Words(engine.describe()), open, () => engine.assess(sample.case), false);
+  renderGuidance($all, engine.guidance(sample.case), new Words(engine.describe()), open, () => engine.guidance(sample.case, { trace: true }), false);
 }
 
 /**
