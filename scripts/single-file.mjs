@@ -60,22 +60,6 @@ export const OUTPUT = { page: 'dist/waymark.html', component: 'dist/waymark-guid
  */
 export const PATCHES = [
   {
-    file: 'www/js/load.mjs',
-    why: 'the seam: in the single file, the engine, ruleset and profiles come from the page itself',
-    need: 'all',
-    edits: [
-      [
-        "import init, { Engine } from '../../pkg/waymark.js';\n",
-        "import init, { Engine } from '../../pkg/waymark.js';\nimport { embeddedJson, embeddedWasm } from './setup/embedded.mjs';\n",
-      ],
-      ['    init().catch((error) => {\n', '    init(embeddedWasm()).catch((error) => {\n'],
-      [
-        'async function fetchJson(url, what) {\n  let response;\n',
-        'async function fetchJson(url, what) {\n  const embedded = embeddedJson(url);\n  if (embedded !== undefined) return embedded;\n  let response;\n',
-      ],
-    ],
-  },
-  {
     file: 'www/app.mjs',
     why: 'the service worker belongs to the installable multi-file app (the page with a web manifest); the single file has neither, and its policy would refuse the worker with an error in the console',
     need: 'tidy',
@@ -606,10 +590,10 @@ function assemble(present) {
   const names = views.map((view) => view.name);
   const [guide, ...others] = views;
 
-  const modules = bundle([
-    'www/js/setup/embedded.mjs',
-    ...views.map((view) => view.entry),
-  ]);
+  // The single file cannot import a second copy of the engine for a spare: in its place, a module
+  // that says so (load.mjs never asks it, since the wasm is embedded).
+  const noSpare = "export function loadFresh() { return Promise.reject(new Error('The single file keeps no spare engine: reload the page.')); }\n";
+  const modules = bundle(['www/js/setup/embedded.mjs', ...views.map((view) => view.entry)], { 'www/js/engine-spare.mjs': noSpare });
   const viewModules = Object.fromEntries(views.map((view) => [view.name, modules.index(view.entry)]));
   const start = [
     '// Which view this file shows: the guide, or the one that #setup or #trainer names. Another',

@@ -13,7 +13,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 
-import { guardEngine, isDeadInstance, loadFresh } from '../www/js/engine-guard.mjs';
+import { guardEngine, isDeadInstance } from '../www/js/engine-guard.mjs';
+import { loadFresh } from '../www/js/engine-spare.mjs';
 
 const root = new URL('..', import.meta.url);
 const wasmBytes = fs.readFileSync(new URL('pkg/waymark_bg.wasm', root));

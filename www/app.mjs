@@ -8,6 +8,7 @@ import { CaseFileError, checkFileSize, emptyDraft, eraseDraft, fileText, keeping
 import { STEPS, buildForm, errorSummary, pendingDateErrors, removeEvent, updateDraft } from './js/form.mjs';
 import { announcement, renderGuidance } from './js/guidance.mjs';
 import { caseText, copyToClipboard, download, printView } from './js/handon.mjs';
+import { isDeadInstance } from './js/engine-guard.mjs';
 import { loadEngine } from './js/load.mjs';
 import { Words } from './js/words.mjs';
 
@@ -19,8 +20,11 @@ createAll(SkipLink);
 start().catch(showFailure);
 
 async function start() {
-  const { engine, description } = await loadEngine(document, location);
-  new Page(engine, description).begin();
+  /** @type {Page | null} */
+  let page = null;
+  const { engine, description } = await loadEngine(document, location, () => page?.engineRestarted());
+  page = new Page(engine, description);
+  page.begin();
   document.documentElement.setAttribute('data-waymark-ready', '');
   // For scripts/bench-page.mjs: how long until the form can be used.
   performance.mark('waymark-ready');
@@ -101,11 +105,12 @@ class Page {
     try {
       this.assessment = this.engine.guidance(value);
     } catch (error) {
-      // The form cannot make a case the engine refuses; if it ever does, say so plainly.
+      // The form cannot make a case the engine refuses; if it ever does, say so plainly. A
+      // stopped engine that could not be restarted says what will start it again.
       this.assessment = null;
-      $body.replaceChildren(
-        errorSummary('The guidance could not be worked out', [{ href: '#main-content', text: `${error.message}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.` }]),
-      );
+      const stopped = isDeadInstance(error) || error.code === 'engine-restarting';
+      const why = stopped ? 'The guidance engine stopped after an internal error. Reload the page to start it again; download your case first if you have not chosen to keep your answers' : error.message;
+      $body.replaceChildren(errorSummary('The guidance could not be worked out', [{ href: '#main-content', text: `${why}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.` }]));
       if (save) saveDraft(this.draft);
       return;
     }
@@ -258,6 +263,11 @@ class Page {
     location.hash = next.id;
   }
 
+  /** The engine stopped and was restarted on its spare: the guidance shown is fresh, but say so. */
+  engineRestarted() {
+    this.notify('important', 'The guidance engine stopped after an internal error and was restarted. The guidance shown has been worked out again from your answers. If anything looks wrong, reload the page.');
+  }
+
   // --- Hand it on -----------------------------------------------------------------------
 
   async copyText() {
@@ -386,10 +396,10 @@ class Page {
   }
 
   /**
-   * A notification banner (success) or error summary (error) above the form, focused so it is
-   * read out.
+   * A notification banner (success, or important news) or error summary (error) above the
+   * form, focused so it is read out.
    *
-   * @param {'success' | 'error'} kind
+   * @param {'success' | 'important' | 'error'} kind
    * @param {string} message
    */
   notify(kind, message) {
@@ -403,8 +413,8 @@ class Page {
     }
     const $banner = h(
       'div',
-      { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert', 'aria-labelledby': 'notice-title', 'data-module': 'govuk-notification-banner', id: 'notice' },
-      h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'notice-title' }, 'Done')),
+      { class: `govuk-notification-banner${kind === 'success' ? ' govuk-notification-banner--success' : ''}`, role: 'alert', 'aria-labelledby': 'notice-title', 'data-module': 'govuk-notification-banner', id: 'notice' },
+      h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'notice-title' }, kind === 'success' ? 'Done' : 'Important')),
       h('div', { class: 'govuk-notification-banner__content' }, h('p', { class: 'govuk-notification-banner__heading' }, message)),
     );
     this.$notices.replaceChildren($banner);

@@ -15,6 +15,8 @@ const FILES = [
   'icons/icon-512.png',
   'js/dom.mjs',
   'js/draft.mjs',
+  'js/engine-guard.mjs',
+  'js/engine-spare.mjs',
   'js/failsafe.js',
   'js/form.mjs',
   'js/guidance.mjs',

@@ -8,37 +8,17 @@
 // Engine from the same ruleset and profile. This wrapper does that: it keeps a spare instance
 // ready, swaps it in when a call traps, retries that call once, and reports that it recovered.
 //
-// wasm-bindgen's glue (pkg/waymark.js) holds one instance per copy of the module and `init()`
-// returns the same one every time, so a new instance needs a new copy of the module: it is
-// imported again under its own query string (the service worker answers it from its cache when
-// offline) and initialised with its own `init()`.
+// Fresh instances come from engine-spare.mjs (`loadFresh`), or from wherever the caller says.
 
 /** @typedef {typeof import('../../pkg/waymark.js')} WaymarkModule */
 /** @typedef {import('../../pkg/waymark.js').Engine} WaymarkEngine */
+import { loadFresh } from './engine-spare.mjs';
 /**
  * @typedef {object} Recovery What `onRecover` is told.
  * @property {string} method The call that trapped, and succeeded on a fresh instance.
  * @property {unknown} error The trap (`WebAssembly.RuntimeError`) or `engine-stopped` Error.
  * @property {number} recoveries How many times this engine has been restarted.
  */
-
-const PKG = new URL('../../pkg/waymark.js', import.meta.url).href;
-let copies = 0;
-
-/**
- * A fresh, initialised copy of pkg/waymark.js with an instance of its own.
- *
- * @param {any} [wasm] What to give `init()`, as the page gave it the first time (such as the
- *   embedded bytes of a single-file build); by default it fetches pkg/waymark_bg.wasm.
- * @returns {Promise<WaymarkModule>}
- */
-export async function loadFresh(wasm) {
-  copies += 1;
-  /** @type {WaymarkModule} */
-  const module = await import(`${PKG}?instance=${copies}`);
-  await module.default(wasm === undefined ? undefined : { module_or_path: wasm });
-  return module;
-}
 
 /**
  * Whether an error means the instance is dead (rather than the input being bad).

@@ -2,7 +2,9 @@
 // Starting the engine: the WebAssembly module, the ruleset and the local profile, all from this
 // page's own origin.
 
-import init, { Engine } from '../../pkg/waymark.js';
+import * as pkg from '../../pkg/waymark.js';
+import { guardEngine } from './engine-guard.mjs';
+import { loadFresh } from './engine-spare.mjs';
 import { embeddedJson, embeddedWasm } from './setup/embedded.mjs';
 
 /** A profile is named by a file in profiles/, so a name can never reach outside that folder. */
@@ -12,18 +14,26 @@ const PROFILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * Loads the engine with the ruleset named in the page and the profile named in the page or in
  * `?profile=`. Throws an Error whose message says what failed, in words for the page.
  *
+ * A spare instance of the engine stands by, loaded now, with the page, so that a bug that stops
+ * the engine costs one retried call rather than the guidance; `onRecover` is told when that
+ * happens. The single file cannot load a second copy of the module (its Content-Security-Policy
+ * allows only its own inline code), so there a stopped engine is reported and the page asks for
+ * a reload.
+ *
  * @param {Document} document
  * @param {Location} location
- * @returns {Promise<{ engine: Engine, description: any }>}
+ * @param {(recovery: import('./engine-guard.mjs').Recovery) => void} [onRecover]
+ * @returns {Promise<{ engine: any, description: any }>}
  */
-export async function loadEngine(document, location) {
+export async function loadEngine(document, location, onRecover) {
   const rulesetUrl = meta(document, 'waymark-ruleset');
   const profileName = new URLSearchParams(location.search).get('profile') ?? meta(document, 'waymark-profile');
   if (profileName && !PROFILE_NAME.test(profileName)) {
     throw new Error(`“${profileName}” is not the name of a local profile.`);
   }
+  const embedded = embeddedWasm();
   const [, ruleset, profile] = await Promise.all([
-    init(embeddedWasm()).catch((error) => {
+    pkg.default(embedded).catch((error) => {
       throw new Error(`The guidance engine (WebAssembly) could not start: ${error.message}`);
     }),
     fetchJson(rulesetUrl, 'the ruleset'),
@@ -31,10 +41,11 @@ export async function loadEngine(document, location) {
   ]);
   let engine;
   try {
-    engine = new Engine(ruleset, profile);
+    engine = embedded ? new pkg.Engine(ruleset, profile) : await guardEngine({ ruleset, profile, module: pkg, load: () => loadFresh(), onRecover });
   } catch (error) {
     throw new Error(`The ${error.document ?? 'ruleset'} has a problem, so the guidance cannot be trusted: ${error.message}`);
   }
+  if (!embedded) await engine.ready();
   return { engine, description: engine.describe() };
 }
 
