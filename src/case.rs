@@ -1,7 +1,7 @@
 //! What the practitioner knows about one child, as the engine receives it.
 
 use crate::date::Date;
-use crate::error::{Document, Error};
+use crate::error::{Code, Document, Error};
 use crate::json::{named_enum, At, FromDocument, Json, Reader};
 use crate::ruleset::ReferralOutcome;
 
@@ -110,7 +110,7 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
     let events_at = At::Key(at, "events");
     let mut events = r.list(&o, "events", false);
     if events.len() > MAX_EVENTS {
-        r.problem(&events_at, "too-large", format!("{} events; a case may have at most {MAX_EVENTS} (the limit)", events.len()));
+        r.problem(&events_at, Code::TooLarge, format!("{} events; a case may have at most {MAX_EVENTS} (the limit)", events.len()));
         events = &[];
     }
     let events: Vec<Event> = events
@@ -122,16 +122,16 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
             let indicator = r.string(&e, "indicator", true)?.to_string();
             let given = ["date", "month", "since"].iter().filter(|key| e.get(key).is_some()).count();
             if given != 1 && e.ok {
-                r.problem(&here, "bad-event", "give one of: date (a day), month (\"2026-10\"), or times and since (\"4 times since 2026-01-01\")");
+                r.problem(&here, Code::BadEvent, "give one of: date (a day), month (\"2026-10\"), or times and since (\"4 times since 2026-01-01\")");
                 return None;
             }
             if e.get("times").is_some() != e.get("since").is_some() && e.ok {
-                r.problem(&here, "bad-event", "times and since go together: how many times, since which day");
+                r.problem(&here, Code::BadEvent, "times and since go together: how many times, since which day");
                 return None;
             }
             if let Some(month) = r.string(&e, "month", false) {
                 let Some(first) = Date::parse(&format!("{month}-01")).filter(|_| month.len() == 7) else {
-                    r.problem(&At::Key(&here, "month"), "bad-value", format!("\"{month}\" is not a month such as \"2026-10\""));
+                    r.problem(&At::Key(&here, "month"), Code::BadValue, format!("\"{month}\" is not a month such as \"2026-10\""));
                     return None;
                 };
                 return Some(Event { indicator, date: first, until: None, latest: Some(first.end_of_month()), times: 1 });
@@ -140,7 +140,7 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
                 let since: Date = r.value(&e, "since", true)?;
                 let times: u16 = r.value(&e, "times", true)?;
                 if times == 0 || usize::from(times) > MAX_EVENTS {
-                    r.problem(&At::Key(&here, "times"), "bad-count", format!("times must be between 1 and {MAX_EVENTS}"));
+                    r.problem(&At::Key(&here, "times"), Code::BadCount, format!("times must be between 1 and {MAX_EVENTS}"));
                     return None;
                 }
                 return Some(Event { indicator, date: since, until: None, latest: Some(as_of.max(since)), times });
@@ -148,7 +148,7 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
             let (date, until): (Option<Date>, Option<Date>) = (r.value(&e, "date", true), r.value(&e, "until", false));
             if let (Some(date), Some(until)) = (date, until) {
                 if until < date {
-                    r.problem(&At::Key(&here, "until"), "bad-dates", format!("the event ends ({until}) before it starts ({date})"));
+                    r.problem(&At::Key(&here, "until"), Code::BadDates, format!("the event ends ({until}) before it starts ({date})"));
                 }
             }
             Some(Event { indicator, date: date?, until, latest: None, times: 1 })
@@ -156,7 +156,7 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
         .collect();
     let counted: usize = events.iter().map(|event: &Event| usize::from(event.times)).sum();
     let events = if counted > MAX_EVENTS {
-        r.problem(&events_at, "too-large", format!("{counted} events counted; a case may have at most {MAX_EVENTS} (the limit)"));
+        r.problem(&events_at, Code::TooLarge, format!("{counted} events counted; a case may have at most {MAX_EVENTS} (the limit)"));
         Vec::new()
     } else {
         events
@@ -176,7 +176,7 @@ fn read_answers(r: &mut Reader, o: &crate::json::Obj, key: &str) -> Vec<(String,
     let mut out = Vec::new();
     let entries = r.map(o, key);
     if entries.len() > MAX_ANSWERS {
-        r.problem(&at, "too-large", format!("{} answers; a case may have at most {MAX_ANSWERS} (the limit)", entries.len()));
+        r.problem(&at, Code::TooLarge, format!("{} answers; a case may have at most {MAX_ANSWERS} (the limit)", entries.len()));
         return out;
     }
     for (id, json) in entries {

@@ -8,9 +8,8 @@
 //! the typed model and its reader were half of the browser build.
 
 use crate::engine::*;
-use crate::error::{Document, Error};
+use crate::error::{Code, Document, Error};
 use crate::json::{At, FromJson, Json, Named, Obj, Reader};
-use crate::lint::LINT_CODES;
 use crate::ruleset::*;
 
 /// The value of `format` in every profile this engine reads.
@@ -111,12 +110,13 @@ impl<'j> Compiler<'j> {
         let mut allow = Vec::new();
         for (code, why) in self.map(o, "allow") {
             let here = At::Key(&at, code);
-            if !LINT_CODES.contains(&code.as_str()) {
-                self.problem(&here, "unknown-lint", format!("\"{code}\" is not a lint code; the codes are {}", LINT_CODES.join(", ")));
+            let known = LintCode::NAMES.iter().position(|name| name == code).map(|i| LintCode::ALL[i]);
+            if known.is_none() {
+                self.problem(&here, Code::UnknownLint, format!("\"{code}\" is not a lint code; the codes are {}", LintCode::NAMES.join(", ")));
             }
             match why {
-                Json::String(why) if !why.trim().is_empty() => allow.push((code.clone(), why.clone())),
-                Json::String(_) => self.problem(&here, "empty-text", "say why the finding is accepted"),
+                Json::String(why) if !why.trim().is_empty() => allow.extend(known.map(|code| (code, why.clone()))),
+                Json::String(_) => self.problem(&here, Code::EmptyText, "say why the finding is accepted"),
                 other => self.misfit(here.expected("a string", other)),
             }
         }
@@ -135,7 +135,7 @@ impl<'j> Compiler<'j> {
                 if !valid_lines(lines) {
                     self.problem(
                         &At::Key(&here, "lines"),
-                        "bad-lines",
+                        Code::BadLines,
                         format!("\"{lines}\" is not a line list such as \"120\", \"120-135\" or \"120-135, 210\""),
                     );
                 }
@@ -148,7 +148,7 @@ impl<'j> Compiler<'j> {
                 out.push(SourceCitation { source: doc.id.clone(), title: doc.title.clone(), lines, section });
             } else {
                 let hint = suggest(&mut self.suggestions, &self.source_ids, source);
-                self.problem(&At::Key(&here, "source"), "unknown-source", format!("unknown source \"{source}\"{hint}"));
+                self.problem(&At::Key(&here, "source"), Code::UnknownSource, format!("unknown source \"{source}\"{hint}"));
             }
         }
         out
@@ -172,7 +172,7 @@ impl<'j> Compiler<'j> {
             match unique.last() {
                 Some((last, first)) if *last == id => {
                     let message = format!("\"{id}\" is already the id of {at}[{first}]");
-                    self.problem(&At::Key(&item(at, i), "id"), "duplicate-id", message);
+                    self.problem(&At::Key(&item(at, i), "id"), Code::DuplicateId, message);
                 }
                 _ => unique.push((id, i)),
             }
@@ -185,7 +185,7 @@ impl<'j> Compiler<'j> {
         if list.len() <= max {
             return list;
         }
-        self.problem(at, "too-large", format!("{} {what}; a ruleset may have at most {max} (the limit)", list.len()));
+        self.problem(at, Code::TooLarge, format!("{} {what}; a ruleset may have at most {max} (the limit)", list.len()));
         &list[..max]
     }
 
@@ -195,12 +195,12 @@ impl<'j> Compiler<'j> {
         let (size, depth) = (program.sizes[root as usize], program.depths[root as usize]);
         if depth > MAX_NESTING {
             let message = "this condition nests more than 64 deep (the limit) once its named conditions are written out";
-            self.problem(at, "too-deep", message);
+            self.problem(at, Code::TooDeep, message);
             return false;
         }
         if size > MAX_CONDITION {
             let message = "this condition has more than 5000 tests (the limit) once its named conditions are written out";
-            self.problem(at, "too-large", message);
+            self.problem(at, Code::TooLarge, message);
             return false;
         }
         if rule {
@@ -209,7 +209,7 @@ impl<'j> Compiler<'j> {
             if self.expanded > MAX_CONDITIONS {
                 if before <= MAX_CONDITIONS {
                     let message = "the rules have more than 2000000 tests in all (the limit) once named conditions are written out";
-                    self.problem(at, "too-large", message);
+                    self.problem(at, Code::TooLarge, message);
                 }
                 return false;
             }
@@ -220,11 +220,11 @@ impl<'j> Compiler<'j> {
     fn check_id(&mut self, id: &str, at: &At) {
         let kebab = !id.is_empty() && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         if !kebab {
-            self.problem(at, "bad-id", format!("\"{id}\" is not a kebab-case id (lower-case letters and digits joined by single hyphens)"));
+            self.problem(at, Code::BadId, format!("\"{id}\" is not a kebab-case id (lower-case letters and digits joined by single hyphens)"));
         }
     }
 
-    fn resolve(&mut self, ids: &Ids, id: &str, at: &At, code: &'static str, what: &str) -> Option<usize> {
+    fn resolve(&mut self, ids: &Ids, id: &str, at: &At, code: Code, what: &str) -> Option<usize> {
         let found = ids.get(id);
         if found.is_none() {
             let hint = suggest(&mut self.suggestions, ids, id);
@@ -233,7 +233,7 @@ impl<'j> Compiler<'j> {
         found
     }
 
-    fn references(&mut self, o: &Obj<'j, '_>, key: &str, ids: &Ids, code: &'static str, what: &str) -> Vec<u16> {
+    fn references(&mut self, o: &Obj<'j, '_>, key: &str, ids: &Ids, code: Code, what: &str) -> Vec<u16> {
         let at = At::Key(o.at, key);
         let mut found = Vec::new();
         for (i, id) in self.strings(o, key, false) {
@@ -244,7 +244,7 @@ impl<'j> Compiler<'j> {
         found
     }
 
-    fn reference(&mut self, o: &Obj<'j, '_>, key: &str, ids: &Ids, code: &'static str, what: &str) -> Option<usize> {
+    fn reference(&mut self, o: &Obj<'j, '_>, key: &str, ids: &Ids, code: Code, what: &str) -> Option<usize> {
         let id = self.string(o, key, false)?;
         self.resolve(ids, id, &At::Key(o.at, key), code, what)
     }
@@ -276,7 +276,7 @@ impl<'j> Compiler<'j> {
         );
         if let Some(format) = self.string(&r, "format", true) {
             if format != RULESET_FORMAT {
-                self.problem(&At::Key(&root, "format"), "wrong-format", format!("expected \"{RULESET_FORMAT}\", found \"{format}\""));
+                self.problem(&At::Key(&root, "format"), Code::WrongFormat, format!("expected \"{RULESET_FORMAT}\", found \"{format}\""));
             }
         }
         let mut meta = self.meta(&r);
@@ -323,7 +323,7 @@ impl<'j> Compiler<'j> {
         self.meanwhile(contact_list, &contacts_at, &contact_ids, &mut contacts);
         let mut stages: Vec<CompiledStage> = stage_list.iter().enumerate().map(|(i, json)| self.stage(json, &item(&stages_at, i), &contact_ids)).collect();
         if stage_list.is_empty() && r.ok {
-            self.problem(&stages_at, "no-stages", "at least one escalation stage is needed: the engine escalates whenever a closed referral leaves a worry");
+            self.problem(&stages_at, Code::NoStages, "at least one escalation stage is needed: the engine escalates whenever a closed referral leaves a worry");
         }
 
         // Levels: read, then put in rank order, so consequences can refer to them.
@@ -401,7 +401,7 @@ impl<'j> Compiler<'j> {
             for (j, json) in self.list(&o, "principles", false).iter().enumerate() {
                 match u8::from_json(json, &item(&principles_at, j)) {
                     Ok(p) if (1..=10).contains(&p) => principles.push(p),
-                    Ok(p) => self.problem(&item(&principles_at, j), "bad-principle", format!("{p} is not one of the primer's principles 1 to 10")),
+                    Ok(p) => self.problem(&item(&principles_at, j), Code::BadPrinciple, format!("{p} is not one of the primer's principles 1 to 10")),
                     Err(m) => self.misfit(m),
                 }
             }
@@ -456,7 +456,7 @@ impl<'j> Compiler<'j> {
         let epoch = crate::date::Date::EPOCH;
         let (review_date, effective_from) = (review_date.unwrap_or(epoch), effective_from.unwrap_or(epoch));
         if review_date < effective_from {
-            self.problem(&At::Key(&at, "reviewDate"), "bad-dates", format!("the review date {review_date} is before the effective date {effective_from}"));
+            self.problem(&At::Key(&at, "reviewDate"), Code::BadDates, format!("the review date {review_date} is before the effective date {effective_from}"));
         }
         let list_at = At::Key(&at, "sources");
         let list = self.list(&o, "sources", true);
@@ -483,8 +483,8 @@ impl<'j> Compiler<'j> {
             meaning: self.text(&o, "meaning"),
             response: self.text(&o, "response"),
             urgency: self.value(&o, "urgency", false),
-            actions: self.references(&o, "actions", actions, "unknown-action", "action"),
-            routes: self.references(&o, "routes", routes, "unknown-route", "route"),
+            actions: self.references(&o, "actions", actions, Code::UnknownAction, "action"),
+            routes: self.references(&o, "routes", routes, Code::UnknownRoute, "route"),
             emergency: self.flag(&o, "emergency"),
             allow: self.allow(&o),
         }
@@ -495,31 +495,31 @@ impl<'j> Compiler<'j> {
             return;
         }
         if levels.len() < 2 {
-            self.problem(at, "bad-levels", "a ruleset needs at least two levels: one below the emergency level, and the emergency level");
+            self.problem(at, Code::BadLevels, "a ruleset needs at least two levels: one below the emergency level, and the emergency level");
         }
         for (i, level) in levels.iter().enumerate() {
             if let Some(first) = levels[..i].iter().position(|l| l.rank == level.rank) {
-                self.problem(&At::Key(&item(at, i), "rank"), "bad-levels", format!("rank {} is already used by levels[{first}]", level.rank));
+                self.problem(&At::Key(&item(at, i), "rank"), Code::BadLevels, format!("rank {} is already used by levels[{first}]", level.rank));
             }
         }
         let top = levels.iter().map(|l| l.rank).max().unwrap_or(0);
         let emergencies: Vec<usize> = (0..levels.len()).filter(|i| levels[*i].emergency).collect();
         if emergencies.is_empty() {
-            self.problem(at, "bad-levels", "one level must be the emergency level (\"emergency\": true) for a child in danger now");
+            self.problem(at, Code::BadLevels, "one level must be the emergency level (\"emergency\": true) for a child in danger now");
         }
         let accepted = emergencies.iter().copied().find(|i| levels[*i].rank == top);
         for i in emergencies.into_iter().filter(|i| Some(*i) != accepted) {
             let message = if levels[i].rank == top { "only one level can be the emergency level" } else { "the emergency level must have the highest rank" };
-            self.problem(&At::Key(&item(at, i), "emergency"), "bad-levels", message);
+            self.problem(&At::Key(&item(at, i), "emergency"), Code::BadLevels, message);
         }
     }
 
     fn indicator(&mut self, json: &'j Json, at: &At, domains: &Ids, domain_list: &[Domain]) -> CompiledIndicator {
         let o = self.object(json, at, &["id", "domain", "text", "help", "terms", "ages", "kind", "endLabel", "sources", "allow"]);
         let id = self.text(&o, "id");
-        let domain = self.reference(&o, "domain", domains, "unknown-domain", "domain");
+        let domain = self.reference(&o, "domain", domains, Code::UnknownDomain, "domain");
         if o.get("domain").is_none() && o.ok {
-            self.problem(at, "missing-field", "missing field \"domain\"");
+            self.problem(at, Code::MissingField, "missing field \"domain\"");
         }
         let text = self.text(&o, "text");
         let help = self.optional_text(&o, "help");
@@ -531,7 +531,7 @@ impl<'j> Compiler<'j> {
         let kind = self.value(&o, "kind", false).unwrap_or(IndicatorKind::Answer);
         let end_label = self.optional_text(&o, "endLabel");
         if end_label.is_some() && kind != IndicatorKind::Event {
-            self.problem(&At::Key(at, "endLabel"), "wrong-kind", "only an event indicator has a last day to ask for");
+            self.problem(&At::Key(at, "endLabel"), Code::WrongKind, "only an event indicator has a last day to ask for");
         }
         let step = match kind {
             IndicatorKind::Circumstance => Step::Child,
@@ -546,7 +546,7 @@ impl<'j> Compiler<'j> {
         let range = AgeRange { min_months: self.value(&o, "minMonths", false), max_months: self.value(&o, "maxMonths", false) };
         let (min, max) = range.bounds();
         if min > max {
-            self.problem(at, "bad-age-range", format!("minMonths ({min}) is above maxMonths ({max})"));
+            self.problem(at, Code::BadAgeRange, format!("minMonths ({min}) is above maxMonths ({max})"));
         }
         range
     }
@@ -565,13 +565,13 @@ impl<'j> Compiler<'j> {
             let (text, help) = (self.text(&w, "text"), self.optional_text(&w, "help"));
             let Some(fact) = fact else { continue };
             if facts.iter().any(|f| f.fact == fact) {
-                self.problem(&At::Key(&here, "fact"), "duplicate-wording", format!("{} is already worded", fact.name()));
+                self.problem(&At::Key(&here, "fact"), Code::DuplicateWording, format!("{} is already worded", fact.name()));
                 continue;
             }
             facts.push(FactInfo { fact, text, help });
         }
         if o.ok && !facts.iter().any(|f| f.fact == Fact::StillWorried) {
-            self.problem(&facts_at, "missing-wording", "still-worried needs wording: the engine asks it whenever a referral was closed");
+            self.problem(&facts_at, Code::MissingWording, "still-worried needs wording: the engine asks it whenever a referral was closed");
         }
         let referral_at = At::Key(&at, "referral");
         let mut wording = vec![String::new(); ReferralOutcome::ALL.len()];
@@ -585,13 +585,13 @@ impl<'j> Compiler<'j> {
             if slot.is_empty() {
                 *slot = text;
             } else {
-                self.problem(&At::Key(&here, "outcome"), "duplicate-wording", format!("{} is already worded", outcome.name()));
+                self.problem(&At::Key(&here, "outcome"), Code::DuplicateWording, format!("{} is already worded", outcome.name()));
             }
         }
         if o.ok {
             for (outcome, text) in ReferralOutcome::ALL.iter().zip(&wording) {
                 if text.is_empty() {
-                    self.problem(&referral_at, "missing-wording", format!("the referral outcome {} needs wording", outcome.name()));
+                    self.problem(&referral_at, Code::MissingWording, format!("the referral outcome {} needs wording", outcome.name()));
                 }
             }
         }
@@ -604,10 +604,10 @@ impl<'j> Compiler<'j> {
         let scope = self.value(&o, "scope", true).unwrap_or(ContactScope::Local);
         let phone = self.optional_text(&o, "phone");
         match (scope, &phone) {
-            (ContactScope::National, None) if o.ok => self.problem(&At::Key(at, "phone"), "missing-number", "a national contact needs its number"),
+            (ContactScope::National, None) if o.ok => self.problem(&At::Key(at, "phone"), Code::MissingNumber, "a national contact needs its number"),
             (ContactScope::Local, Some(_)) => self.problem(
                 &At::Key(at, "phone"),
-                "local-number",
+                Code::LocalNumber,
                 "local numbers belong in a profile, so that no ruleset ships an invented or out-of-date local contact",
             ),
             _ => {}
@@ -625,7 +625,7 @@ impl<'j> Compiler<'j> {
             let Json::Object(members) = json else { continue };
             let Some((_, Json::String(id))) = members.iter().find(|(k, _)| k == "meanwhile") else { continue };
             let here = At::Key(&item(at, i), "meanwhile");
-            let Some(found) = self.resolve(ids, id, &here, "unknown-contact", "contact") else { continue };
+            let Some(found) = self.resolve(ids, id, &here, Code::UnknownContact, "contact") else { continue };
             match (&contacts[found].scope, &contacts[found].phone) {
                 (ContactScope::National, Some(phone)) => {
                     let meanwhile = Meanwhile { name: contacts[found].name.clone(), phone: phone.clone() };
@@ -633,7 +633,7 @@ impl<'j> Compiler<'j> {
                         contact.meanwhile = Some(meanwhile);
                     }
                 }
-                _ => self.problem(&here, "not-national", format!("\"{id}\" is not a national contact with a number, so it cannot stand in for a local one")),
+                _ => self.problem(&here, Code::NotNational, format!("\"{id}\" is not a national contact with a number, so it cannot stand in for a local one")),
             }
         }
     }
@@ -664,7 +664,7 @@ impl<'j> Compiler<'j> {
             let node = match c.get("when") {
                 Some(json) => self.condition(scope, program, json, &At::Key(&here, "when"), 1),
                 None => {
-                    self.problem(&here, "missing-field", "missing field \"when\"");
+                    self.problem(&here, Code::MissingField, "missing field \"when\"");
                     program.push(Node::WorryRecorded)
                 }
             };
@@ -677,7 +677,7 @@ impl<'j> Compiler<'j> {
             urgency: self.value(&o, "urgency", true).unwrap_or(Urgency::Now),
             who_may_submit: self.text(&o, "whoMaySubmit"),
             consent: self.text(&o, "consent"),
-            contacts: self.references(&o, "contacts", contacts, "unknown-contact", "contact"),
+            contacts: self.references(&o, "contacts", contacts, Code::UnknownContact, "contact"),
             decision_within: self.value(&o, "decisionWithin", false),
             consent_when,
             fit: self.fit(scope, program, &o),
@@ -722,7 +722,7 @@ impl<'j> Compiler<'j> {
                 }
             };
             if group.len() < 2 {
-                self.problem(&here, "bad-synonyms", "a synonym group needs at least two words or phrases");
+                self.problem(&here, Code::BadSynonyms, "a synonym group needs at least two words or phrases");
             }
             groups.push(group);
         }
@@ -766,7 +766,7 @@ impl<'j> Compiler<'j> {
             what: self.text(&o, "what"),
             timescale: self.value(&o, "timescale", true).unwrap_or(Urgency::Now),
             timescale_is_default: true,
-            contact: self.reference(&o, "contact", contacts, "unknown-contact", "contact").map(|c| c as u16),
+            contact: self.reference(&o, "contact", contacts, Code::UnknownContact, "contact").map(|c| c as u16),
             allow: self.allow(&o),
         };
         self.citations(&o);
@@ -778,11 +778,11 @@ impl<'j> Compiler<'j> {
         let at = At::Key(parent.at, key);
         let o = self.object(json, &at, &["level", "actions", "routes", "prompts", "escalateFrom"]);
         CompiledConsequences {
-            level: self.reference(&o, "level", &scope.levels, "unknown-level", "level").map(|i| scope.level_order[i]),
-            actions: self.references(&o, "actions", &scope.actions, "unknown-action", "action"),
-            routes: self.references(&o, "routes", &scope.routes, "unknown-route", "route"),
-            prompts: self.references(&o, "prompts", &scope.prompts, "unknown-prompt", "prompt"),
-            escalate_from: self.reference(&o, "escalateFrom", &scope.stages, "unknown-stage", "escalation stage").map(|i| i as u8),
+            level: self.reference(&o, "level", &scope.levels, Code::UnknownLevel, "level").map(|i| scope.level_order[i]),
+            actions: self.references(&o, "actions", &scope.actions, Code::UnknownAction, "action"),
+            routes: self.references(&o, "routes", &scope.routes, Code::UnknownRoute, "route"),
+            prompts: self.references(&o, "prompts", &scope.prompts, Code::UnknownPrompt, "prompt"),
+            escalate_from: self.reference(&o, "escalateFrom", &scope.stages, Code::UnknownStage, "escalation stage").map(|i| i as u8),
         }
     }
 
@@ -815,7 +815,7 @@ impl<'j> Compiler<'j> {
                 then.escalate_from = Some(0);
             }
             if name == "worryRecorded" && then.actions.is_empty() && then.routes.is_empty() && s.ok {
-                self.problem(&At::Key(&here, "then"), "empty-safeguard", "a recorded worry must always lead somewhere: give at least one action or route");
+                self.problem(&At::Key(&here, "then"), Code::EmptySafeguard, "a recorded worry must always lead somewhere: give at least one action or route");
             }
             if matches!(name, "judgementLower" | "harmSuspected") && then.level.is_some() {
                 let message = if name == "judgementLower" {
@@ -823,15 +823,15 @@ impl<'j> Compiler<'j> {
                 } else {
                     "something not known cannot set a level: the questions say what finding out would change"
                 };
-                self.problem(&At::Key(&At::Key(&here, "then"), "level"), "safeguard-level", message);
+                self.problem(&At::Key(&At::Key(&here, "then"), "level"), Code::SafeguardLevel, message);
             }
             let position = rules.len();
             match name {
                 "judgementLower" => safeguards.judgement_lower = position,
                 "harmSuspected" => {
-                    let at_level = self.reference(&s, "atLevel", &scope.levels, "unknown-level", "level").map_or(u8::MAX, |i| scope.level_order[i]);
+                    let at_level = self.reference(&s, "atLevel", &scope.levels, Code::UnknownLevel, "level").map_or(u8::MAX, |i| scope.level_order[i]);
                     if s.get("atLevel").is_none() && s.ok {
-                        self.problem(&here, "missing-field", "missing field \"atLevel\": the level an open question must be able to reach");
+                        self.problem(&here, Code::MissingField, "missing field \"atLevel\": the level an open question must be able to reach");
                     }
                     safeguards.harm_suspected = Some((position, at_level));
                 }
@@ -859,20 +859,20 @@ impl<'j> Compiler<'j> {
         if program.nodes.len() >= MAX_NODES {
             if !program.full {
                 program.full = true;
-                self.problem(at, "too-large", "the ruleset has more than 1000000 condition tests (the limit)");
+                self.problem(at, Code::TooLarge, "the ruleset has more than 1000000 condition tests (the limit)");
             }
             return 0;
         }
         let (key, value) = match json {
             Json::Object(members) if members.len() == 1 => (members[0].0.as_str(), &members[0].1),
             _ => {
-                self.problem(at, "bad-condition", format!("expected an object with one of: {}", CONDITIONS.join(", ")));
+                self.problem(at, Code::BadCondition, format!("expected an object with one of: {}", CONDITIONS.join(", ")));
                 return program.push(Node::WorryRecorded);
             }
         };
         let here = At::Key(at, key);
         if depth > MAX_DEPTH {
-            self.problem(at, "too-deep", format!("conditions may nest at most {MAX_DEPTH} deep"));
+            self.problem(at, Code::TooDeep, format!("conditions may nest at most {MAX_DEPTH} deep"));
             return program.push(Node::WorryRecorded);
         }
         match key {
@@ -892,7 +892,7 @@ impl<'j> Compiler<'j> {
                     None => Vec::new(),
                 };
                 if n == 0 || usize::from(n) > of.len() {
-                    self.problem(&At::Key(&here, "n"), "bad-count", format!("n must be between 1 and the number of conditions ({})", of.len()));
+                    self.problem(&At::Key(&here, "n"), Code::BadCount, format!("n must be between 1 and the number of conditions ({})", of.len()));
                 }
                 program.branch(of, |start, end| Node::AtLeast { n, start, end })
             }
@@ -904,7 +904,7 @@ impl<'j> Compiler<'j> {
             "age" => {
                 let range = self.age_range(value, &here);
                 if range.min_months.is_none() && range.max_months.is_none() {
-                    self.problem(&here, "bad-age-range", "give minMonths, maxMonths or both");
+                    self.problem(&here, Code::BadAgeRange, "give minMonths, maxMonths or both");
                 }
                 let (min, max) = range.bounds();
                 program.push(Node::Age { min, max })
@@ -918,7 +918,7 @@ impl<'j> Compiler<'j> {
                 let count = |c: &mut Self, key: &'static str, required: bool| {
                     let n = c.value::<u16>(&o, key, required);
                     if n == Some(0) {
-                        c.problem(&At::Key(&here, key), "bad-count", format!("{key} must be 1 or more"));
+                        c.problem(&At::Key(&here, key), Code::BadCount, format!("{key} must be 1 or more"));
                     }
                     n
                 };
@@ -927,7 +927,7 @@ impl<'j> Compiler<'j> {
                     (None, Some(days)) => Window::WorkingDays(days),
                     (days, _) => {
                         if o.ok {
-                            self.problem(&here, "bad-window", "give one of withinDays or withinWorkingDays");
+                            self.problem(&here, Code::BadWindow, "give one of withinDays or withinWorkingDays");
                         }
                         Window::Days(days.unwrap_or(1))
                     }
@@ -938,7 +938,7 @@ impl<'j> Compiler<'j> {
             "fact" => {
                 let fact = Fact::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(Fact::StillWorried);
                 if !scope.worded_facts.contains(&fact) {
-                    self.problem(&here, "missing-wording", format!("{} needs wording in context.facts before a rule can ask it", fact.name()));
+                    self.problem(&here, Code::MissingWording, format!("{} needs wording in context.facts before a rule can ask it", fact.name()));
                 }
                 program.push(Node::Fact(fact))
             }
@@ -957,7 +957,7 @@ impl<'j> Compiler<'j> {
                     Json::String(id) => {
                         let found = self.named.get(id).and_then(|position| program.named[position]);
                         if found.is_none() {
-                            self.problem(&here, "unknown-condition", format!("unknown condition \"{id}\": name one defined earlier in conditions"));
+                            self.problem(&here, Code::UnknownCondition, format!("unknown condition \"{id}\": name one defined earlier in conditions"));
                         }
                         found
                     }
@@ -969,7 +969,7 @@ impl<'j> Compiler<'j> {
                 found.unwrap_or_else(|| program.push(Node::WorryRecorded))
             }
             other => {
-                self.problem(&here, "bad-condition", format!("unknown condition \"{other}\"; expected one of: {}", CONDITIONS.join(", ")));
+                self.problem(&here, Code::BadCondition, format!("unknown condition \"{other}\"; expected one of: {}", CONDITIONS.join(", ")));
                 program.push(Node::WorryRecorded)
             }
         }
@@ -981,7 +981,7 @@ impl<'j> Compiler<'j> {
             return Vec::new();
         };
         if items.is_empty() {
-            self.problem(at, "empty-condition", "this needs at least one condition");
+            self.problem(at, Code::EmptyCondition, "this needs at least one condition");
         }
         items.iter().enumerate().map(|(i, child)| self.condition(scope, program, child, &item(at, i), depth + 1)).collect()
     }
@@ -994,13 +994,13 @@ impl<'j> Compiler<'j> {
                 return 0;
             }
         };
-        let Some(i) = self.resolve(&scope.indicators, id, at, "unknown-indicator", "indicator") else { return 0 };
+        let Some(i) = self.resolve(&scope.indicators, id, at, Code::UnknownIndicator, "indicator") else { return 0 };
         match (kind, scope.kinds[i]) {
             (Some(IndicatorKind::Answer), IndicatorKind::Event) => {
-                self.problem(at, "wrong-kind", format!("\"{id}\" is counted from dated events: use {{\"events\": {{\"indicator\": \"{id}\", ...}}}}"))
+                self.problem(at, Code::WrongKind, format!("\"{id}\" is counted from dated events: use {{\"events\": {{\"indicator\": \"{id}\", ...}}}}"))
             }
             (Some(IndicatorKind::Event), IndicatorKind::Answer | IndicatorKind::Circumstance) => {
-                self.problem(at, "wrong-kind", format!("\"{id}\" is answered yes or no, not counted: use {{\"yes\": \"{id}\"}}"))
+                self.problem(at, Code::WrongKind, format!("\"{id}\" is answered yes or no, not counted: use {{\"yes\": \"{id}\"}}"))
             }
             _ => {}
         }
@@ -1024,7 +1024,7 @@ impl<'j> Compiler<'j> {
         let o = self.object(json, &root, &["format", "id", "organisation", "ruleset", "notes", "levels", "contacts", "escalation"]);
         if let Some(format) = self.string(&o, "format", true) {
             if format != PROFILE_FORMAT {
-                self.problem(&At::Key(&root, "format"), "wrong-format", format!("expected \"{PROFILE_FORMAT}\", found \"{format}\""));
+                self.problem(&At::Key(&root, "format"), Code::WrongFormat, format!("expected \"{PROFILE_FORMAT}\", found \"{format}\""));
             }
         }
         let id = self.text(&o, "id");
@@ -1036,7 +1036,11 @@ impl<'j> Compiler<'j> {
         self.optional_text(&o, "notes");
         if let Some(written_for) = self.string(&o, "ruleset", true) {
             if written_for != ruleset_id {
-                self.problem(&At::Key(&root, "ruleset"), "wrong-ruleset", format!("this profile is for the ruleset \"{written_for}\", not \"{ruleset_id}\""));
+                self.problem(
+                    &At::Key(&root, "ruleset"),
+                    Code::WrongRuleset,
+                    format!("this profile is for the ruleset \"{written_for}\", not \"{ruleset_id}\""),
+                );
             }
         }
         let map_at = At::Key(&root, "levels");
@@ -1044,7 +1048,7 @@ impl<'j> Compiler<'j> {
             let here = At::Key(&map_at, level_id);
             let l = self.object(json, &here, &["name", "meaning"]);
             let (name, meaning) = (self.text(&l, "name"), self.optional_text(&l, "meaning"));
-            if let Some(i) = self.resolve(&scope.levels, level_id, &here, "unknown-level", "level") {
+            if let Some(i) = self.resolve(&scope.levels, level_id, &here, Code::UnknownLevel, "level") {
                 let level = &mut levels[usize::from(scope.level_order[i])];
                 level.name = name;
                 if let Some(meaning) = meaning {
@@ -1058,10 +1062,10 @@ impl<'j> Compiler<'j> {
             let l = self.object(json, &here, &["name", "phone", "email", "hours", "outOfHours", "notes"]);
             let [name, phone, email, hours, out_of_hours, notes] =
                 ["name", "phone", "email", "hours", "outOfHours", "notes"].map(|key| self.optional_text(&l, key));
-            let Some(i) = self.resolve(contact_ids, contact_id, &here, "unknown-contact", "contact") else { continue };
+            let Some(i) = self.resolve(contact_ids, contact_id, &here, Code::UnknownContact, "contact") else { continue };
             let contact = &mut contacts[i];
             if contact.scope == ContactScope::National {
-                self.problem(&here, "national-contact", "a national contact's details are part of the ruleset and cannot be changed locally");
+                self.problem(&here, Code::NationalContact, "a national contact's details are part of the ruleset and cannot be changed locally");
                 continue;
             }
             contact.name = name.unwrap_or(std::mem::take(&mut contact.name));
@@ -1076,8 +1080,8 @@ impl<'j> Compiler<'j> {
             let l = self.object(json, &here, &["name", "who", "timescale", "contact"]);
             let (name, who) = (self.optional_text(&l, "name"), self.optional_text(&l, "who"));
             let timescale: Option<Urgency> = self.value(&l, "timescale", false);
-            let contact = self.reference(&l, "contact", contact_ids, "unknown-contact", "contact");
-            let Some(i) = self.resolve(&scope.stages, stage_id, &here, "unknown-stage", "escalation stage") else { continue };
+            let contact = self.reference(&l, "contact", contact_ids, Code::UnknownContact, "contact");
+            let Some(i) = self.resolve(&scope.stages, stage_id, &here, Code::UnknownStage, "escalation stage") else { continue };
             let stage = &mut stages[i];
             stage.name = name.unwrap_or(std::mem::take(&mut stage.name));
             stage.who = who.unwrap_or(std::mem::take(&mut stage.who));

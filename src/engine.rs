@@ -8,7 +8,7 @@ use crate::case::Case;
 use crate::date::Date;
 use crate::error::Error;
 use crate::json::Json;
-use crate::ruleset::{AgeRange, ContactScope, Fact, IndicatorKind, ReferralOutcome, Step, Urgency};
+use crate::ruleset::{AgeRange, ContactScope, Fact, IndicatorKind, LintCode, ReferralOutcome, Step, Urgency};
 
 /// A ruleset compiled for evaluation. Immutable; build it once and assess many cases.
 ///
@@ -82,7 +82,7 @@ pub(crate) struct CompiledProfile {
 }
 
 /// Lint findings the authors have accepted: (lint code, reason).
-pub(crate) type Allow = Vec<(String, String)>;
+pub(crate) type Allow = Vec<(LintCode, String)>;
 
 /// A document rules cite.
 #[derive(Debug, Serialize)]

@@ -8,7 +8,7 @@ use crate::assessment::*;
 use crate::case::{Answer, Case};
 use crate::date::Date;
 use crate::engine::{CompiledRule, Engine, Fit, Node, Window};
-use crate::error::{Document, Error, Problem};
+use crate::error::{Code, Document, Error, Problem};
 use crate::json::Named;
 use crate::logic::Truth;
 use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome, Urgency};
@@ -315,7 +315,7 @@ fn is_worry(engine: &Engine, indicator: usize, answer: Option<Answer>) -> bool {
 
 fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inputs, Error> {
     let mut problems = Vec::new();
-    let mut problem = |path: String, code: &'static str, message: String| {
+    let mut problem = |path: String, code: Code, message: String| {
         problems.push(Problem { document: Document::Case, path, code, message, line: None, column: None });
     };
     let as_of = case.as_of;
@@ -324,7 +324,7 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     let child = &case.child;
     let given = [child.date_of_birth.is_some(), child.age_years.is_some(), child.age_months.is_some()];
     if given.iter().filter(|g| **g).count() > 1 {
-        problem("child".into(), "conflicting-age", "give one of dateOfBirth, ageYears or ageMonths, not several".into());
+        problem("child".into(), Code::ConflictingAge, "give one of dateOfBirth, ageYears or ageMonths, not several".into());
     }
     let age = if let Some(birth) = child.date_of_birth {
         let months = as_of.months_since(birth);
@@ -349,12 +349,12 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         // Paths are built only for a problem or warning: most answers need neither.
         let path = || format!("answers.{id}");
         let Some(index) = engine.find_indicator(id) else {
-            problem(path(), "unknown-indicator", format!("unknown indicator \"{id}\""));
+            problem(path(), Code::UnknownIndicator, format!("unknown indicator \"{id}\""));
             continue;
         };
         let indicator = &engine.indicators[index as usize];
         if indicator.kind == IndicatorKind::Event && *answer == Answer::Yes {
-            problem(path(), "wrong-kind", format!("\"{id}\" is counted from dated events: record each one in events"));
+            problem(path(), Code::WrongKind, format!("\"{id}\" is counted from dated events: record each one in events"));
             continue;
         }
         if *answer == Answer::Yes {
@@ -373,11 +373,11 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     for (i, event) in case.events.iter().enumerate() {
         let path = || format!("events[{i}].indicator");
         let Some(index) = engine.find_indicator(&event.indicator) else {
-            problem(path(), "unknown-indicator", format!("unknown indicator \"{}\"", event.indicator));
+            problem(path(), Code::UnknownIndicator, format!("unknown indicator \"{}\"", event.indicator));
             continue;
         };
         if engine.indicators[index as usize].kind != IndicatorKind::Event {
-            problem(path(), "wrong-kind", format!("\"{}\" is answered yes or no, not recorded as dated events", event.indicator));
+            problem(path(), Code::WrongKind, format!("\"{}\" is answered yes or no, not recorded as dated events", event.indicator));
             continue;
         }
         if as_of.days_since(event.date) < 0 {
@@ -405,7 +405,7 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         match Fact::ALL.iter().find(|f| f.name() == name) {
             None => problem(
                 path(),
-                "unknown-fact",
+                Code::UnknownFact,
                 format!("unknown context fact \"{name}\"; the facts are {}", Fact::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")),
             ),
             Some(fact) if engine.facts.iter().any(|info| info.fact == *fact) => facts[*fact as usize] = Some(*answer),
@@ -418,10 +418,10 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         Some(j) => {
             let level = engine.find_level(&j.level);
             if level.is_none() {
-                problem("judgement.level".into(), "unknown-level", format!("unknown level \"{}\"", j.level));
+                problem("judgement.level".into(), Code::UnknownLevel, format!("unknown level \"{}\"", j.level));
             }
             if j.reason.trim().is_empty() {
-                problem("judgement.reason".into(), "empty-text", "give the reason for your view of the level".into());
+                problem("judgement.reason".into(), Code::EmptyText, "give the reason for your view of the level".into());
             }
             level.map(|l| (l, j.reason.clone()))
         }

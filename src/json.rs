@@ -10,7 +10,7 @@
 
 use std::fmt::{self, Write};
 
-use crate::error::{Document, Error, Problem};
+use crate::error::{Code, Document, Error, Problem};
 
 // --- Limits ------------------------------------------------------------------------------------
 //
@@ -46,7 +46,7 @@ impl Budget {
     pub fn value(&mut self, at: &At) -> Result<(), Misfit> {
         self.values += 1;
         if self.values > MAX_VALUES {
-            return Err(at.misfit("too-large", "the document has more than 2000000 values (the limit)"));
+            return Err(at.misfit(Code::TooLarge, "the document has more than 2000000 values (the limit)"));
         }
         Ok(())
     }
@@ -54,7 +54,7 @@ impl Budget {
     /// A list or object with `enclosing` lists and objects around it.
     pub fn nest(&mut self, enclosing: usize, at: &At) -> Result<(), Misfit> {
         if enclosing >= MAX_DEPTH {
-            return Err(at.misfit("too-deep", "lists and objects are nested more than 100 deep (the limit)"));
+            return Err(at.misfit(Code::TooDeep, "lists and objects are nested more than 100 deep (the limit)"));
         }
         Ok(())
     }
@@ -62,11 +62,11 @@ impl Budget {
     /// A string or key of `chars` characters (UTF-16 code units).
     pub fn text(&mut self, chars: usize, at: &At) -> Result<(), Misfit> {
         if chars > MAX_STRING {
-            return Err(at.misfit("too-large", "text of more than 100000 characters (the limit)"));
+            return Err(at.misfit(Code::TooLarge, "text of more than 100000 characters (the limit)"));
         }
         self.text += chars;
         if self.text > MAX_TEXT {
-            return Err(at.misfit("too-large", "the document has more than 50000000 characters of text (the limit)"));
+            return Err(at.misfit(Code::TooLarge, "the document has more than 50000000 characters of text (the limit)"));
         }
         Ok(())
     }
@@ -74,7 +74,7 @@ impl Budget {
     /// The `n`th item of a list (counting from 1).
     pub fn items(n: usize, at: &At) -> Result<(), Misfit> {
         if n > MAX_ITEMS {
-            return Err(at.misfit("too-large", "a list of more than 100000 items (the limit)"));
+            return Err(at.misfit(Code::TooLarge, "a list of more than 100000 items (the limit)"));
         }
         Ok(())
     }
@@ -82,7 +82,7 @@ impl Budget {
     /// The `n`th key of an object (counting from 1).
     pub fn keys(n: usize, at: &At) -> Result<(), Misfit> {
         if n > MAX_KEYS {
-            return Err(at.misfit("too-large", "an object of more than 100000 keys (the limit)"));
+            return Err(at.misfit(Code::TooLarge, "an object of more than 100000 keys (the limit)"));
         }
         Ok(())
     }
@@ -230,8 +230,8 @@ pub fn parse(text: &str, document: Document) -> Result<Json, Error> {
                 let (path, message) = rest.split_once('\u{0}').unwrap_or((rest, ""));
                 (limit_code(code), path.to_string(), message.to_string())
             }
-            None if message.contains("surrogate") || message.contains("end of hex escape") => ("bad-text", String::new(), LONE_SURROGATE.to_string()),
-            None => ("syntax", String::new(), message.to_string()),
+            None if message.contains("surrogate") || message.contains("end of hex escape") => (Code::BadText, String::new(), LONE_SURROGATE.to_string()),
+            None => (Code::Syntax, String::new(), message.to_string()),
         };
         Error::new(vec![Problem { document, path, code, message, line: Some(error.line()), column: Some(error.column()) }])
     })
@@ -246,11 +246,11 @@ fn utf16_len(text: &str) -> usize {
 
 /// The static code for a limit's code carried as text.
 #[cfg(not(target_arch = "wasm32"))]
-fn limit_code(code: &str) -> &'static str {
-    if code == "too-deep" {
-        "too-deep"
+fn limit_code(code: &str) -> Code {
+    if code == Code::TooDeep.name() {
+        Code::TooDeep
     } else {
-        "too-large"
+        Code::TooLarge
     }
 }
 
@@ -367,17 +367,17 @@ impl fmt::Display for At<'_> {
 #[derive(Debug)]
 pub struct Misfit {
     pub path: String,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
 }
 
 impl At<'_> {
-    pub fn misfit(&self, code: &'static str, message: impl Into<String>) -> Misfit {
+    pub fn misfit(&self, code: Code, message: impl Into<String>) -> Misfit {
         Misfit { path: self.to_string(), code, message: message.into() }
     }
 
     pub fn expected(&self, what: &str, found: &Json) -> Misfit {
-        self.misfit("wrong-type", format!("expected {what}, found {}", found.kind()))
+        self.misfit(Code::WrongType, format!("expected {what}, found {}", found.kind()))
     }
 }
 
@@ -411,7 +411,7 @@ macro_rules! whole_number {
             fn from_json(json: &Json, at: &At) -> Result<$ty, Misfit> {
                 match json {
                     Json::Number(n) if n.fract() == 0.0 && *n >= <$ty>::MIN as f64 && *n <= <$ty>::MAX as f64 => Ok(*n as $ty),
-                    Json::Number(_) => Err(at.misfit("bad-value", format!("expected a whole number from {} to {}", <$ty>::MIN, <$ty>::MAX))),
+                    Json::Number(_) => Err(at.misfit(Code::BadValue, format!("expected a whole number from {} to {}", <$ty>::MIN, <$ty>::MAX))),
                     other => Err(at.expected("a number", other)),
                 }
             }
@@ -420,47 +420,17 @@ macro_rules! whole_number {
 }
 whole_number!(u8, u16, i32);
 
-/// Types named by a fixed set of kebab-case strings.
-pub trait Named: Sized + Copy + 'static {
-    const ALL: &'static [Self];
-    /// The names, in the order of `ALL`.
-    const NAMES: &'static [&'static str];
-    fn name(self) -> &'static str;
-}
+pub use crate::named::Named;
 
-/// Declares a unit enum with a kebab-case name for each variant: read from and written to JSON
-/// as that name, and returned by `name()`.
+/// Declares a unit enum named by kebab-case strings ([`crate::named::named`]) that is also read
+/// from JSON by its name.
 macro_rules! named_enum {
-    ($(#[$meta:meta])* $vis:vis enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident = $name:literal),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        $vis enum $ty { $($(#[$vmeta])* $variant),* }
-
-        impl $crate::json::Named for $ty {
-            const ALL: &'static [$ty] = &[$($ty::$variant),*];
-            const NAMES: &'static [&'static str] = &[$($name),*];
-
-            fn name(self) -> &'static str {
-                match self { $($ty::$variant => $name),* }
-            }
-        }
-
-        impl $ty {
-            /// The name written in JSON.
-            pub fn name(self) -> &'static str {
-                <$ty as $crate::json::Named>::name(self)
-            }
-        }
+    ($(#[$meta:meta])* $vis:vis enum $ty:ident { $($body:tt)* }) => {
+        $crate::named::named! { $(#[$meta])* $vis enum $ty { $($body)* } }
 
         impl $crate::json::FromJson for $ty {
             fn from_json(json: &$crate::json::Json, at: &$crate::json::At) -> Result<Self, $crate::json::Misfit> {
                 $crate::json::from_name(json, at)
-            }
-        }
-
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.name())
             }
         }
     };
@@ -474,7 +444,7 @@ pub(crate) fn from_name<T: Named>(json: &Json, at: &At) -> Result<T, Misfit> {
 /// Not generic, so that every enum shares one copy in the wasm file.
 fn name_index(json: &Json, at: &At, names: &[&str]) -> Result<usize, Misfit> {
     let Json::String(name) = json else { return Err(at.expected("a string", json)) };
-    names.iter().position(|n| n == name).ok_or_else(|| at.misfit("bad-value", format!("unknown value \"{name}\"; expected one of: {}", names.join(", "))))
+    names.iter().position(|n| n == name).ok_or_else(|| at.misfit(Code::BadValue, format!("unknown value \"{name}\"; expected one of: {}", names.join(", "))))
 }
 
 /// An object being read: its members (empty if it was not an object) and where it is.
@@ -528,7 +498,7 @@ impl Reader {
         }
     }
 
-    pub fn problem(&mut self, at: &At, code: &'static str, message: impl Into<String>) {
+    pub fn problem(&mut self, at: &At, code: Code, message: impl Into<String>) {
         self.problems.push(Problem { document: self.document, path: at.to_string(), code, message: message.into(), line: None, column: None });
     }
 
@@ -545,9 +515,9 @@ impl Reader {
         let repeated = repeats(members);
         for (i, (key, _)) in members.iter().enumerate() {
             if !known.contains(&key.as_str()) {
-                self.problem(&At::Key(at, key), "unknown-field", format!("unknown field \"{key}\"; expected one of: {}", known.join(", ")));
+                self.problem(&At::Key(at, key), Code::UnknownField, format!("unknown field \"{key}\"; expected one of: {}", known.join(", ")));
             } else if repeated[i] {
-                self.problem(&At::Key(at, key), "repeated-field", format!("\"{key}\" is given twice"));
+                self.problem(&At::Key(at, key), Code::RepeatedField, format!("\"{key}\" is given twice"));
             }
         }
         Obj { members, at, ok: true }
@@ -564,7 +534,7 @@ impl Reader {
     pub fn field<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j Json> {
         let value = o.get(key);
         if value.is_none() && required && o.ok {
-            self.problem(o.at, "missing-field", format!("missing field \"{key}\""));
+            self.problem(o.at, Code::MissingField, format!("missing field \"{key}\""));
         }
         value
     }
@@ -588,7 +558,7 @@ impl Reader {
     pub fn text(&mut self, o: &Obj, key: &str) -> String {
         match self.string(o, key, true) {
             Some(s) if s.trim().is_empty() => {
-                self.problem(&At::Key(o.at, key), "empty-text", "this text is empty");
+                self.problem(&At::Key(o.at, key), Code::EmptyText, "this text is empty");
                 String::new()
             }
             found => found.unwrap_or_default().to_string(),
@@ -599,7 +569,7 @@ impl Reader {
     pub fn optional_text(&mut self, o: &Obj, key: &str) -> Option<String> {
         let text = self.string(o, key, false)?;
         if text.trim().is_empty() {
-            self.problem(&At::Key(o.at, key), "empty-text", "this text is empty");
+            self.problem(&At::Key(o.at, key), Code::EmptyText, "this text is empty");
         }
         Some(text.to_string())
     }
@@ -630,7 +600,7 @@ impl Reader {
         let repeated = repeats(entries);
         for (i, (k, _)) in entries.iter().enumerate() {
             if repeated[i] {
-                self.problem(&At::Key(&at, k), "repeated-field", format!("\"{k}\" is given twice"));
+                self.problem(&At::Key(&at, k), Code::RepeatedField, format!("\"{k}\" is given twice"));
             }
         }
         entries
@@ -669,16 +639,16 @@ mod tests {
         assert_eq!(r.strings(&o, "c", true), [(1, "x")]);
         assert_eq!(r.value::<u8>(&o, "e", true), None);
         assert_eq!(r.string(&o, "f", true), None);
-        let problems: Vec<(String, &str)> = r.problems.iter().map(|p| (p.path.clone(), p.code)).collect();
+        let problems: Vec<(String, Code)> = r.problems.iter().map(|p| (p.path.clone(), p.code)).collect();
         assert_eq!(
             problems,
             [
-                ("d".into(), "unknown-field"),
-                ("a".into(), "repeated-field"),
-                ("b".into(), "empty-text"),
-                ("c[0]".into(), "wrong-type"),
-                ("e".into(), "bad-value"),
-                ("".into(), "missing-field"),
+                ("d".into(), Code::UnknownField),
+                ("a".into(), Code::RepeatedField),
+                ("b".into(), Code::EmptyText),
+                ("c[0]".into(), Code::WrongType),
+                ("e".into(), Code::BadValue),
+                ("".into(), Code::MissingField),
             ]
         );
     }

@@ -13,25 +13,7 @@ use serde::Serialize;
 
 use crate::engine::{Allow, CompiledRule, Engine, Node, RuleKind};
 use crate::json::Named;
-use crate::ruleset::{Fact, ReferralOutcome};
-
-/// Every lint code, as written in `allow` maps.
-pub const LINT_CODES: &[&str] = &[
-    "never-fires",
-    "duplicate-condition",
-    "missing-source",
-    "unreachable-level",
-    "unused-indicator",
-    "unused-route",
-    "unused-stage",
-    "unused-prompt",
-    "unused-action",
-    "unused-contact",
-    "unused-source",
-    "route-without-level",
-    "response-in-reason-only",
-    "age-limited-floor",
-];
+use crate::ruleset::{Fact, LintCode, ReferralOutcome};
 
 /// An age test whose `maxMonths` is below this leaves out some children under 18 (215 months
 /// is 17 years and 11 months, the last month of childhood).
@@ -43,7 +25,7 @@ const MAX_COMBINATIONS: u64 = 1 << 16;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: LintCode,
     pub path: String,
     pub message: String,
     /// The author's reason for accepting it, from the item's `allow` map.
@@ -53,8 +35,8 @@ pub struct Finding {
 /// Lints a compiled ruleset (without its profile: the profile does not change what is used).
 pub fn lint(engine: &Engine) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut report = |code: &'static str, path: String, message: String, allow: &Allow| {
-        let explained = allow.iter().find(|(c, _)| c == code).map(|(_, why)| why.clone());
+    let mut report = |code: LintCode, path: String, message: String, allow: &Allow| {
+        let explained = allow.iter().find(|(c, _)| *c == code).map(|(_, why)| why.clone());
         findings.push(Finding { code, path, message, explained });
     };
 
@@ -95,10 +77,15 @@ pub fn lint(engine: &Engine) -> Vec<Finding> {
         let path = format!("rules[{i}]");
         let then = &rule.then;
         if !can_fire(engine, rule.root) {
-            report("never-fires", format!("{path}.when"), format!("rule \"{}\" can never fire: no answers make its condition true", rule.id), &rule.allow);
+            report(
+                LintCode::NeverFires,
+                format!("{path}.when"),
+                format!("rule \"{}\" can never fire: no answers make its condition true", rule.id),
+                &rule.allow,
+            );
         }
         if rule.sources.is_empty() {
-            report("missing-source", format!("{path}.sources"), format!("rule \"{}\" cites no source", rule.id), &rule.allow);
+            report(LintCode::MissingSource, format!("{path}.sources"), format!("rule \"{}\" cites no source", rule.id), &rule.allow);
         }
         if !then.routes.is_empty() && then.level.is_none() {
             let routes: Vec<String> = then.routes.iter().map(|r| format!("\"{}\"", engine.routes[usize::from(*r)].id)).collect();
@@ -108,19 +95,19 @@ pub fn lint(engine: &Engine) -> Vec<Finding> {
                 if routes.len() == 1 { "" } else { "s" },
                 routes.join(", ")
             );
-            report("route-without-level", format!("{path}.then"), message, &rule.allow);
+            report(LintCode::RouteWithoutLevel, format!("{path}.then"), message, &rule.allow);
         }
         if let Some(message) = response_in_reason_only(engine, rule) {
-            report("response-in-reason-only", format!("{path}.reason"), message, &rule.allow);
+            report(LintCode::ResponseInReasonOnly, format!("{path}.reason"), message, &rule.allow);
         }
         if let Some(message) = age_limited_floor(engine, rule, &by_condition) {
-            report("age-limited-floor", format!("{path}.when"), message, &rule.allow);
+            report(LintCode::AgeLimitedFloor, format!("{path}.when"), message, &rule.allow);
         }
         // The first rule with this condition is the original; any later one is a duplicate.
         let first = by_condition[conditions[i].as_str()][0];
         if first != i {
             report(
-                "duplicate-condition",
+                LintCode::DuplicateCondition,
                 format!("{path}.when"),
                 format!("rule \"{}\" has the same condition as rules[{first}] (\"{}\"); merge them", rule.id, engine.rules[first].id),
                 &rule.allow,
@@ -130,40 +117,40 @@ pub fn lint(engine: &Engine) -> Vec<Finding> {
     for (order, level) in engine.levels.iter().enumerate() {
         if order > 0 && !used.levels.contains(&(order as u8)) {
             let message = format!("no rule sets the level \"{}\"; only the practitioner's own judgement can reach it", level.id);
-            report("unreachable-level", format!("levels[{}]", level.position), message, &level.allow);
+            report(LintCode::UnreachableLevel, format!("levels[{}]", level.position), message, &level.allow);
         }
     }
     for (i, indicator) in engine.indicators.iter().enumerate() {
         if !used.indicators.contains(&(i as u16)) {
-            report("unused-indicator", format!("indicators[{i}]"), format!("no rule asks about \"{}\"", indicator.id), &indicator.allow);
+            report(LintCode::UnusedIndicator, format!("indicators[{i}]"), format!("no rule asks about \"{}\"", indicator.id), &indicator.allow);
         }
     }
     for (i, route) in engine.routes.iter().enumerate() {
         if !used.routes.contains(&(i as u16)) {
-            report("unused-route", format!("routes[{i}]"), format!("no rule or level refers to \"{}\"", route.id), &route.allow);
+            report(LintCode::UnusedRoute, format!("routes[{i}]"), format!("no rule or level refers to \"{}\"", route.id), &route.allow);
         }
     }
     for (i, stage) in engine.stages.iter().enumerate().take(used.first_stage) {
-        report("unused-stage", format!("escalation[{i}]"), format!("no escalation reaches the stage \"{}\"", stage.id), &stage.allow);
+        report(LintCode::UnusedStage, format!("escalation[{i}]"), format!("no escalation reaches the stage \"{}\"", stage.id), &stage.allow);
     }
     for (i, prompt) in engine.prompts.iter().enumerate() {
         if !used.prompts.contains(&(i as u16)) {
-            report("unused-prompt", format!("prompts[{i}]"), format!("no rule gives the prompt \"{}\"", prompt.id), &prompt.allow);
+            report(LintCode::UnusedPrompt, format!("prompts[{i}]"), format!("no rule gives the prompt \"{}\"", prompt.id), &prompt.allow);
         }
     }
     for (i, action) in engine.actions.iter().enumerate() {
         if !used.actions.contains(&(i as u16)) {
-            report("unused-action", format!("actions[{i}]"), format!("no rule or level gives the action \"{}\"", action.id), &action.allow);
+            report(LintCode::UnusedAction, format!("actions[{i}]"), format!("no rule or level gives the action \"{}\"", action.id), &action.allow);
         }
     }
     for (i, contact) in engine.contacts.iter().enumerate() {
         if !used.contacts.contains(&(i as u16)) {
-            report("unused-contact", format!("contacts[{i}]"), format!("no route or escalation stage lists \"{}\"", contact.id), &Allow::new());
+            report(LintCode::UnusedContact, format!("contacts[{i}]"), format!("no route or escalation stage lists \"{}\"", contact.id), &Allow::new());
         }
     }
     for (i, source) in engine.sources.iter().enumerate() {
         if !source.cited {
-            report("unused-source", format!("meta.sources[{i}]"), format!("nothing cites \"{}\"", source.id), &source.allow);
+            report(LintCode::UnusedSource, format!("meta.sources[{i}]"), format!("nothing cites \"{}\"", source.id), &source.allow);
         }
     }
     findings

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
+use crate::error::Code;
 use crate::json::{named_enum, At, FromJson, Json, Misfit};
 
 /// The value of `format` in every ruleset this engine reads.
@@ -28,9 +29,9 @@ impl FromJson for Urgency {
             Json::String(s) if s == "today" => Ok(Urgency::Today),
             Json::Object(members) => match members.as_slice() {
                 [(key, days)] if key == "workingDays" => u16::from_json(days, &At::Key(at, key)).map(Urgency::WorkingDays),
-                _ => Err(at.misfit("bad-value", "expected {\"workingDays\": n} and nothing else")),
+                _ => Err(at.misfit(Code::BadValue, "expected {\"workingDays\": n} and nothing else")),
             },
-            _ => Err(at.misfit("bad-value", "expected \"now\", \"today\" or {\"workingDays\": n}")),
+            _ => Err(at.misfit(Code::BadValue, "expected \"now\", \"today\" or {\"workingDays\": n}")),
         }
     }
 }
@@ -130,6 +131,41 @@ named_enum! {
     pub enum ContactScope {
         National = "national",
         Local = "local",
+    }
+}
+
+named_enum! {
+    /// What a lint finding is about (`waymark lint`): the key an item's `allow` map gives a
+    /// reason under. `docs/ruleset-format.md` describes each.
+    pub enum LintCode {
+        /// A rule whose condition can never be true.
+        NeverFires = "never-fires",
+        /// A rule with the same condition as an earlier one.
+        DuplicateCondition = "duplicate-condition",
+        /// A rule that cites nothing.
+        MissingSource = "missing-source",
+        /// A level no rule can reach.
+        UnreachableLevel = "unreachable-level",
+        /// An indicator no rule asks about.
+        UnusedIndicator = "unused-indicator",
+        /// A route no rule or level gives.
+        UnusedRoute = "unused-route",
+        /// An escalation stage no escalation reaches.
+        UnusedStage = "unused-stage",
+        /// A prompt no rule gives.
+        UnusedPrompt = "unused-prompt",
+        /// An action no rule or level gives.
+        UnusedAction = "unused-action",
+        /// A contact no route or escalation stage lists.
+        UnusedContact = "unused-contact",
+        /// A source nothing cites.
+        UnusedSource = "unused-source",
+        /// A rule that gives routes but sets no level.
+        RouteWithoutLevel = "route-without-level",
+        /// A rule whose reason tells the practitioner to act when nothing else in it does.
+        ResponseInReasonOnly = "response-in-reason-only",
+        /// A rule that sets a level for one age band only.
+        AgeLimitedFloor = "age-limited-floor",
     }
 }
 
