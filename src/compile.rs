@@ -7,9 +7,9 @@
 //! The compiler reads the JSON tree directly rather than through a typed copy of the document:
 //! the typed model and its reader were half of the browser build.
 
-use crate::engine::*;
 use crate::error::{Code, Document, Error};
 use crate::json::{At, FromJson, Json, Named, Obj, Reader};
+use crate::program::*;
 use crate::ruleset::*;
 
 /// The value of `format` in every profile this engine reads.
@@ -38,7 +38,7 @@ const MAX_SUGGESTIONS: usize = 20;
 
 const CONDITIONS: [&str; 12] = ["all", "any", "not", "atLeast", "yes", "notKnown", "age", "events", "fact", "referral", "condition", "worry"];
 
-pub(crate) fn compile(ruleset: &Json, profile: Option<&Json>) -> Result<Engine, Error> {
+pub(crate) fn compile(ruleset: &Json, profile: Option<&Json>) -> Result<Program, Error> {
     let mut c = Compiler {
         reader: Reader::new(Document::Ruleset),
         sources: Vec::new(),
@@ -191,8 +191,8 @@ impl<'j> Compiler<'j> {
 
     /// Whether a condition is within [`MAX_CONDITION`] tests once its named conditions are
     /// written out, and, for a rule, the rules together within [`MAX_CONDITIONS`].
-    fn within_limits(&mut self, program: &Program, root: u32, at: &At, rule: bool) -> bool {
-        let (size, depth) = (program.sizes[root as usize], program.depths[root as usize]);
+    fn within_limits(&mut self, graph: &Graph, root: u32, at: &At, rule: bool) -> bool {
+        let (size, depth) = (graph.sizes[root as usize], graph.depths[root as usize]);
         if depth > MAX_NESTING {
             let message = "this condition nests more than 64 deep (the limit) once its named conditions are written out";
             self.problem(at, Code::TooDeep, message);
@@ -251,7 +251,7 @@ impl<'j> Compiler<'j> {
 
     // --- The ruleset ----------------------------------------------------------------------
 
-    fn ruleset(&mut self, json: &'j Json, profile: Option<&'j Json>) -> Engine {
+    fn ruleset(&mut self, json: &'j Json, profile: Option<&'j Json>) -> Program {
         let root = At::Root;
         let r = self.object(
             json,
@@ -346,10 +346,10 @@ impl<'j> Compiler<'j> {
             prompts: prompt_ids,
             actions: action_ids,
         };
-        let mut program = Program::default();
-        self.named_conditions(&scope, &mut program, &r);
+        let mut graph = Graph::default();
+        self.named_conditions(&scope, &mut graph, &r);
         let synonyms = self.synonyms(&r);
-        let routes = route_list.iter().enumerate().map(|(i, json)| self.route(&scope, &mut program, json, &item(&routes_at, i), &contact_ids)).collect();
+        let routes = route_list.iter().enumerate().map(|(i, json)| self.route(&scope, &mut graph, json, &item(&routes_at, i), &contact_ids)).collect();
         let prompts = prompt_list
             .iter()
             .enumerate()
@@ -357,7 +357,7 @@ impl<'j> Compiler<'j> {
                 let here = item(&prompts_at, i);
                 let o = self.object(json, &here, &["id", "text", "ages", "unless", "sources", "allow"]);
                 let (id, text) = (self.text(&o, "id"), self.text(&o, "text"));
-                let fit = self.fit(&scope, &mut program, &o);
+                let fit = self.fit(&scope, &mut graph, &o);
                 self.citations(&o);
                 CompiledPrompt { id, text, fit, allow: self.allow(&o) }
             })
@@ -379,7 +379,7 @@ impl<'j> Compiler<'j> {
                     };
                     DueAfter { indicator, days: self.value(&d, "days", true).unwrap_or(0) }
                 });
-                let fit = self.fit(&scope, &mut program, &o);
+                let fit = self.fit(&scope, &mut graph, &o);
                 self.citations(&o);
                 CompiledAction { id, text, urgency, due_after, fit, allow: self.allow(&o) }
             })
@@ -390,8 +390,8 @@ impl<'j> Compiler<'j> {
             let o = self.object(json, &here, &["id", "when", "then", "reason", "sources", "principles", "allow"]);
             let id = self.text(&o, "id");
             let root = match self.field(&o, "when", true) {
-                Some(when) => self.condition(&scope, &mut program, when, &At::Key(&here, "when"), 1),
-                None => program.push(Node::WorryRecorded),
+                Some(when) => self.condition(&scope, &mut graph, when, &At::Key(&here, "when"), 1),
+                None => graph.push(Node::WorryRecorded),
             };
             let then = self.consequences(&scope, &o, "then", true);
             let reason = self.text(&o, "reason");
@@ -406,10 +406,10 @@ impl<'j> Compiler<'j> {
                 }
             }
             let allow = self.allow(&o);
-            let leaves = if self.within_limits(&program, root, &At::Key(&here, "when"), true) { program.leaves(root) } else { Vec::new() };
+            let leaves = if self.within_limits(&graph, root, &At::Key(&here, "when"), true) { graph.leaves(root) } else { Vec::new() };
             rules.push(CompiledRule { id, kind: RuleKind::Rule, root, then, reason, sources, principles, leaves, allow });
         }
-        let safeguards = self.safeguards(&scope, &mut program, &r, &mut rules);
+        let safeguards = self.safeguards(&scope, &mut graph, &r, &mut rules);
 
         let profile = profile.map(|json| {
             self.reader.document = Document::Profile;
@@ -420,7 +420,7 @@ impl<'j> Compiler<'j> {
 
         let mut indicator_index: Vec<(String, u16)> = indicators.iter().enumerate().map(|(i, ind)| (ind.id.clone(), i as u16)).collect();
         crate::sort::by(&mut indicator_index, |a, b| a.0.cmp(&b.0));
-        Engine {
+        Program {
             meta,
             profile,
             sources: std::mem::take(&mut self.sources),
@@ -435,8 +435,8 @@ impl<'j> Compiler<'j> {
             stages,
             prompts,
             actions,
-            nodes: program.nodes,
-            kids: program.kids,
+            nodes: graph.nodes,
+            kids: graph.kids,
             rules,
             safeguards,
             synonyms,
@@ -638,7 +638,7 @@ impl<'j> Compiler<'j> {
         }
     }
 
-    fn route(&mut self, scope: &Scope, program: &mut Program, json: &'j Json, at: &At, contacts: &Ids) -> CompiledRoute {
+    fn route(&mut self, scope: &Scope, graph: &mut Graph, json: &'j Json, at: &At, contacts: &Ids) -> CompiledRoute {
         let o = self.object(
             json,
             at,
@@ -662,10 +662,10 @@ impl<'j> Compiler<'j> {
             let here = At::Key(at, "consentOverride");
             let c = self.object(json, &here, &["when", "consent"]);
             let node = match c.get("when") {
-                Some(json) => self.condition(scope, program, json, &At::Key(&here, "when"), 1),
+                Some(json) => self.condition(scope, graph, json, &At::Key(&here, "when"), 1),
                 None => {
                     self.problem(&here, Code::MissingField, "missing field \"when\"");
-                    program.push(Node::WorryRecorded)
+                    graph.push(Node::WorryRecorded)
                 }
             };
             (node, self.text(&c, "consent"))
@@ -680,7 +680,7 @@ impl<'j> Compiler<'j> {
             contacts: self.references(&o, "contacts", contacts, Code::UnknownContact, "contact"),
             decision_within: self.value(&o, "decisionWithin", false),
             consent_when,
-            fit: self.fit(scope, program, &o),
+            fit: self.fit(scope, graph, &o),
             allow: self.allow(&o),
         };
         self.citations(&o);
@@ -688,12 +688,12 @@ impl<'j> Compiler<'j> {
     }
 
     /// An item's `ages` and `unless`.
-    fn fit(&mut self, scope: &Scope, program: &mut Program, o: &Obj<'j, '_>) -> Fit {
+    fn fit(&mut self, scope: &Scope, graph: &mut Graph, o: &Obj<'j, '_>) -> Fit {
         let ages = match self.field(o, "ages", false) {
             Some(json) => self.age_range(json, &At::Key(o.at, "ages")),
             None => AgeRange::default(),
         };
-        let unless = self.field(o, "unless", false).map(|json| self.condition(scope, program, json, &At::Key(o.at, "unless"), 1));
+        let unless = self.field(o, "unless", false).map(|json| self.condition(scope, graph, json, &At::Key(o.at, "unless"), 1));
         Fit { ages, unless }
     }
 
@@ -731,28 +731,28 @@ impl<'j> Compiler<'j> {
 
     /// `conditions`: conditions with a name, written once and used by rules and items as
     /// `{"condition": id}`. A condition may use only those defined before it, so none is circular.
-    fn named_conditions(&mut self, scope: &Scope, program: &mut Program, r: &Obj<'j, '_>) {
+    fn named_conditions(&mut self, scope: &Scope, graph: &mut Graph, r: &Obj<'j, '_>) {
         let at = At::Key(r.at, "conditions");
         let list = self.list(r, "conditions", false);
         let list = self.limited(list, &at, MAX_LIST, "named conditions");
         // Sorted, so that each use is a binary search (ids() reports bad and repeated ids).
         self.named = self.ids(list, &at);
-        program.named = vec![None; list.len()];
+        graph.named = vec![None; list.len()];
         for (i, json) in list.iter().enumerate() {
             let here = item(&at, i);
             let o = self.object(json, &here, &["id", "description", "when"]);
             let id = self.text(&o, "id");
             self.optional_text(&o, "description");
             let root = match self.field(&o, "when", true) {
-                Some(when) => self.condition(scope, program, when, &At::Key(&here, "when"), 1),
+                Some(when) => self.condition(scope, graph, when, &At::Key(&here, "when"), 1),
                 None => continue,
             };
-            if !self.within_limits(program, root, &At::Key(&here, "when"), false) {
+            if !self.within_limits(graph, root, &At::Key(&here, "when"), false) {
                 continue;
             }
             // The first condition given an id is the one it names.
             if self.named.get(&id) == Some(i) {
-                program.named[i] = Some(root);
+                graph.named[i] = Some(root);
             }
         }
     }
@@ -786,14 +786,14 @@ impl<'j> Compiler<'j> {
         }
     }
 
-    fn safeguards(&mut self, scope: &Scope, program: &mut Program, r: &Obj<'j, '_>, rules: &mut Vec<CompiledRule>) -> Safeguards {
+    fn safeguards(&mut self, scope: &Scope, graph: &mut Graph, r: &Obj<'j, '_>, rules: &mut Vec<CompiledRule>) -> Safeguards {
         let at = At::Key(r.at, "safeguards");
         let o = self.section(r, "safeguards", &at, &["worryRecorded", "worryPersists", "judgementLower", "harmSuspected"]);
         let persists = {
-            let closed = ReferralOutcome::ALL.iter().filter(|o| o.is_closed()).map(|o| program.push(Node::Referral(*o))).collect::<Vec<_>>();
-            let closed = program.branch(closed, |start, end| Node::Any { start, end });
-            let worried = program.push(Node::Fact(Fact::StillWorried));
-            program.branch(vec![closed, worried], |start, end| Node::All { start, end })
+            let closed = ReferralOutcome::ALL.iter().filter(|o| o.is_closed()).map(|o| graph.push(Node::Referral(*o))).collect::<Vec<_>>();
+            let closed = graph.branch(closed, |start, end| Node::Any { start, end });
+            let worried = graph.push(Node::Fact(Fact::StillWorried));
+            graph.branch(vec![closed, worried], |start, end| Node::All { start, end })
         };
         let mut safeguards = Safeguards::default();
         for name in ["worryRecorded", "worryPersists", "judgementLower", "harmSuspected"] {
@@ -803,10 +803,10 @@ impl<'j> Compiler<'j> {
                 continue;
             }
             let root = match name {
-                "worryRecorded" => program.push(Node::WorryRecorded),
+                "worryRecorded" => graph.push(Node::WorryRecorded),
                 "worryPersists" => persists,
-                "judgementLower" => program.push(Node::JudgementLower),
-                _ => program.push(Node::HarmSuspected),
+                "judgementLower" => graph.push(Node::JudgementLower),
+                _ => graph.push(Node::HarmSuspected),
             };
             let keys: &[&str] = if name == "harmSuspected" { &["atLevel", "then", "reason", "sources"] } else { &["then", "reason", "sources"] };
             let s = self.section(&o, name, &here, keys);
@@ -839,7 +839,7 @@ impl<'j> Compiler<'j> {
             }
             let reason = self.text(&s, "reason");
             let sources = self.citations(&s);
-            let leaves = program.leaves(root);
+            let leaves = graph.leaves(root);
             rules.push(CompiledRule {
                 id: format!("safeguards.{name}"),
                 kind: RuleKind::Safeguard,
@@ -855,10 +855,10 @@ impl<'j> Compiler<'j> {
         safeguards
     }
 
-    fn condition(&mut self, scope: &Scope, program: &mut Program, json: &'j Json, at: &At, depth: usize) -> u32 {
-        if program.nodes.len() >= MAX_NODES {
-            if !program.full {
-                program.full = true;
+    fn condition(&mut self, scope: &Scope, graph: &mut Graph, json: &'j Json, at: &At, depth: usize) -> u32 {
+        if graph.nodes.len() >= MAX_NODES {
+            if !graph.full {
+                graph.full = true;
                 self.problem(at, Code::TooLarge, "the ruleset has more than 1000000 condition tests (the limit)");
             }
             return 0;
@@ -867,39 +867,39 @@ impl<'j> Compiler<'j> {
             Json::Object(members) if members.len() == 1 => (members[0].0.as_str(), &members[0].1),
             _ => {
                 self.problem(at, Code::BadCondition, format!("expected an object with one of: {}", CONDITIONS.join(", ")));
-                return program.push(Node::WorryRecorded);
+                return graph.push(Node::WorryRecorded);
             }
         };
         let here = At::Key(at, key);
         if depth > MAX_DEPTH {
             self.problem(at, Code::TooDeep, format!("conditions may nest at most {MAX_DEPTH} deep"));
-            return program.push(Node::WorryRecorded);
+            return graph.push(Node::WorryRecorded);
         }
         match key {
             "all" | "any" => {
-                let kids = self.conditions(scope, program, value, &here, depth);
-                program.branch(kids, |start, end| if key == "all" { Node::All { start, end } } else { Node::Any { start, end } })
+                let kids = self.conditions(scope, graph, value, &here, depth);
+                graph.branch(kids, |start, end| if key == "all" { Node::All { start, end } } else { Node::Any { start, end } })
             }
             "not" => {
-                let kid = self.condition(scope, program, value, &here, depth + 1);
-                program.push(Node::Not(kid))
+                let kid = self.condition(scope, graph, value, &here, depth + 1);
+                graph.push(Node::Not(kid))
             }
             "atLeast" => {
                 let o = self.object(value, &here, &["n", "of"]);
                 let n = self.value::<u16>(&o, "n", true).unwrap_or(1);
                 let of = match self.field(&o, "of", true) {
-                    Some(of) => self.conditions(scope, program, of, &At::Key(&here, "of"), depth),
+                    Some(of) => self.conditions(scope, graph, of, &At::Key(&here, "of"), depth),
                     None => Vec::new(),
                 };
                 if n == 0 || usize::from(n) > of.len() {
                     self.problem(&At::Key(&here, "n"), Code::BadCount, format!("n must be between 1 and the number of conditions ({})", of.len()));
                 }
-                program.branch(of, |start, end| Node::AtLeast { n, start, end })
+                graph.branch(of, |start, end| Node::AtLeast { n, start, end })
             }
             "yes" | "notKnown" => {
                 let kind = if key == "yes" { Some(IndicatorKind::Answer) } else { None };
                 let indicator = self.indicator_ref(scope, value, &here, kind);
-                program.push(if key == "yes" { Node::Yes(indicator) } else { Node::NotKnown(indicator) })
+                graph.push(if key == "yes" { Node::Yes(indicator) } else { Node::NotKnown(indicator) })
             }
             "age" => {
                 let range = self.age_range(value, &here);
@@ -907,7 +907,7 @@ impl<'j> Compiler<'j> {
                     self.problem(&here, Code::BadAgeRange, "give minMonths, maxMonths or both");
                 }
                 let (min, max) = range.bounds();
-                program.push(Node::Age { min, max })
+                graph.push(Node::Age { min, max })
             }
             "events" => {
                 let o = self.object(value, &here, &["indicator", "withinDays", "withinWorkingDays", "atLeast"]);
@@ -933,29 +933,29 @@ impl<'j> Compiler<'j> {
                     }
                 };
                 let at_least = count(self, "atLeast", true).unwrap_or(1);
-                program.push(Node::Events { indicator, within, at_least })
+                graph.push(Node::Events { indicator, within, at_least })
             }
             "fact" => {
                 let fact = Fact::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(Fact::StillWorried);
                 if !scope.worded_facts.contains(&fact) {
                     self.problem(&here, Code::MissingWording, format!("{} needs wording in context.facts before a rule can ask it", fact.name()));
                 }
-                program.push(Node::Fact(fact))
+                graph.push(Node::Fact(fact))
             }
             "worry" => {
                 if *value != Json::Bool(true) {
                     self.misfit(here.expected("true", value));
                 }
-                program.push(Node::WorryRecorded)
+                graph.push(Node::WorryRecorded)
             }
             "referral" => {
                 let outcome = ReferralOutcome::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(ReferralOutcome::None);
-                program.push(Node::Referral(outcome))
+                graph.push(Node::Referral(outcome))
             }
             "condition" => {
                 let found = match value {
                     Json::String(id) => {
-                        let found = self.named.get(id).and_then(|position| program.named[position]);
+                        let found = self.named.get(id).and_then(|position| graph.named[position]);
                         if found.is_none() {
                             self.problem(&here, Code::UnknownCondition, format!("unknown condition \"{id}\": name one defined earlier in conditions"));
                         }
@@ -966,16 +966,16 @@ impl<'j> Compiler<'j> {
                         None
                     }
                 };
-                found.unwrap_or_else(|| program.push(Node::WorryRecorded))
+                found.unwrap_or_else(|| graph.push(Node::WorryRecorded))
             }
             other => {
                 self.problem(&here, Code::BadCondition, format!("unknown condition \"{other}\"; expected one of: {}", CONDITIONS.join(", ")));
-                program.push(Node::WorryRecorded)
+                graph.push(Node::WorryRecorded)
             }
         }
     }
 
-    fn conditions(&mut self, scope: &Scope, program: &mut Program, json: &'j Json, at: &At, depth: usize) -> Vec<u32> {
+    fn conditions(&mut self, scope: &Scope, graph: &mut Graph, json: &'j Json, at: &At, depth: usize) -> Vec<u32> {
         let Json::Array(items) = json else {
             self.misfit(at.expected("a list of conditions", json));
             return Vec::new();
@@ -983,7 +983,7 @@ impl<'j> Compiler<'j> {
         if items.is_empty() {
             self.problem(at, Code::EmptyCondition, "this needs at least one condition");
         }
-        items.iter().enumerate().map(|(i, child)| self.condition(scope, program, child, &item(at, i), depth + 1)).collect()
+        items.iter().enumerate().map(|(i, child)| self.condition(scope, graph, child, &item(at, i), depth + 1)).collect()
     }
 
     fn indicator_ref(&mut self, scope: &Scope, json: &'j Json, at: &At, kind: Option<IndicatorKind>) -> u16 {
@@ -1096,9 +1096,10 @@ impl<'j> Compiler<'j> {
     }
 }
 
-/// Condition nodes under construction.
+/// Condition nodes under construction: a directed acyclic graph (a named condition is one node
+/// shared by every use), children before parents.
 #[derive(Default)]
-struct Program {
+struct Graph {
     nodes: Vec<Node>,
     kids: Vec<u32>,
     /// The node of each named condition defined so far, by its position in `conditions`
@@ -1113,7 +1114,7 @@ struct Program {
     full: bool,
 }
 
-impl Program {
+impl Graph {
     fn push(&mut self, node: Node) -> u32 {
         let measure = |kids: &[u32]| {
             let size = kids.iter().fold(1u32, |size, kid| size.saturating_add(self.sizes[*kid as usize]));

@@ -7,10 +7,10 @@
 use crate::assessment::*;
 use crate::case::{Answer, Case};
 use crate::date::Date;
-use crate::engine::{CompiledRule, Engine, Fit, Node, Window};
 use crate::error::{Code, Document, Error, Problem};
 use crate::json::Named;
 use crate::logic::Truth;
+use crate::program::{CompiledRule, Fit, Node, Program, Window};
 use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome, Urgency};
 use crate::trace::{AgeSpan, Finding, RuleTrace, Status};
 
@@ -52,7 +52,7 @@ struct Supposition {
 }
 
 struct Evaluator<'a> {
-    engine: &'a Engine,
+    program: &'a Program,
     inputs: Inputs,
     /// The truth of every condition node for this case, computed once.
     truths: Vec<Truth>,
@@ -60,18 +60,18 @@ struct Evaluator<'a> {
     suspected: Vec<Finding<'a>>,
 }
 
-pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Result<Assessment<'a>, Error> {
+pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> Result<Assessment<'a>, Error> {
     let mut warnings = Vec::new();
-    let inputs = bind(engine, case, &mut warnings)?;
-    let mut ev = Evaluator { engine, inputs, truths: vec![Truth::Unknown; engine.nodes.len()], suspected: Vec::new() };
-    let rules = &engine.rules;
+    let inputs = bind(program, case, &mut warnings)?;
+    let mut ev = Evaluator { program, inputs, truths: vec![Truth::Unknown; program.nodes.len()], suspected: Vec::new() };
+    let rules = &program.rules;
     ev.settle(0);
     let mut decision = ev.decide();
-    if let Some((position, at_level)) = engine.safeguards.harm_suspected {
+    if let Some((position, at_level)) = program.safeguards.harm_suspected {
         // A suspicion needs the practitioner's own worry or "not known" behind it: a
         // circumstance alone (a learning disability, a placement) asks questions, not alarm.
         let suspects = |id: &str| rules.iter().find(|rule| rule.id == id).is_some_and(|rule| ev.suspicion_behind(rule));
-        let reaches = |q: &Question| q.level.is_some_and(|l| engine.find_level(l.id).is_some_and(|i| i >= at_level)) && q.rules.iter().any(|id| suspects(id));
+        let reaches = |q: &Question| q.level.is_some_and(|l| program.find_level(l.id).is_some_and(|i| i >= at_level)) && q.rules.iter().any(|id| suspects(id));
         ev.suspected = decision.questions.iter().filter(|q| reaches(q)).flat_map(|q| q.about.iter().cloned()).collect();
         if !ev.suspected.is_empty() {
             ev.inputs.harm_suspected = true;
@@ -93,9 +93,9 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     let mut actions: Vec<ActionItem> = outcome
         .actions
         .into_iter()
-        .filter(|(index, _)| ev.fits(&engine.actions[*index as usize].fit))
+        .filter(|(index, _)| ev.fits(&program.actions[*index as usize].fit))
         .map(|(index, rules)| {
-            let action = &engine.actions[index as usize];
+            let action = &program.actions[index as usize];
             let due_by = action.due_after.and_then(|after| ev.due_after_event(after.indicator, after.days)).unwrap_or_else(|| action.urgency.due_by(as_of));
             ActionItem { id: &action.id, text: &action.text, urgency: action.urgency, due_by, rules }
         })
@@ -105,9 +105,9 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     let mut referrals: Vec<Referral> = outcome
         .routes
         .into_iter()
-        .filter(|(index, _, _)| ev.fits(&engine.routes[*index as usize].fit))
+        .filter(|(index, _, _)| ev.fits(&program.routes[*index as usize].fit))
         .map(|(index, why, fastest)| {
-            let route = &engine.routes[index as usize];
+            let route = &program.routes[index as usize];
             let urgency = fastest.map_or(route.urgency, |level_urgency| level_urgency.min(route.urgency));
             Referral {
                 route: &route.id,
@@ -121,21 +121,21 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
                     Some((node, text)) if ev.truths[*node as usize] == Truth::True => text,
                     _ => &route.consent,
                 },
-                contacts: route.contacts.iter().map(|c| &engine.contacts[*c as usize]).collect(),
+                contacts: route.contacts.iter().map(|c| &program.contacts[*c as usize]).collect(),
                 why,
             }
         })
         .collect();
     crate::sort::by(&mut referrals, |a, b| a.urgency.cmp(&b.urgency));
 
-    let escalation = outcome.escalate_from.map(|(from, why)| Escalation { why, stages: engine.stage_items(from) });
+    let escalation = outcome.escalate_from.map(|(from, why)| Escalation { why, stages: program.stage_items(from) });
 
     let prompts = outcome
         .prompts
         .into_iter()
-        .filter(|(index, _)| ev.fits(&engine.prompts[*index as usize].fit))
+        .filter(|(index, _)| ev.fits(&program.prompts[*index as usize].fit))
         .map(|(index, rules)| {
-            let prompt = &engine.prompts[index as usize];
+            let prompt = &program.prompts[index as usize];
             PromptItem { id: &prompt.id, text: &prompt.text, rules }
         })
         .collect();
@@ -150,7 +150,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
             Reason {
                 rule: &rule.id,
                 reason: &rule.reason,
-                level: rule.then.level.map(|l| engine.level_ref(l).into()),
+                level: rule.then.level.map(|l| program.level_ref(l).into()),
                 sources: &rule.sources,
                 principles: &rule.principles,
                 evidence,
@@ -172,7 +172,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     });
 
     let judgement = ev.inputs.judgement.as_ref().map(|(judged, reason)| JudgementOutcome {
-        level: engine.level_ref(*judged).into(),
+        level: program.level_ref(*judged).into(),
         reason: reason.clone(),
         effect: match judged.cmp(&engine_level) {
             std::cmp::Ordering::Greater => JudgementEffect::Raised,
@@ -182,10 +182,10 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     });
 
     let answered = ev.answered();
-    let final_level = engine.level_ref(level);
+    let final_level = program.level_ref(level);
     Ok(Assessment {
         level: final_level,
-        engine_level: engine.level_ref(engine_level),
+        engine_level: program.level_ref(engine_level),
         immediate_danger: final_level.emergency,
         worry_recorded: ev.inputs.worried,
         judgement,
@@ -200,11 +200,56 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
         answered,
         child_age: ev.inputs.age,
         as_of,
-        notice: &engine.meta.notice,
-        ruleset: engine.ruleset_info(),
-        profile: engine.profile_info(),
+        notice: &program.meta.notice,
+        ruleset: program.ruleset_info(),
+        profile: program.profile_info(),
         engine_version: crate::ENGINE_VERSION,
     })
+}
+
+/// The program's items as an assessment and a description name them.
+impl Program {
+    /// A level, by its index in rank order.
+    pub(crate) fn level_ref(&self, index: u8) -> LevelRef<'_> {
+        let level = &self.levels[usize::from(index)];
+        LevelRef { id: &level.id, rank: level.rank, name: &level.name, meaning: &level.meaning, response: &level.response, emergency: level.emergency }
+    }
+
+    /// What an assessment or description says of the ruleset it used.
+    pub(crate) fn ruleset_info(&self) -> RulesetInfo<'_> {
+        let meta = &self.meta;
+        RulesetInfo {
+            id: &meta.id,
+            title: &meta.title,
+            version: &meta.version,
+            jurisdiction: &meta.jurisdiction,
+            owner: &meta.owner,
+            review_date: meta.review_date,
+            effective_from: meta.effective_from,
+            hash: &meta.hash,
+        }
+    }
+
+    /// The profile laid over the ruleset, if any.
+    pub(crate) fn profile_info(&self) -> Option<ProfileInfo<'_>> {
+        self.profile.as_ref().map(|p| ProfileInfo { id: &p.id, organisation: &p.organisation, hash: &p.hash })
+    }
+
+    /// The escalation stages from `from` onwards.
+    pub(crate) fn stage_items(&self, from: u8) -> Vec<StageItem<'_>> {
+        self.stages[usize::from(from)..]
+            .iter()
+            .map(|stage| StageItem {
+                id: &stage.id,
+                name: &stage.name,
+                who: &stage.who,
+                what: &stage.what,
+                timescale: stage.timescale,
+                timescale_is_default: stage.timescale_is_default,
+                contact: stage.contact.map(|c| &self.contacts[usize::from(c)]),
+            })
+            .collect()
+    }
 }
 
 /// The level and what follows from it, before the items are worded.
@@ -233,15 +278,15 @@ struct Outcome<'a> {
 const ABSENT: u32 = u32::MAX;
 
 impl<'a> Outcome<'a> {
-    fn new(engine: &Engine) -> Outcome<'a> {
+    fn new(program: &Program) -> Outcome<'a> {
         Outcome {
             actions: Vec::new(),
             routes: Vec::new(),
             prompts: Vec::new(),
             escalate_from: None,
-            action_at: vec![ABSENT; engine.actions.len()],
-            route_at: vec![ABSENT; engine.routes.len()],
-            prompt_at: vec![ABSENT; engine.prompts.len()],
+            action_at: vec![ABSENT; program.actions.len()],
+            route_at: vec![ABSENT; program.routes.len()],
+            prompt_at: vec![ABSENT; program.prompts.len()],
         }
     }
 
@@ -260,8 +305,8 @@ impl<'a> Outcome<'a> {
     }
 
     /// The level's own response: what every child at this level needs, however it was reached.
-    fn apply_level(&mut self, engine: &'a Engine, level: u8) {
-        let info = &engine.levels[level as usize];
+    fn apply_level(&mut self, program: &'a Program, level: u8) {
+        let info = &program.levels[level as usize];
         let why = RuleReason { rule: &info.id, reason: &info.response };
         self.add(&info.actions, &info.routes, info.urgency, &why);
     }
@@ -309,17 +354,17 @@ fn add_once<'a>(list: &mut Vec<(u16, Vec<&'a str>)>, at: &mut [u32], item: u16, 
 }
 
 /// A yes to an indicator is a worry, unless the indicator only describes the child's circumstances.
-fn is_worry(engine: &Engine, indicator: usize, answer: Option<Answer>) -> bool {
-    answer == Some(Answer::Yes) && engine.indicators[indicator].kind != IndicatorKind::Circumstance
+fn is_worry(program: &Program, indicator: usize, answer: Option<Answer>) -> bool {
+    answer == Some(Answer::Yes) && program.indicators[indicator].kind != IndicatorKind::Circumstance
 }
 
-fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inputs, Error> {
+fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inputs, Error> {
     let mut problems = Vec::new();
     let mut problem = |path: String, code: Code, message: String| {
         problems.push(Problem { document: Document::Case, path, code, message, line: None, column: None });
     };
     let as_of = case.as_of;
-    let n = engine.indicators.len();
+    let n = program.indicators.len();
 
     let child = &case.child;
     let given = [child.date_of_birth.is_some(), child.age_years.is_some(), child.age_months.is_some()];
@@ -348,11 +393,11 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     for (id, answer) in &case.answers {
         // Paths are built only for a problem or warning: most answers need neither.
         let path = || format!("answers.{id}");
-        let Some(index) = engine.find_indicator(id) else {
+        let Some(index) = program.find_indicator(id) else {
             problem(path(), Code::UnknownIndicator, format!("unknown indicator \"{id}\""));
             continue;
         };
-        let indicator = &engine.indicators[index as usize];
+        let indicator = &program.indicators[index as usize];
         if indicator.kind == IndicatorKind::Event && *answer == Answer::Yes {
             problem(path(), Code::WrongKind, format!("\"{id}\" is counted from dated events: record each one in events"));
             continue;
@@ -372,11 +417,11 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     let mut events: Vec<Vec<(i32, Date, Date, bool)>> = vec![Vec::new(); n];
     for (i, event) in case.events.iter().enumerate() {
         let path = || format!("events[{i}].indicator");
-        let Some(index) = engine.find_indicator(&event.indicator) else {
+        let Some(index) = program.find_indicator(&event.indicator) else {
             problem(path(), Code::UnknownIndicator, format!("unknown indicator \"{}\"", event.indicator));
             continue;
         };
-        if engine.indicators[index as usize].kind != IndicatorKind::Event {
+        if program.indicators[index as usize].kind != IndicatorKind::Event {
             problem(path(), Code::WrongKind, format!("\"{}\" is answered yes or no, not recorded as dated events", event.indicator));
             continue;
         }
@@ -408,7 +453,7 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
                 Code::UnknownFact,
                 format!("unknown context fact \"{name}\"; the facts are {}", Fact::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")),
             ),
-            Some(fact) if engine.facts.iter().any(|info| info.fact == *fact) => facts[*fact as usize] = Some(*answer),
+            Some(fact) if program.facts.iter().any(|info| info.fact == *fact) => facts[*fact as usize] = Some(*answer),
             Some(_) => warnings.push(Warning { path: path(), message: "this ruleset does not ask about this, so it was not used".into() }),
         }
     }
@@ -416,7 +461,7 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     let judgement = match &case.judgement {
         None => None,
         Some(j) => {
-            let level = engine.find_level(&j.level);
+            let level = program.find_level(&j.level);
             if level.is_none() {
                 problem("judgement.level".into(), Code::UnknownLevel, format!("unknown level \"{}\"", j.level));
             }
@@ -427,23 +472,23 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         }
     };
 
-    if as_of > engine.meta.review_date {
+    if as_of > program.meta.review_date {
         warnings.push(Warning {
             path: "ruleset.meta.reviewDate".into(),
-            message: format!("this ruleset was due for review on {}: check that it is still current", engine.meta.review_date),
+            message: format!("this ruleset was due for review on {}: check that it is still current", program.meta.review_date),
         });
     }
-    if as_of < engine.meta.effective_from {
+    if as_of < program.meta.effective_from {
         warnings.push(Warning {
             path: "ruleset.meta.effectiveFrom".into(),
-            message: format!("this ruleset takes effect on {}, after the assessment date", engine.meta.effective_from),
+            message: format!("this ruleset takes effect on {}, after the assessment date", program.meta.effective_from),
         });
     }
 
     if !problems.is_empty() {
         return Err(Error::new(problems));
     }
-    let worried = (0..n).any(|i| is_worry(engine, i, answers[i]))
+    let worried = (0..n).any(|i| is_worry(program, i, answers[i]))
         || events.iter().any(|list| !list.is_empty())
         || facts[Fact::StillWorried as usize] == Some(Answer::Yes)
         || judgement.as_ref().is_some_and(|(level, _)| *level > 0);
@@ -452,13 +497,13 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
 
 impl<'a> Evaluator<'a> {
     fn kids(&self, start: u32, end: u32) -> impl Iterator<Item = u32> + '_ {
-        self.engine.kids[start as usize..end as usize].iter().copied()
+        self.program.kids[start as usize..end as usize].iter().copied()
     }
 
     /// Computes the truth of every node from `from` on. Children come before their parents,
     /// so one pass in order suffices.
     fn settle(&mut self, from: usize) {
-        for node in from..self.engine.nodes.len() {
+        for node in from..self.program.nodes.len() {
             let truth = self.combine(node as u32, |kid| self.truths[kid as usize], |leaf| self.leaf(leaf));
             self.truths[node] = truth;
         }
@@ -467,17 +512,17 @@ impl<'a> Evaluator<'a> {
     /// The level, the outcome of every fired rule (but the suspicion safeguard, which needs
     /// the questions), and the questions.
     fn decide(&mut self) -> Decision<'a> {
-        let engine = self.engine;
-        let rules = &engine.rules;
-        let safeguards = &engine.safeguards;
+        let program = self.program;
+        let rules = &program.rules;
+        let safeguards = &program.safeguards;
         // The judgement safeguard needs the engine's level first (it can set none itself).
         let engine_level = rules.iter().filter(|rule| self.truths[rule.root as usize] == Truth::True).filter_map(|rule| rule.then.level).max().unwrap_or(0);
         self.inputs.judgement_lower = self.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
         self.settle_rule(safeguards.judgement_lower);
         let level = self.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
         // The level's own response comes first: with the emergency level, 999 leads.
-        let mut outcome = Outcome::new(engine);
-        outcome.apply_level(engine, level);
+        let mut outcome = Outcome::new(program);
+        outcome.apply_level(program, level);
         let suspicion = safeguards.harm_suspected.map(|(position, _)| position);
         for (position, rule) in rules.iter().enumerate() {
             if self.truths[rule.root as usize] == Truth::True && Some(position) != suspicion {
@@ -493,7 +538,7 @@ impl<'a> Evaluator<'a> {
     /// Settles a rule again, and everything compiled after its first leaf, once an input only
     /// known late (the engine's level, the open questions) is known.
     fn settle_rule(&mut self, position: usize) {
-        let rule = &self.engine.rules[position];
+        let rule = &self.program.rules[position];
         self.settle(rule.leaves.iter().min().map_or(0, |first| *first as usize));
     }
 
@@ -530,7 +575,7 @@ impl<'a> Evaluator<'a> {
     fn changes(&self, node: u32, suppositions: &[(u32, Supposition)], by_var: &[(Var, usize)], scratch: &mut Scratch) {
         let base = self.truths[node as usize];
         let start = scratch.changes.len();
-        match self.engine.nodes[node as usize] {
+        match self.program.nodes[node as usize] {
             Node::Not(kid) => {
                 self.changes(kid, suppositions, by_var, scratch);
                 for change in &mut scratch.changes[start..] {
@@ -606,7 +651,7 @@ impl<'a> Evaluator<'a> {
 
     /// One step of three-valued logic: a branch from its children's truths, a leaf by `leaf`.
     fn combine(&self, node: u32, kid: impl Fn(u32) -> Truth, leaf: impl FnOnce(Node) -> Truth) -> Truth {
-        match self.engine.nodes[node as usize] {
+        match self.program.nodes[node as usize] {
             Node::All { start, end } => self.kids(start, end).fold(Truth::True, |truth, k| truth.and(kid(k))),
             Node::Any { start, end } => self.kids(start, end).fold(Truth::False, |truth, k| truth.or(kid(k))),
             Node::Not(k) => !kid(k),
@@ -667,8 +712,8 @@ impl<'a> Evaluator<'a> {
 
     /// Pushes the findings that justify `node` having the truth `truth`.
     fn explain(&self, node: u32, truth: Truth, out: &mut Vec<Finding<'a>>) {
-        let engine = self.engine;
-        match engine.nodes[node as usize] {
+        let program = self.program;
+        match program.nodes[node as usize] {
             Node::Not(kid) => self.explain(kid, !truth, out),
             Node::Any { start, end } | Node::All { start, end } | Node::AtLeast { start, end, .. } => {
                 for kid in self.kids(start, end) {
@@ -684,9 +729,9 @@ impl<'a> Evaluator<'a> {
     }
 
     fn explain_worry(&self, out: &mut Vec<Finding<'a>>) {
-        let engine = self.engine;
+        let program = self.program;
         for (i, answer) in self.inputs.answers.iter().enumerate() {
-            if is_worry(engine, i, *answer) {
+            if is_worry(program, i, *answer) {
                 out.push(self.finding(Node::Yes(i as u16)));
             }
         }
@@ -700,27 +745,27 @@ impl<'a> Evaluator<'a> {
         }
         out.extend(self.suspected.iter().cloned());
         if let Some((level, reason)) = self.inputs.judgement.as_ref().filter(|(level, _)| *level > 0) {
-            out.push(Finding::Judgement { level: &engine.levels[usize::from(*level)].id, reason: reason.clone(), holds: Truth::True });
+            out.push(Finding::Judgement { level: &program.levels[usize::from(*level)].id, reason: reason.clone(), holds: Truth::True });
         }
     }
 
     fn finding(&self, leaf: Node) -> Finding<'a> {
-        let engine = self.engine;
+        let program = self.program;
         let holds = self.leaf(leaf);
         match leaf {
             Node::Yes(i) => {
-                let indicator = &engine.indicators[i as usize];
+                let indicator = &program.indicators[i as usize];
                 Finding::Yes { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
             }
             Node::NotKnown(i) => {
-                let indicator = &engine.indicators[i as usize];
+                let indicator = &program.indicators[i as usize];
                 Finding::NotKnown { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
             }
             Node::Age { min, max } => {
                 Finding::Age { min_months: (min != i32::MIN).then_some(min), max_months: (max != i32::MAX).then_some(max), age_months: self.inputs.age, holds }
             }
             Node::Events { indicator, within, at_least } => {
-                let info = &engine.indicators[indicator as usize];
+                let info = &program.indicators[indicator as usize];
                 let events = self.events_within(indicator, within);
                 Finding::Events {
                     indicator: &info.id,
@@ -733,18 +778,18 @@ impl<'a> Evaluator<'a> {
                     holds,
                 }
             }
-            Node::Fact(fact) => Finding::Fact { fact, text: engine.fact_text(fact), answer: self.inputs.facts[fact as usize], holds },
-            Node::Referral(outcome) => Finding::Referral { outcome, text: engine.referral_text(outcome), actual: self.inputs.referral, holds },
+            Node::Fact(fact) => Finding::Fact { fact, text: program.fact_text(fact), answer: self.inputs.facts[fact as usize], holds },
+            Node::Referral(outcome) => Finding::Referral { outcome, text: program.referral_text(outcome), actual: self.inputs.referral, holds },
             Node::JudgementLower | Node::WorryRecorded | Node::HarmSuspected => {
                 let (level, reason) = self.inputs.judgement.clone().unwrap_or_default();
-                Finding::Judgement { level: &engine.levels[usize::from(level)].id, reason, holds }
+                Finding::Judgement { level: &program.levels[usize::from(level)].id, reason, holds }
             }
             Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => unreachable!("not a leaf"),
         }
     }
 
     fn answered(&self) -> Vec<Finding<'a>> {
-        let engine = self.engine;
+        let program = self.program;
         let inputs = &self.inputs;
         let mut out = Vec::new();
         for (i, answer) in inputs.answers.iter().enumerate() {
@@ -757,20 +802,20 @@ impl<'a> Evaluator<'a> {
                 out.push(self.finding(Node::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
             }
         }
-        for info in &engine.facts {
+        for info in &program.facts {
             if inputs.facts[info.fact as usize].is_some() {
                 out.push(self.finding(Node::Fact(info.fact)));
             }
         }
         if let Some(actual) = inputs.referral {
-            out.push(Finding::Referral { outcome: actual, text: engine.referral_text(actual), actual: Some(actual), holds: Truth::True });
+            out.push(Finding::Referral { outcome: actual, text: program.referral_text(actual), actual: Some(actual), holds: Truth::True });
         }
         out
     }
 
     /// The variable a leaf reads, when it is not known.
     fn unknown_var(&self, node: u32) -> Option<Var> {
-        let leaf = self.engine.nodes[node as usize];
+        let leaf = self.program.nodes[node as usize];
         let unknown = |answer: Option<Answer>| matches!(answer, None | Some(Answer::NotKnown));
         match leaf {
             Node::Yes(i) | Node::NotKnown(i) if unknown(self.inputs.answers[i as usize]) => Some(Var::Indicator(i)),
@@ -785,7 +830,7 @@ impl<'a> Evaluator<'a> {
     /// they do not know something it asks. Untouched rules are not worth a question.
     fn engaged(&self, rule: &CompiledRule) -> bool {
         rule.leaves.iter().any(|&node| {
-            let leaf = self.engine.nodes[node as usize];
+            let leaf = self.program.nodes[node as usize];
             let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
             match leaf {
                 Node::Age { .. } => false,
@@ -800,14 +845,14 @@ impl<'a> Evaluator<'a> {
     /// Whether the practitioner's own answers point at a rule: they said "not known" to
     /// something it asks, or a worry it reads holds (not a circumstance, an age or a plan).
     fn suspicion_behind(&self, rule: &CompiledRule) -> bool {
-        let engine = self.engine;
+        let program = self.program;
         rule.leaves.iter().any(|&node| {
             let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
             let holds = self.truths[node as usize] == Truth::True;
-            match engine.nodes[node as usize] {
+            match program.nodes[node as usize] {
                 Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } if not_known(self.inputs.answers[i as usize]) => true,
                 Node::Fact(fact) if not_known(self.inputs.facts[fact as usize]) => true,
-                Node::Yes(i) => holds && engine.indicators[i as usize].kind != IndicatorKind::Circumstance,
+                Node::Yes(i) => holds && program.indicators[i as usize].kind != IndicatorKind::Circumstance,
                 Node::Events { .. } => holds,
                 Node::Fact(fact) => holds && fact == Fact::StillWorried,
                 _ => false,
@@ -816,12 +861,12 @@ impl<'a> Evaluator<'a> {
     }
 
     fn questions(&self, truths: &[Truth], level: u8, outcome: &Outcome) -> Vec<Question<'a>> {
-        let engine = self.engine;
+        let program = self.program;
         // What each rule asking a question would add, and its questions, in rule order: merged
         // below into one question per subject.
         let mut wants: Vec<Want<'a>> = Vec::new();
         let mut asks: Vec<(Vec<Finding<'a>>, Option<Hypothesis>, usize)> = Vec::new();
-        for (rule, truth) in engine.rules.iter().zip(truths) {
+        for (rule, truth) in program.rules.iter().zip(truths) {
             if *truth != Truth::Unknown || !self.engaged(rule) {
                 continue;
             }
@@ -838,9 +883,9 @@ impl<'a> Evaluator<'a> {
                     let var = self.unknown_var(node)?;
                     // Never ask about something outside the ages it fits, such as a baby's
                     // weight for a nine-year-old.
-                    let asked_at_this_age = match engine.nodes[node as usize] {
+                    let asked_at_this_age = match program.nodes[node as usize] {
                         Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } => {
-                            self.fits(&Fit { ages: engine.indicators[i as usize].ages, unless: None })
+                            self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None })
                         }
                         _ => true,
                     };
@@ -870,13 +915,13 @@ impl<'a> Evaluator<'a> {
                 }
                 let answer = if supposition.value { Hypothesis::Yes } else { Hypothesis::No };
                 let about = match supposition.var {
-                    Var::Referral(outcome) => Finding::Referral { outcome, text: engine.referral_text(outcome), actual: None, holds: Truth::Unknown },
-                    _ => self.finding(engine.nodes[node as usize]),
+                    Var::Referral(outcome) => Finding::Referral { outcome, text: program.referral_text(outcome), actual: None, holds: Truth::Unknown },
+                    _ => self.finding(program.nodes[node as usize]),
                 };
                 asks.push((vec![about], Some(answer), want));
             }
             if asks.len() == asked {
-                let about = vars.iter().map(|&(_, node)| self.finding(engine.nodes[node as usize])).collect();
+                let about = vars.iter().map(|&(_, node)| self.finding(program.nodes[node as usize])).collect();
                 asks.push((about, None, want));
             }
         }
@@ -910,8 +955,8 @@ impl<'a> Evaluator<'a> {
             }
             let (question, want) = (&mut questions[first[i]], &wants[want]);
             if let Some(l) = want.raises {
-                if question.level.is_none_or(|current| current.rank < engine.levels[l as usize].rank) {
-                    question.level = Some(engine.level_ref(l).into());
+                if question.level.is_none_or(|current| current.rank < program.levels[l as usize].rank) {
+                    question.level = Some(program.level_ref(l).into());
                 }
             }
             routes[first[i]].extend(&want.routes);
@@ -920,7 +965,7 @@ impl<'a> Evaluator<'a> {
         }
         for (question, mut routes) in questions.iter_mut().zip(routes) {
             crate::sort::first_of_each(&mut routes, |r| *r);
-            question.routes = routes.iter().map(|r| &engine.routes[usize::from(*r)]).map(|route| RouteRef { id: &route.id, name: &route.name }).collect();
+            question.routes = routes.iter().map(|r| &program.routes[usize::from(*r)]).map(|route| RouteRef { id: &route.id, name: &route.name }).collect();
         }
         // What could raise the level most is the first thing to find out.
         crate::sort::by(&mut questions, |a, b| b.level.map(|l| l.rank).cmp(&a.level.map(|l| l.rank)));

@@ -246,8 +246,9 @@ pub fn run(engine: &Engine, scenario: &Scenario) -> ScenarioReport {
     if scenario.format != SCENARIO_FORMAT {
         header.push(format!("format: expected \"{SCENARIO_FORMAT}\", found \"{}\"", scenario.format));
     }
-    if scenario.ruleset != engine.meta.id {
-        header.push(format!("ruleset: written for \"{}\", run against \"{}\"", scenario.ruleset, engine.meta.id));
+    let ruleset = &engine.program.meta.id;
+    if scenario.ruleset != *ruleset {
+        header.push(format!("ruleset: written for \"{}\", run against \"{ruleset}\"", scenario.ruleset));
     }
     let time_points = scenario
         .time_points
@@ -272,9 +273,10 @@ pub fn run(engine: &Engine, scenario: &Scenario) -> ScenarioReport {
 }
 
 fn check(engine: &Engine, point: &TimePoint, assessment: &Assessment, failures: &mut Vec<String>) {
+    let program = &engine.program;
     let expect = &point.expect;
     let mut rank = |id: &str, path: &str| -> Option<u8> {
-        let found = engine.find_level(id).map(|i| engine.levels[usize::from(i)].rank);
+        let found = program.find_level(id).map(|i| program.levels[usize::from(i)].rank);
         if found.is_none() {
             failures.push(format!("{path}: unknown level \"{id}\""));
         }
@@ -304,10 +306,10 @@ fn check(engine: &Engine, point: &TimePoint, assessment: &Assessment, failures: 
     let actions: Vec<&str> = assessment.actions.iter().map(|a| a.id).collect();
     let prompts: Vec<&str> = assessment.prompts.iter().map(|p| p.id).collect();
     let fired: Vec<&str> = assessment.reasons.iter().map(|r| r.rule).collect();
-    let known_routes: Vec<&str> = engine.routes.iter().map(|r| r.id.as_str()).collect();
-    let known_actions: Vec<&str> = engine.actions.iter().map(|a| a.id.as_str()).collect();
-    let known_prompts: Vec<&str> = engine.prompts.iter().map(|p| p.id.as_str()).collect();
-    let known_rules: Vec<&str> = engine.rules.iter().map(|r| r.id.as_str()).collect();
+    let known_routes: Vec<&str> = program.routes.iter().map(|r| r.id.as_str()).collect();
+    let known_actions: Vec<&str> = program.actions.iter().map(|a| a.id.as_str()).collect();
+    let known_prompts: Vec<&str> = program.prompts.iter().map(|p| p.id.as_str()).collect();
+    let known_rules: Vec<&str> = program.rules.iter().map(|r| r.id.as_str()).collect();
     members("route", &expect.routes, &routes, &known_routes, failures);
     members("action", &expect.actions, &actions, &known_actions, failures);
     members("prompt", &expect.prompts, &prompts, &known_prompts, failures);

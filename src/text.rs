@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::assessment::{Assessment, Hypothesis, JudgementEffect};
 use crate::case::Answer;
-use crate::engine::ContactDetails;
+use crate::program::ContactDetails;
 use crate::ruleset::Urgency;
 use crate::trace::{AgeSpan, Finding};
 
