@@ -2,7 +2,7 @@
 
 use crate::date::Date;
 use crate::error::{Code, Document, Error};
-use crate::json::{named_enum, At, FromDocument, Json, Reader};
+use crate::json::{named_enum, At, FromDocument, Json, Obj, Reader};
 use crate::ruleset::ReferralOutcome;
 
 /// Answers in one case (or one time point of a scenario): as many as a ruleset may have
@@ -96,19 +96,46 @@ impl FromDocument for Case {
 
 /// Reads a case, reporting problems to `r`; used for cases alone and inside scenarios.
 pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
-    let o = r.object(json, at, &["asOf", "child", "answers", "events", "facts", "referral", "judgement"]);
-    let as_of = r.value(&o, "asOf", true).unwrap_or(Date::EPOCH);
-    let child = match r.field(&o, "child", false) {
-        Some(json) => {
-            let at = At::Key(at, "child");
-            let c = r.object(json, &at, &["dateOfBirth", "ageYears", "ageMonths"]);
-            Child { date_of_birth: r.value(&c, "dateOfBirth", false), age_years: r.value(&c, "ageYears", false), age_months: r.value(&c, "ageMonths", false) }
-        }
-        None => Child::default(),
-    };
-    let answers = read_answers(r, &o, "answers");
-    let events_at = At::Key(at, "events");
-    let mut events = r.list(&o, "events", false);
+    r.object(Some(json), at, |r, o| {
+        let as_of = r.value(o, "asOf", true).unwrap_or(Date::EPOCH);
+        let child = r.field(o, "child", false).map(|json| {
+            r.object(Some(json), &At::Key(at, "child"), |r, c| Child {
+                date_of_birth: r.value(c, "dateOfBirth", false),
+                age_years: r.value(c, "ageYears", false),
+                age_months: r.value(c, "ageMonths", false),
+            })
+        });
+        let answers = read_answers(r, o, "answers");
+        let events = read_events(r, o, as_of);
+        let facts = read_answers(r, o, "facts");
+        let referral = r.value(o, "referral", false);
+        let judgement = r.field(o, "judgement", false).map(|json| {
+            r.object(Some(json), &At::Key(at, "judgement"), |r, j| Judgement {
+                level: r.string(j, "level", true).unwrap_or_default().to_string(),
+                reason: r.string(j, "reason", true).unwrap_or_default().to_string(),
+            })
+        });
+        Case { as_of, child: child.unwrap_or_default(), answers, events, facts, referral, judgement }
+    })
+}
+
+/// An event as written: on a day (`date`, and `until` for one that lasted longer), in a
+/// `month`, or a number of `times` since a day. Which form it takes is checked once every
+/// field is read.
+struct EventSrc<'j> {
+    /// It was an object; otherwise what it lacks is not worth reporting.
+    ok: bool,
+    indicator: Option<&'j str>,
+    date: Option<&'j Json>,
+    until: Option<&'j Json>,
+    month: Option<&'j Json>,
+    times: Option<&'j Json>,
+    since: Option<&'j Json>,
+}
+
+fn read_events(r: &mut Reader, o: &Obj, as_of: Date) -> Vec<Event> {
+    let events_at = At::Key(o.at, "events");
+    let mut events = r.list(o, "events", false);
     if events.len() > MAX_EVENTS {
         r.problem(&events_at, Code::TooLarge, format!("{} events; a case may have at most {MAX_EVENTS} (the limit)", events.len()));
         events = &[];
@@ -118,60 +145,67 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
         .enumerate()
         .filter_map(|(i, json)| {
             let here = At::Index(&events_at, i);
-            let e = r.object(json, &here, &["indicator", "date", "until", "month", "times", "since"]);
-            let indicator = r.string(&e, "indicator", true)?.to_string();
-            let given = ["date", "month", "since"].iter().filter(|key| e.get(key).is_some()).count();
-            if given != 1 && e.ok {
-                r.problem(&here, Code::BadEvent, "give one of: date (a day), month (\"2026-10\"), or times and since (\"4 times since 2026-01-01\")");
-                return None;
-            }
-            if e.get("times").is_some() != e.get("since").is_some() && e.ok {
-                r.problem(&here, Code::BadEvent, "times and since go together: how many times, since which day");
-                return None;
-            }
-            if let Some(month) = r.string(&e, "month", false) {
-                let Some(first) = Date::parse(&format!("{month}-01")).filter(|_| month.len() == 7) else {
-                    r.problem(&At::Key(&here, "month"), Code::BadValue, format!("\"{month}\" is not a month such as \"2026-10\""));
-                    return None;
-                };
-                return Some(Event { indicator, date: first, until: None, latest: Some(first.end_of_month()), times: 1 });
-            }
-            if e.get("since").is_some() {
-                let since: Date = r.value(&e, "since", true)?;
-                let times: u16 = r.value(&e, "times", true)?;
-                if times == 0 || usize::from(times) > MAX_EVENTS {
-                    r.problem(&At::Key(&here, "times"), Code::BadCount, format!("times must be between 1 and {MAX_EVENTS}"));
-                    return None;
-                }
-                return Some(Event { indicator, date: since, until: None, latest: Some(as_of.max(since)), times });
-            }
-            let (date, until): (Option<Date>, Option<Date>) = (r.value(&e, "date", true), r.value(&e, "until", false));
-            if let (Some(date), Some(until)) = (date, until) {
-                if until < date {
-                    r.problem(&At::Key(&here, "until"), Code::BadDates, format!("the event ends ({until}) before it starts ({date})"));
-                }
-            }
-            Some(Event { indicator, date: date?, until, latest: None, times: 1 })
+            let src = r.object(Some(json), &here, |r, e| EventSrc {
+                ok: e.ok,
+                indicator: r.string(e, "indicator", true),
+                date: e.get("date"),
+                until: e.get("until"),
+                month: e.get("month"),
+                times: e.get("times"),
+                since: e.get("since"),
+            });
+            event(r, &src, &here, as_of)
         })
         .collect();
     let counted: usize = events.iter().map(|event: &Event| usize::from(event.times)).sum();
-    let events = if counted > MAX_EVENTS {
+    if counted > MAX_EVENTS {
         r.problem(&events_at, Code::TooLarge, format!("{counted} events counted; a case may have at most {MAX_EVENTS} (the limit)"));
-        Vec::new()
-    } else {
-        events
-    };
-    let facts = read_answers(r, &o, "facts");
-    let referral = r.value(&o, "referral", false);
-    let judgement = r.field(&o, "judgement", false).map(|json| {
-        let at = At::Key(at, "judgement");
-        let j = r.object(json, &at, &["level", "reason"]);
-        Judgement { level: r.string(&j, "level", true).unwrap_or_default().to_string(), reason: r.string(&j, "reason", true).unwrap_or_default().to_string() }
-    });
-    Case { as_of, child, answers, events, facts, referral, judgement }
+        return Vec::new();
+    }
+    events
 }
 
-fn read_answers(r: &mut Reader, o: &crate::json::Obj, key: &str) -> Vec<(String, Answer)> {
+/// The event an [`EventSrc`] describes, if it describes one.
+fn event(r: &mut Reader, src: &EventSrc, here: &At, as_of: Date) -> Option<Event> {
+    let indicator = src.indicator?.to_string();
+    let given = [src.date, src.month, src.since].iter().filter(|given| given.is_some()).count();
+    if given != 1 && src.ok {
+        r.problem(here, Code::BadEvent, "give one of: date (a day), month (\"2026-10\"), or times and since (\"4 times since 2026-01-01\")");
+        return None;
+    }
+    if src.times.is_some() != src.since.is_some() && src.ok {
+        r.problem(here, Code::BadEvent, "times and since go together: how many times, since which day");
+        return None;
+    }
+    if let Some(month) = src.month {
+        let at = At::Key(here, "month");
+        let month: String = r.parse(month, &at)?;
+        let Some(first) = Date::parse(&format!("{month}-01")).filter(|_| month.len() == 7) else {
+            r.problem(&at, Code::BadValue, format!("\"{month}\" is not a month such as \"2026-10\""));
+            return None;
+        };
+        return Some(Event { indicator, date: first, until: None, latest: Some(first.end_of_month()), times: 1 });
+    }
+    if let Some(since) = src.since {
+        let since: Date = r.parse(since, &At::Key(here, "since"))?;
+        let times: u16 = r.parse(src.times?, &At::Key(here, "times"))?;
+        if times == 0 || usize::from(times) > MAX_EVENTS {
+            r.problem(&At::Key(here, "times"), Code::BadCount, format!("times must be between 1 and {MAX_EVENTS}"));
+            return None;
+        }
+        return Some(Event { indicator, date: since, until: None, latest: Some(as_of.max(since)), times });
+    }
+    let date: Option<Date> = src.date.and_then(|date| r.parse(date, &At::Key(here, "date")));
+    let until: Option<Date> = src.until.and_then(|until| r.parse(until, &At::Key(here, "until")));
+    if let (Some(date), Some(until)) = (date, until) {
+        if until < date {
+            r.problem(&At::Key(here, "until"), Code::BadDates, format!("the event ends ({until}) before it starts ({date})"));
+        }
+    }
+    Some(Event { indicator, date: date?, until, latest: None, times: 1 })
+}
+
+fn read_answers(r: &mut Reader, o: &Obj, key: &'static str) -> Vec<(String, Answer)> {
     let at = At::Key(o.at, key);
     let mut out = Vec::new();
     let entries = r.map(o, key);

@@ -67,7 +67,7 @@ pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> R
     let rules = &program.rules;
     ev.settle(0);
     let mut decision = ev.decide();
-    if let Some((position, at_level)) = program.safeguards.harm_suspected {
+    if let Some((harm, at_level)) = program.safeguards.harm_suspected {
         // A suspicion needs the practitioner's own worry or "not known" behind it: a
         // circumstance alone (a learning disability, a placement) asks questions, not alarm.
         let suspects = |id: &str| rules.iter().find(|rule| rule.id == id).is_some_and(|rule| ev.suspicion_behind(rule));
@@ -76,14 +76,14 @@ pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> R
         if !ev.suspected.is_empty() {
             ev.inputs.harm_suspected = true;
             if ev.inputs.worried {
-                ev.settle_rule(position);
+                ev.settle(harm.leaf as usize);
             } else {
                 // A suspicion of significant harm is a worry, even when nothing is yet a yes.
                 ev.inputs.worried = true;
                 ev.settle(0);
                 decision = ev.decide();
             }
-            decision.outcome.apply(&rules[position]);
+            decision.outcome.apply(&rules[harm.rule]);
         }
     }
     let Decision { engine_level, level, outcome, questions } = decision;
@@ -501,7 +501,8 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Computes the truth of every node from `from` on. Children come before their parents,
-    /// so one pass in order suffices.
+    /// so one pass in order suffices; from a late safeguard's leaf ([`crate::program::Late`]),
+    /// it settles everything that depends on what has just become known.
     fn settle(&mut self, from: usize) {
         for node in from..self.program.nodes.len() {
             let truth = self.combine(node as u32, |kid| self.truths[kid as usize], |leaf| self.leaf(leaf));
@@ -518,12 +519,12 @@ impl<'a> Evaluator<'a> {
         // The judgement safeguard needs the engine's level first (it can set none itself).
         let engine_level = rules.iter().filter(|rule| self.truths[rule.root as usize] == Truth::True).filter_map(|rule| rule.then.level).max().unwrap_or(0);
         self.inputs.judgement_lower = self.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
-        self.settle_rule(safeguards.judgement_lower);
+        self.settle(safeguards.judgement_lower.leaf as usize);
         let level = self.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
         // The level's own response comes first: with the emergency level, 999 leads.
         let mut outcome = Outcome::new(program);
         outcome.apply_level(program, level);
-        let suspicion = safeguards.harm_suspected.map(|(position, _)| position);
+        let suspicion = safeguards.harm_suspected.map(|(harm, _)| harm.rule);
         for (position, rule) in rules.iter().enumerate() {
             if self.truths[rule.root as usize] == Truth::True && Some(position) != suspicion {
                 outcome.apply(rule);
@@ -533,13 +534,6 @@ impl<'a> Evaluator<'a> {
         let truths: Vec<Truth> = rules.iter().map(|rule| self.truths[rule.root as usize]).collect();
         let questions = self.questions(&truths, level, &outcome);
         Decision { engine_level, level, outcome, questions }
-    }
-
-    /// Settles a rule again, and everything compiled after its first leaf, once an input only
-    /// known late (the engine's level, the open questions) is known.
-    fn settle_rule(&mut self, position: usize) {
-        let rule = &self.program.rules[position];
-        self.settle(rule.leaves.iter().min().map_or(0, |first| *first as usize));
     }
 
     /// Whether an item fits this child: within its ages (an age not known fits every range),

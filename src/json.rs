@@ -8,6 +8,7 @@
 //! path tracking. One tree type and one reader keep it small and give the same errors on both
 //! sides.
 
+use std::cell::Cell;
 use std::fmt::{self, Write};
 
 use crate::error::{Code, Document, Error, Problem};
@@ -444,19 +445,33 @@ pub(crate) fn from_name<T: Named>(json: &Json, at: &At) -> Result<T, Misfit> {
 /// Not generic, so that every enum shares one copy in the wasm file.
 fn name_index(json: &Json, at: &At, names: &[&str]) -> Result<usize, Misfit> {
     let Json::String(name) = json else { return Err(at.expected("a string", json)) };
-    names.iter().position(|n| n == name).ok_or_else(|| at.misfit(Code::BadValue, format!("unknown value \"{name}\"; expected one of: {}", names.join(", "))))
+    crate::named::position(names, name).ok_or_else(|| at.misfit(Code::BadValue, format!("unknown value \"{name}\"; expected one of: {}", names.join(", "))))
 }
 
-/// An object being read: its members (empty if it was not an object) and where it is.
+/// An object being read: its members (empty if it was not an object), where it is, and the
+/// keys asked for so far. The keys asked for are the keys it may have: whatever else it holds
+/// is reported as unknown when it is closed, so a field cannot be read without being allowed,
+/// nor allowed without being read.
 pub(crate) struct Obj<'j, 'a> {
-    pub members: &'j [(String, Json)],
+    members: &'j [(String, Json)],
     pub at: &'a At<'a>,
     /// It was an object; otherwise its missing fields are not worth reporting.
     pub ok: bool,
+    /// Every key asked for, once each, in the order first asked.
+    asked: Cell<Vec<&'static str>>,
+    /// How many problems had been found when it was opened: its unknown and repeated keys are
+    /// reported there, before the problems inside it.
+    mark: usize,
 }
 
 impl<'j> Obj<'j, '_> {
-    pub fn get(&self, key: &str) -> Option<&'j Json> {
+    /// The value of `key` (null counts as absent), which the object may have.
+    pub fn get(&self, key: &'static str) -> Option<&'j Json> {
+        let mut asked = self.asked.take();
+        if !asked.contains(&key) {
+            asked.push(key);
+        }
+        self.asked.set(asked);
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
     }
 }
@@ -506,32 +521,59 @@ impl Reader {
         self.problems.push(Problem { document: self.document, path: m.path, code: m.code, message: m.message, line: None, column: None });
     }
 
-    /// An object whose keys must be among `known`, each given once.
-    pub fn object<'j, 'a>(&mut self, json: &'j Json, at: &'a At<'a>, known: &[&str]) -> Obj<'j, 'a> {
-        let Json::Object(members) = json else {
-            self.misfit(at.expected("an object", json));
-            return Obj { members: &[], at, ok: false };
-        };
-        let repeated = repeats(members);
-        for (i, (key, _)) in members.iter().enumerate() {
-            if !known.contains(&key.as_str()) {
-                self.problem(&At::Key(at, key), Code::UnknownField, format!("unknown field \"{key}\"; expected one of: {}", known.join(", ")));
-            } else if repeated[i] {
-                self.problem(&At::Key(at, key), Code::RepeatedField, format!("\"{key}\" is given twice"));
-            }
-        }
-        Obj { members, at, ok: true }
+    /// Reads an object with `read`, which asks for every key the object may have (reading it
+    /// as empty if it is not an object, or is `None`: missing, and already reported). Then
+    /// reports each key not asked for, and each key given twice.
+    pub fn object<'j, T>(&mut self, json: Option<&'j Json>, at: &At, read: impl FnOnce(&mut Reader, &Obj<'j, '_>) -> T) -> T {
+        let o = self.open(json, at);
+        let value = read(self, &o);
+        self.close(o);
+        value
     }
 
     /// A required object inside another; when missing it is reported once, and read as empty.
-    pub fn section<'j, 'a>(&mut self, parent: &Obj<'j, '_>, key: &str, at: &'a At<'a>, known: &[&str]) -> Obj<'j, 'a> {
-        match self.field(parent, key, true) {
-            Some(json) => self.object(json, at, known),
-            None => Obj { members: &[], at, ok: false },
+    pub fn section<'j, T>(&mut self, parent: &Obj<'j, '_>, key: &'static str, read: impl FnOnce(&mut Reader, &Obj<'j, '_>) -> T) -> T {
+        let json = self.field(parent, key, true);
+        self.object(json, &At::Key(parent.at, key), read)
+    }
+
+    fn open<'j, 'a>(&mut self, json: Option<&'j Json>, at: &'a At<'a>) -> Obj<'j, 'a> {
+        let members = match json {
+            Some(Json::Object(members)) => Some(&members[..]),
+            Some(other) => {
+                self.misfit(at.expected("an object", other));
+                None
+            }
+            None => None,
+        };
+        Obj { members: members.unwrap_or_default(), at, ok: members.is_some(), asked: Cell::default(), mark: self.problems.len() }
+    }
+
+    fn close(&mut self, o: Obj) {
+        if o.members.is_empty() {
+            return;
+        }
+        let asked = o.asked.take();
+        let repeated = repeats(o.members);
+        let mut found = Vec::new();
+        let mut expected = None;
+        for (i, (key, _)) in o.members.iter().enumerate() {
+            let at = At::Key(o.at, key);
+            if !asked.contains(&key.as_str()) {
+                let expected = expected.get_or_insert_with(|| asked.join(", "));
+                found.push(at.misfit(Code::UnknownField, format!("unknown field \"{key}\"; expected one of: {expected}")));
+            } else if repeated[i] {
+                found.push(at.misfit(Code::RepeatedField, format!("\"{key}\" is given twice")));
+            }
+        }
+        if !found.is_empty() {
+            let inside = self.problems.split_off(o.mark);
+            found.into_iter().for_each(|m| self.misfit(m));
+            self.problems.extend(inside);
         }
     }
 
-    pub fn field<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j Json> {
+    pub fn field<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str, required: bool) -> Option<&'j Json> {
         let value = o.get(key);
         if value.is_none() && required && o.ok {
             self.problem(o.at, Code::MissingField, format!("missing field \"{key}\""));
@@ -539,12 +581,17 @@ impl Reader {
         value
     }
 
-    pub fn value<T: FromJson>(&mut self, o: &Obj, key: &str, required: bool) -> Option<T> {
+    pub fn value<T: FromJson>(&mut self, o: &Obj, key: &'static str, required: bool) -> Option<T> {
         let json = self.field(o, key, required)?;
-        T::from_json(json, &At::Key(o.at, key)).map_err(|m| self.misfit(m)).ok()
+        self.parse(json, &At::Key(o.at, key))
     }
 
-    pub fn string<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j str> {
+    /// A value read from `json`, at `at`; `None` (and reported) if it does not fit.
+    pub fn parse<T: FromJson>(&mut self, json: &Json, at: &At) -> Option<T> {
+        T::from_json(json, at).map_err(|m| self.misfit(m)).ok()
+    }
+
+    pub fn string<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str, required: bool) -> Option<&'j str> {
         match self.field(o, key, required)? {
             Json::String(s) => Some(s),
             other => {
@@ -554,19 +601,22 @@ impl Reader {
         }
     }
 
-    /// Text that must be there and must not be blank.
-    pub fn text(&mut self, o: &Obj, key: &str) -> String {
-        match self.string(o, key, true) {
-            Some(s) if s.trim().is_empty() => {
-                self.problem(&At::Key(o.at, key), Code::EmptyText, "this text is empty");
-                String::new()
-            }
-            found => found.unwrap_or_default().to_string(),
+    /// Text that must be there and must not be blank; empty if it is not.
+    pub fn text(&mut self, o: &Obj, key: &'static str) -> String {
+        self.given_text(o, key).unwrap_or_default()
+    }
+
+    /// [`Reader::text`], but `None` unless it was text (blank text is reported, and given).
+    pub fn given_text(&mut self, o: &Obj, key: &'static str) -> Option<String> {
+        let text = self.string(o, key, true)?;
+        if text.trim().is_empty() {
+            self.problem(&At::Key(o.at, key), Code::EmptyText, "this text is empty");
         }
+        Some(text.to_string())
     }
 
     /// Text that may be left out, but is not blank when given.
-    pub fn optional_text(&mut self, o: &Obj, key: &str) -> Option<String> {
+    pub fn optional_text(&mut self, o: &Obj, key: &'static str) -> Option<String> {
         let text = self.string(o, key, false)?;
         if text.trim().is_empty() {
             self.problem(&At::Key(o.at, key), Code::EmptyText, "this text is empty");
@@ -574,11 +624,11 @@ impl Reader {
         Some(text.to_string())
     }
 
-    pub fn flag(&mut self, o: &Obj, key: &str) -> bool {
+    pub fn flag(&mut self, o: &Obj, key: &'static str) -> bool {
         self.value::<bool>(o, key, false).unwrap_or(false)
     }
 
-    pub fn list<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> &'j [Json] {
+    pub fn list<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str, required: bool) -> &'j [Json] {
         match self.field(o, key, required) {
             Some(Json::Array(items)) => items,
             Some(other) => {
@@ -590,7 +640,7 @@ impl Reader {
     }
 
     /// An object used as a map from ids to values, such as a case's answers.
-    pub fn map<'j>(&mut self, o: &Obj<'j, '_>, key: &str) -> &'j [(String, Json)] {
+    pub fn map<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str) -> &'j [(String, Json)] {
         let Some(json) = self.field(o, key, false) else { return &[] };
         let at = At::Key(o.at, key);
         let Json::Object(entries) = json else {
@@ -607,7 +657,7 @@ impl Reader {
     }
 
     /// A list of strings, each with its index for reporting.
-    pub fn strings<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Vec<(usize, &'j str)> {
+    pub fn strings<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str, required: bool) -> Vec<(usize, &'j str)> {
         let at = At::Key(o.at, key);
         let mut out = Vec::new();
         for (i, value) in self.list(o, key, required).iter().enumerate() {
@@ -632,13 +682,13 @@ mod tests {
     fn the_reader_collects_every_problem_with_its_path() {
         let doc = json(r#"{"a": 1, "b": "", "c": [1, "x"], "d": 2, "a": 3, "e": 1.5}"#);
         let mut r = Reader::new(Document::Case);
-        let root = At::Root;
-        let o = r.object(&doc, &root, &["a", "b", "c", "e", "f"]);
-        assert_eq!(r.value::<u8>(&o, "a", true), Some(1));
-        assert_eq!(r.text(&o, "b"), "");
-        assert_eq!(r.strings(&o, "c", true), [(1, "x")]);
-        assert_eq!(r.value::<u8>(&o, "e", true), None);
-        assert_eq!(r.string(&o, "f", true), None);
+        r.object(Some(&doc), &At::Root, |r, o| {
+            assert_eq!(r.value::<u8>(o, "a", true), Some(1));
+            assert_eq!(r.text(o, "b"), "");
+            assert_eq!(r.strings(o, "c", true), [(1, "x")]);
+            assert_eq!(r.value::<u8>(o, "e", true), None);
+            assert_eq!(r.string(o, "f", true), None);
+        });
         let problems: Vec<(String, Code)> = r.problems.iter().map(|p| (p.path.clone(), p.code)).collect();
         assert_eq!(
             problems,

@@ -67,6 +67,7 @@ mod program;
 mod ruleset;
 mod scenario;
 mod sort;
+mod source;
 mod text;
 mod trace;
 #[cfg(target_arch = "wasm32")]

@@ -10,6 +10,16 @@ pub trait Named: Sized + Copy + 'static {
     const NAMES: &'static [&'static str];
     /// The value's name, as written in JSON.
     fn name(self) -> &'static str;
+
+    /// The value with this name.
+    fn find(name: &str) -> Option<Self> {
+        position(Self::NAMES, name).map(|i| Self::ALL[i])
+    }
+}
+
+/// Where `name` is in `names`. (Not generic, so that every enum shares one copy.)
+pub(crate) fn position(names: &[&str], name: &str) -> Option<usize> {
+    names.iter().position(|n| *n == name)
 }
 
 /// Declares a unit enum with a kebab-case name for each variant: written to JSON and shown as
@@ -25,7 +35,8 @@ macro_rules! named {
             const NAMES: &'static [&'static str] = &[$($name),*];
 
             fn name(self) -> &'static str {
-                match self { $($ty::$variant => $name),* }
+                // One table of names, shared with `NAMES`.
+                <$ty as $crate::named::Named>::NAMES[self as usize]
             }
         }
 

@@ -41,14 +41,25 @@ pub(crate) struct Program {
     pub(crate) synonyms: Vec<Vec<String>>,
 }
 
-/// The positions of the safeguards in [`Program::rules`], found by name when compiled.
-#[derive(Debug, Default)]
+/// The safeguards whose truth is known only late, found by name when compiled. (Every
+/// safeguard is a rule of kind [`RuleKind::Safeguard`] after the ruleset's own rules.)
+#[derive(Debug)]
 pub(crate) struct Safeguards {
-    /// Needs the level the rules reach.
-    pub judgement_lower: usize,
-    /// Needs the open questions; `at_level` is the level a question must be able to raise
-    /// the guidance to.
-    pub harm_suspected: Option<(usize, u8)>,
+    /// `judgementLower`: needs the level the rules reach.
+    pub judgement_lower: Late,
+    /// `harmSuspected`, if the ruleset words it: needs the open questions. With it, the level
+    /// an open question must be able to raise the guidance to.
+    pub harm_suspected: Option<(Late, u8)>,
+}
+
+/// A safeguard decided by an input known only part way through an assessment.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Late {
+    /// Its position in [`Program::rules`].
+    pub rule: usize,
+    /// The leaf node that reads the late input: every node that depends on it comes after it
+    /// in [`Program::nodes`], so settling from here on settles them all.
+    pub leaf: u32,
 }
 
 #[derive(Debug)]

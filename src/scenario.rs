@@ -28,112 +28,104 @@ impl FromDocument for Scenario {
 
     fn from_tree(json: &Json) -> Result<Scenario, Error> {
         let mut r = Reader::new(Document::Scenario);
-        let root = At::Root;
-        let o = r.object(json, &root, &["format", "id", "title", "ruleset", "summary", "sources", "timePoints"]);
-        let points_at = At::Key(&root, "timePoints");
-        let time_points = r.list(&o, "timePoints", true).iter().enumerate().map(|(i, json)| time_point(&mut r, json, &At::Index(&points_at, i))).collect();
-        let scenario = Scenario {
-            format: r.text(&o, "format"),
-            id: r.text(&o, "id"),
-            title: r.text(&o, "title"),
-            ruleset: r.text(&o, "ruleset"),
-            summary: r.text(&o, "summary"),
-            sources: citations(&mut r, &o, "sources"),
-            time_points,
-        };
+        let scenario = r.object(Some(json), &At::Root, |r, o| Scenario {
+            format: r.text(o, "format"),
+            id: r.text(o, "id"),
+            title: r.text(o, "title"),
+            ruleset: r.text(o, "ruleset"),
+            summary: r.text(o, "summary"),
+            sources: citations(r, o, "sources"),
+            time_points: {
+                let at = At::Key(o.at, "timePoints");
+                r.list(o, "timePoints", true).iter().enumerate().map(|(i, json)| time_point(r, json, &At::Index(&at, i))).collect()
+            },
+        });
         r.finish(scenario)
     }
 }
 
 fn time_point(r: &mut Reader, json: &Json, at: &At) -> TimePoint {
-    let o = r.object(json, at, &["id", "title", "narrative", "case", "whatHappened", "actual", "reviewSays", "expect", "expectChanged"]);
-    let case_at = At::Key(at, "case");
-    let case = match r.field(&o, "case", true) {
-        Some(json) => crate::case::read_case(r, json, &case_at),
-        // Already reported; a blank case stands in so the rest can still be checked.
-        None => Case {
-            as_of: crate::date::Date::EPOCH,
-            child: Default::default(),
-            answers: Vec::new(),
-            events: Vec::new(),
-            facts: Vec::new(),
-            referral: None,
-            judgement: None,
+    r.object(Some(json), at, |r, o| TimePoint {
+        id: r.text(o, "id"),
+        title: r.text(o, "title"),
+        narrative: r.text(o, "narrative"),
+        case: match r.field(o, "case", true) {
+            Some(json) => crate::case::read_case(r, json, &At::Key(at, "case")),
+            // Already reported; a blank case stands in so the rest can still be checked.
+            None => Case {
+                as_of: crate::date::Date::EPOCH,
+                child: Default::default(),
+                answers: Vec::new(),
+                events: Vec::new(),
+                facts: Vec::new(),
+                referral: None,
+                judgement: None,
+            },
         },
-    };
-    let actual = match r.field(&o, "actual", false) {
-        Some(json) => {
-            let at = At::Key(at, "actual");
-            let a = r.object(json, &at, &["level", "routes", "escalation"]);
-            Actual { level: r.optional_text(&a, "level"), routes: ids(r, &a, "routes"), escalation: r.value(&a, "escalation", false) }
+        what_happened: r.text(o, "whatHappened"),
+        actual: r
+            .field(o, "actual", false)
+            .map(|json| {
+                r.object(Some(json), &At::Key(at, "actual"), |r, a| Actual {
+                    level: r.optional_text(a, "level"),
+                    routes: ids(r, a, "routes"),
+                    escalation: r.value(a, "escalation", false),
+                })
+            })
+            .unwrap_or_default(),
+        review_says: r.section(o, "reviewSays", |r, review| ReviewSays { text: r.text(review, "text"), sources: citations(r, review, "sources") }),
+        expect: r.section(o, "expect", expect),
+        expect_changed: r.optional_text(o, "expectChanged"),
+    })
+}
+
+fn expect(r: &mut Reader, e: &Obj) -> Expect {
+    let members = |r: &mut Reader, key: &'static str| {
+        let json = r.field(e, key, false);
+        match json {
+            Some(json) => r.object(Some(json), &At::Key(e.at, key), |r, m| Members { include: ids(r, m, "include"), exclude: ids(r, m, "exclude") }),
+            None => Members::default(),
         }
-        None => Actual::default(),
     };
-    let review_at = At::Key(at, "reviewSays");
-    let review = r.section(&o, "reviewSays", &review_at, &["text", "sources"]);
-    let review_says = ReviewSays { text: r.text(&review, "text"), sources: citations(r, &review, "sources") };
-    let expect_at = At::Key(at, "expect");
-    let e = r.section(&o, "expect", &expect_at, &["level", "immediateDanger", "routes", "actions", "prompts", "rules", "escalation", "differsFromActual"]);
-    let level = match r.field(&e, "level", false) {
-        Some(json) => {
-            let at = At::Key(&expect_at, "level");
-            let l = r.object(json, &at, &["atLeast", "atMost"]);
-            LevelBounds { at_least: r.optional_text(&l, "atLeast"), at_most: r.optional_text(&l, "atMost") }
-        }
-        None => LevelBounds::default(),
-    };
-    let members = |r: &mut Reader, key: &str| match r.field(&e, key, false) {
-        Some(json) => {
-            let at = At::Key(&expect_at, key);
-            let m = r.object(json, &at, &["include", "exclude"]);
-            Members { include: ids(r, &m, "include"), exclude: ids(r, &m, "exclude") }
-        }
-        None => Members::default(),
-    };
-    let (routes, actions, prompts, rules) = (members(r, "routes"), members(r, "actions"), members(r, "prompts"), members(r, "rules"));
-    let differs_at = At::Key(&expect_at, "differsFromActual");
-    let differs_from_actual = r
-        .list(&e, "differsFromActual", false)
-        .iter()
-        .enumerate()
-        .filter_map(|(i, json)| crate::json::from_name::<Aspect>(json, &At::Index(&differs_at, i)).map_err(|m| r.misfit(m)).ok())
-        .collect();
-    let expect = Expect {
-        level,
-        immediate_danger: r.value(&e, "immediateDanger", false),
-        routes,
-        actions,
-        prompts,
-        rules,
-        escalation: r.value(&e, "escalation", false),
-        differs_from_actual,
-    };
-    TimePoint {
-        id: r.text(&o, "id"),
-        title: r.text(&o, "title"),
-        narrative: r.text(&o, "narrative"),
-        case,
-        what_happened: r.text(&o, "whatHappened"),
-        actual,
-        review_says,
-        expect,
-        expect_changed: r.optional_text(&o, "expectChanged"),
+    Expect {
+        level: r
+            .field(e, "level", false)
+            .map(|json| {
+                r.object(Some(json), &At::Key(e.at, "level"), |r, l| LevelBounds {
+                    at_least: r.optional_text(l, "atLeast"),
+                    at_most: r.optional_text(l, "atMost"),
+                })
+            })
+            .unwrap_or_default(),
+        immediate_danger: r.value(e, "immediateDanger", false),
+        routes: members(r, "routes"),
+        actions: members(r, "actions"),
+        prompts: members(r, "prompts"),
+        rules: members(r, "rules"),
+        escalation: r.value(e, "escalation", false),
+        differs_from_actual: {
+            let at = At::Key(e.at, "differsFromActual");
+            let list = r.list(e, "differsFromActual", false);
+            list.iter().enumerate().filter_map(|(i, json)| r.parse::<Aspect>(json, &At::Index(&at, i))).collect()
+        },
     }
 }
 
-fn ids(r: &mut Reader, o: &Obj, key: &str) -> Vec<String> {
+fn ids(r: &mut Reader, o: &Obj, key: &'static str) -> Vec<String> {
     r.strings(o, key, false).into_iter().map(|(_, s)| s.to_string()).collect()
 }
 
-fn citations(r: &mut Reader, o: &Obj, key: &str) -> Vec<Citation> {
+fn citations(r: &mut Reader, o: &Obj, key: &'static str) -> Vec<Citation> {
     let at = At::Key(o.at, key);
     let list = r.list(o, key, true);
     list.iter()
         .enumerate()
         .map(|(i, json)| {
-            let here = At::Index(&at, i);
-            let c = r.object(json, &here, &["source", "lines", "section"]);
-            Citation { source: r.text(&c, "source"), lines: r.optional_text(&c, "lines"), section: r.optional_text(&c, "section") }
+            r.object(Some(json), &At::Index(&at, i), |r, c| Citation {
+                source: r.text(c, "source"),
+                lines: r.optional_text(c, "lines"),
+                section: r.optional_text(c, "section"),
+            })
         })
         .collect()
 }
