@@ -93,10 +93,11 @@ fn item<'a>(list: &'a At<'a>, i: usize) -> At<'a> {
 
 impl<'j> Compiler<'j> {
     /// An item's citations, at `at` (the item), each resolved to its source.
-    fn citations(&mut self, list: Vec<CitationSrc>, at: &At) -> Vec<SourceCitation> {
-        let at = At::Key(at, "sources");
+    fn citations<'x>(&mut self, list: List<'x, CitationSrc<'x>>, at: &At) -> Vec<SourceCitation> {
+        let at = list.at(at);
         let mut out = Vec::new();
-        for (i, citation) in list.into_iter().enumerate() {
+        for i in 0..list.len() {
+            let citation = list.get(self, i, &at);
             let Some(source) = citation.source else { continue };
             if let Some(found) = self.source_ids.get(source) {
                 let doc = &mut self.sources[found];
@@ -113,7 +114,7 @@ impl<'j> Compiler<'j> {
     /// Reads each item of `list` (at `at`) and compiles it with `compile`, which is given
     /// the item, its position and its path.
     fn each<T: Item<'j>, U>(&mut self, list: &List<'j, T>, at: &At, mut compile: impl FnMut(&mut Self, T, usize, &At) -> U) -> Vec<U> {
-        let mut out = Vec::with_capacity(list.len());
+        let mut out = Vec::new();
         for i in 0..list.len() {
             let src = list.get(self, i, at);
             out.push(compile(self, src, i, &item(at, i)));
@@ -189,9 +190,9 @@ impl<'j> Compiler<'j> {
     }
 
     /// The ids in `list` (the value at `at`), resolved.
-    fn references(&mut self, list: &Refs, at: &At, ids: &Ids, code: Code, what: &str) -> Vec<u16> {
+    fn references(&mut self, list: Refs, at: &At, ids: &Ids, code: Code, what: &str) -> Vec<u16> {
         let mut found = Vec::new();
-        for &(i, id) in list {
+        for (i, id) in list {
             if let Some(index) = self.resolve(ids, id, &item(at, i), code, what) {
                 found.push(index as u16);
             }
@@ -215,9 +216,10 @@ impl<'j> Compiler<'j> {
         let mut meta = self.meta(src.meta, &At::Key(&root, "meta"));
         meta.hash = hash;
 
-        let at = |key: &'static str| At::Key(&root, key);
-        let (levels_at, domains_at, indicators_at, contacts_at) = (at("levels"), at("domains"), at("indicators"), at("contacts"));
-        let (routes_at, stages_at, prompts_at, actions_at, rules_at) = (at("routes"), at("escalation"), at("prompts"), at("actions"), at("rules"));
+        let (levels_at, domains_at, indicators_at, contacts_at) =
+            (src.levels.at(&root), src.domains.at(&root), src.indicators.at(&root), src.contacts.at(&root));
+        let (routes_at, stages_at, prompts_at) = (src.routes.at(&root), src.escalation.at(&root), src.prompts.at(&root));
+        let (actions_at, rules_at, conditions_at) = (src.actions.at(&root), src.rules.at(&root), src.conditions.at(&root));
         let level_ids = self.ids(src.levels.ids(), &levels_at);
         let domain_ids = self.ids(src.domains.ids(), &domains_at);
         let indicator_ids = self.ids(src.indicators.ids(), &indicators_at);
@@ -229,15 +231,10 @@ impl<'j> Compiler<'j> {
         // Rule ids are never referred to, but must be unique for traces and scenarios.
         self.ids(src.rules.ids(), &rules_at);
 
-        let domains = self.each(&src.domains, &domains_at, |_, d, _, _| Domain {
-            id: d.id.unwrap_or_default(),
-            name: d.name,
-            description: d.description,
-            step: d.step.unwrap_or(Step::Worries),
-        });
+        let domains = self.each(&src.domains, &domains_at, |_, domain, _, _| domain);
         let indicators = self.each(&src.indicators, &indicators_at, |c, indicator, _, here| c.indicator(indicator, here, &domain_ids, &domains));
-        let (facts, referral_wording) = self.context(src.context, &at("context"));
-        let mut meanwhile = Vec::with_capacity(src.contacts.len());
+        let (facts, referral_wording) = self.context(src.context, &At::Key(&root, "context"));
+        let mut meanwhile = Vec::new();
         let mut contacts = self.each(&src.contacts, &contacts_at, |c, mut contact, _, here| {
             meanwhile.push(contact.meanwhile.take());
             c.contact(contact, here)
@@ -269,27 +266,30 @@ impl<'j> Compiler<'j> {
             actions: action_ids,
         };
         let mut graph = Graph::default();
-        self.named_conditions(&scope, &mut graph, &src.conditions, &at("conditions"));
+        self.named_conditions(&scope, &mut graph, &src.conditions, &conditions_at);
         let routes = self.each(&src.routes, &routes_at, |c, route, _, here| c.route(&scope, &mut graph, route, here, &contact_ids));
-        let prompts = self.each(&src.prompts, &prompts_at, |c, prompt, _, here| {
-            let fit = c.fit(&scope, &mut graph, prompt.fit, here);
-            c.citations(prompt.sources, here);
-            CompiledPrompt { id: prompt.id.unwrap_or_default(), text: prompt.text, fit, allow: prompt.allow }
+        let prompts = self.each(&src.prompts, &prompts_at, |c, src, _, here| {
+            let mut prompt = src.prompt;
+            prompt.fit = c.fit(&scope, &mut graph, src.fit, here);
+            c.citations(src.sources, here);
+            prompt
         });
         let actions = self.each(&src.actions, &actions_at, |c, action, _, here| c.action(&scope, &mut graph, action, here));
-        let mut rules = self.each(&src.rules, &rules_at, |c, rule, _, here| {
+        let mut rules = self.each(&src.rules, &rules_at, |c, src, _, here| {
+            let mut rule = src.rule;
             let when_at = At::Key(here, "when");
-            let root = match rule.when {
+            rule.root = match src.when {
                 Some(when) => c.condition(&scope, &mut graph, when, &when_at, 1),
                 None => graph.push(Node::WorryRecorded),
             };
-            let then = c.consequences(&scope, rule.then, &At::Key(here, "then"));
-            let sources = c.citations(rule.sources, here);
-            let leaves = if c.within_limits(&graph, root, &when_at, true) { graph.leaves(root) } else { Vec::new() };
-            let (id, reason, principles, allow) = (rule.id.unwrap_or_default(), rule.reason, rule.principles, rule.allow);
-            CompiledRule { id, kind: RuleKind::Rule, root, then, reason, sources, principles, leaves, allow }
+            rule.then = c.consequences(&scope, src.then, &At::Key(here, "then"));
+            rule.sources = c.citations(src.sources, here);
+            if c.within_limits(&graph, rule.root, &when_at, true) {
+                rule.leaves = graph.leaves(rule.root);
+            }
+            rule
         });
-        let safeguards = self.safeguards(&scope, &mut graph, src.safeguards, &at("safeguards"), &mut rules);
+        let safeguards = self.safeguards(&scope, &mut graph, src.safeguards, &At::Key(&root, "safeguards"), &mut rules);
 
         let profile = profile.map(|json| {
             self.reader.document = Document::Profile;
@@ -326,50 +326,26 @@ impl<'j> Compiler<'j> {
     }
 
     fn meta(&mut self, src: MetaSrc<'j>, at: &At) -> CompiledMeta {
-        if let Some(id) = &src.id {
-            self.check_id(id, &At::Key(at, "id"));
+        let meta = src.meta;
+        if src.id_given {
+            self.check_id(&meta.id, &At::Key(at, "id"));
         }
-        let epoch = crate::date::Date::EPOCH;
-        let (review_date, effective_from) = (src.review_date.unwrap_or(epoch), src.effective_from.unwrap_or(epoch));
-        if review_date < effective_from {
-            self.problem(&At::Key(at, "reviewDate"), Code::BadDates, format!("the review date {review_date} is before the effective date {effective_from}"));
+        if meta.review_date < meta.effective_from {
+            let message = format!("the review date {} is before the effective date {}", meta.review_date, meta.effective_from);
+            self.problem(&At::Key(at, "reviewDate"), Code::BadDates, message);
         }
-        let list_at = At::Key(at, "sources");
+        let list_at = src.sources.at(at);
         self.source_ids = self.ids(src.sources.ids(), &list_at);
-        self.sources = self.each(&src.sources, &list_at, |_, s, _, _| Source {
-            id: s.id.unwrap_or_default(),
-            title: s.title,
-            reference: s.reference,
-            allow: s.allow,
-            cited: false,
-        });
-        CompiledMeta {
-            id: src.id.unwrap_or_default(),
-            title: src.title,
-            version: src.version,
-            jurisdiction: src.jurisdiction,
-            owner: src.owner,
-            review_date,
-            effective_from,
-            notice: src.notice,
-            hash: String::new(),
-        }
+        self.sources = self.each(&src.sources, &list_at, |_, source, _, _| source);
+        meta
     }
 
     fn level(&mut self, src: LevelSrc, at: &At, position: usize, actions: &Ids, routes: &Ids) -> CompiledLevel {
-        CompiledLevel {
-            id: src.id.unwrap_or_default(),
-            position,
-            rank: src.rank.unwrap_or(0),
-            name: src.name,
-            meaning: src.meaning,
-            response: src.response,
-            urgency: src.urgency,
-            actions: self.references(&src.actions, &At::Key(at, "actions"), actions, Code::UnknownAction, "action"),
-            routes: self.references(&src.routes, &At::Key(at, "routes"), routes, Code::UnknownRoute, "route"),
-            emergency: src.emergency,
-            allow: src.allow,
-        }
+        let mut level = src.level;
+        level.position = position;
+        level.actions = self.references(src.actions, &At::Key(at, "actions"), actions, Code::UnknownAction, "action");
+        level.routes = self.references(src.routes, &At::Key(at, "routes"), routes, Code::UnknownRoute, "route");
+        level
     }
 
     fn check_levels(&mut self, levels: &[CompiledLevel], at: &At, present: bool) {
@@ -397,36 +373,27 @@ impl<'j> Compiler<'j> {
     }
 
     fn indicator(&mut self, src: IndicatorSrc, at: &At, domains: &Ids, domain_list: &[Domain]) -> CompiledIndicator {
+        let mut indicator = src.indicator;
         let domain = self.reference(src.domain, &At::Key(at, "domain"), domains, Code::UnknownDomain, "domain");
-        let kind = src.kind.unwrap_or(IndicatorKind::Answer);
-        if src.end_label.is_some() && kind != IndicatorKind::Event {
+        if indicator.end_label.is_some() && indicator.kind != IndicatorKind::Event {
             self.problem(&At::Key(at, "endLabel"), Code::WrongKind, "only an event indicator has a last day to ask for");
         }
-        let step = match kind {
+        indicator.step = match indicator.kind {
             IndicatorKind::Circumstance => Step::Child,
             IndicatorKind::Answer | IndicatorKind::Event => domain.and_then(|d| domain_list.get(d)).map_or(Step::Worries, |d| d.step),
         };
+        indicator.domain = domain.unwrap_or(0) as u16;
         self.citations(src.sources, at);
-        CompiledIndicator {
-            id: src.id.unwrap_or_default(),
-            domain: domain.unwrap_or(0) as u16,
-            text: src.text,
-            help: src.help,
-            terms: src.terms,
-            ages: src.ages,
-            kind,
-            step,
-            end_label: src.end_label,
-            allow: src.allow,
-        }
+        indicator
     }
 
     /// The wording of the context facts, and of each referral outcome in
     /// [`ReferralOutcome::ALL`] order.
-    fn context(&mut self, src: ContextSrc, at: &At) -> (Vec<FactInfo>, Vec<String>) {
-        let facts_at = At::Key(at, "facts");
+    fn context(&mut self, src: ContextSrc<'j>, at: &At) -> (Vec<FactInfo>, Vec<String>) {
+        let facts_at = src.facts.at(at);
         let mut facts: Vec<FactInfo> = Vec::new();
-        for (i, wording) in src.facts.into_iter().enumerate() {
+        for i in 0..src.facts.len() {
+            let wording = src.facts.get(self, i, &facts_at);
             let Some(fact) = wording.fact else { continue };
             if facts.iter().any(|f| f.fact == fact) {
                 self.problem(&At::Key(&item(&facts_at, i), "fact"), Code::DuplicateWording, format!("{} is already worded", fact.name()));
@@ -437,9 +404,10 @@ impl<'j> Compiler<'j> {
         if src.ok && !facts.iter().any(|f| f.fact == Fact::StillWorried) {
             self.problem(&facts_at, Code::MissingWording, "still-worried needs wording: the engine asks it whenever a referral was closed");
         }
-        let referral_at = At::Key(at, "referral");
+        let referral_at = src.referral.at(at);
         let mut wording = vec![String::new(); ReferralOutcome::ALL.len()];
-        for (i, given) in src.referral.into_iter().enumerate() {
+        for i in 0..src.referral.len() {
+            let given = src.referral.get(self, i, &referral_at);
             let Some(outcome) = given.outcome else { continue };
             let slot = &mut wording[outcome as usize];
             if slot.is_empty() {
@@ -459,9 +427,8 @@ impl<'j> Compiler<'j> {
     }
 
     fn contact(&mut self, src: ContactSrc, at: &At) -> ContactDetails {
-        let scope = src.scope.unwrap_or(ContactScope::Local);
-        let phone = src.phone;
-        match (scope, &phone) {
+        let contact = src.contact;
+        match (contact.scope, &contact.phone) {
             (ContactScope::National, None) if src.ok => self.problem(&At::Key(at, "phone"), Code::MissingNumber, "a national contact needs its number"),
             (ContactScope::Local, Some(_)) => self.problem(
                 &At::Key(at, "phone"),
@@ -470,20 +437,8 @@ impl<'j> Compiler<'j> {
             ),
             _ => {}
         }
-        ContactDetails {
-            id: src.id.unwrap_or_default(),
-            name: src.name,
-            scope,
-            set: phone.is_some(),
-            phone,
-            email: None,
-            hours: src.hours,
-            out_of_hours: None,
-            notes: src.notes,
-            find_it: src.find_it,
-            // Resolved once every contact is read (see `meanwhile`).
-            meanwhile: None,
-        }
+        // Its `meanwhile` is resolved once every contact is read (see `meanwhile`).
+        contact
     }
 
     /// Each local contact's `meanwhile`: a national contact, named with its number while the
@@ -506,7 +461,8 @@ impl<'j> Compiler<'j> {
     }
 
     fn route(&mut self, scope: &Scope, graph: &mut Graph, src: RouteSrc, at: &At, contacts: &Ids) -> CompiledRoute {
-        let consent_when = src.consent_override.map(|consent| {
+        let mut route = src.route;
+        route.consent_when = src.consent_override.map(|consent| {
             let here = At::Key(at, "consentOverride");
             let node = match consent.when {
                 Some(json) => self.condition(scope, graph, json, &At::Key(&here, "when"), 1),
@@ -514,34 +470,24 @@ impl<'j> Compiler<'j> {
             };
             (node, consent.consent)
         });
-        let route = CompiledRoute {
-            id: src.id.unwrap_or_default(),
-            name: src.name,
-            when: src.when,
-            urgency: src.urgency.unwrap_or(Urgency::Now),
-            who_may_submit: src.who_may_submit,
-            consent: src.consent,
-            contacts: self.references(&src.contacts, &At::Key(at, "contacts"), contacts, Code::UnknownContact, "contact"),
-            decision_within: src.decision_within,
-            consent_when,
-            fit: self.fit(scope, graph, src.fit, at),
-            allow: src.allow,
-        };
+        route.contacts = self.references(src.contacts, &At::Key(at, "contacts"), contacts, Code::UnknownContact, "contact");
+        route.fit = self.fit(scope, graph, src.fit, at);
         self.citations(src.sources, at);
         route
     }
 
     fn action(&mut self, scope: &Scope, graph: &mut Graph, src: ActionSrc, at: &At) -> CompiledAction {
-        let due_after = src.due_after.map(|due| {
+        let mut action = src.action;
+        action.due_after = src.due_after.map(|due| {
             let indicator = match due.indicator {
                 Some(json) => self.indicator_ref(scope, json, &At::Key(&At::Key(at, "dueAfter"), "indicator"), Some(IndicatorKind::Event)),
                 None => 0,
             };
-            DueAfter { indicator, days: due.days.unwrap_or(0) }
+            DueAfter { indicator, days: due.days }
         });
-        let fit = self.fit(scope, graph, src.fit, at);
+        action.fit = self.fit(scope, graph, src.fit, at);
         self.citations(src.sources, at);
-        CompiledAction { id: src.id.unwrap_or_default(), text: src.text, urgency: src.urgency.unwrap_or(Urgency::Now), due_after, fit, allow: src.allow }
+        action
     }
 
     /// An item's `ages` and `unless`, the item being at `at`.
@@ -567,23 +513,15 @@ impl<'j> Compiler<'j> {
                 continue;
             }
             // The first condition given an id is the one it names.
-            if self.named.get(src.id.as_deref().unwrap_or_default()) == Some(i) {
+            if self.named.get(&src.id) == Some(i) {
                 graph.named[i] = Some(root);
             }
         }
     }
 
     fn stage(&mut self, src: StageSrc, at: &At, contacts: &Ids) -> CompiledStage {
-        let stage = CompiledStage {
-            id: src.id.unwrap_or_default(),
-            name: src.name,
-            who: src.who,
-            what: src.what,
-            timescale: src.timescale.unwrap_or(Urgency::Now),
-            timescale_is_default: true,
-            contact: self.reference(src.contact, &At::Key(at, "contact"), contacts, Code::UnknownContact, "contact").map(|c| c as u16),
-            allow: src.allow,
-        };
+        let mut stage = src.stage;
+        stage.contact = self.reference(src.contact, &At::Key(at, "contact"), contacts, Code::UnknownContact, "contact").map(|c| c as u16);
         self.citations(src.sources, at);
         stage
     }
@@ -593,9 +531,9 @@ impl<'j> Compiler<'j> {
         let key = |key: &'static str| At::Key(at, key);
         CompiledConsequences {
             level: self.reference(src.level, &key("level"), &scope.levels, Code::UnknownLevel, "level").map(|i| scope.level_order[i]),
-            actions: self.references(&src.actions, &key("actions"), &scope.actions, Code::UnknownAction, "action"),
-            routes: self.references(&src.routes, &key("routes"), &scope.routes, Code::UnknownRoute, "route"),
-            prompts: self.references(&src.prompts, &key("prompts"), &scope.prompts, Code::UnknownPrompt, "prompt"),
+            actions: self.references(src.actions, &key("actions"), &scope.actions, Code::UnknownAction, "action"),
+            routes: self.references(src.routes, &key("routes"), &scope.routes, Code::UnknownRoute, "route"),
+            prompts: self.references(src.prompts, &key("prompts"), &scope.prompts, Code::UnknownPrompt, "prompt"),
             escalate_from: self.reference(src.escalate_from, &key("escalateFrom"), &scope.stages, Code::UnknownStage, "escalation stage").map(|i| i as u8),
         }
     }
@@ -612,7 +550,7 @@ impl<'j> Compiler<'j> {
         };
 
         // A recorded worry always leads somewhere.
-        let (here, safeguard) = (At::Key(at, "worryRecorded"), src.worry_recorded);
+        let (here, safeguard) = (At::Key(at, src.worry_recorded.key), src.worry_recorded.get(self, at, SafeguardSrc::read));
         let root = graph.push(Node::WorryRecorded);
         let then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
         if then.actions.is_empty() && then.routes.is_empty() && safeguard.ok {
@@ -622,13 +560,13 @@ impl<'j> Compiler<'j> {
 
         // A worry that persists after a closed referral is escalated, from the first stage
         // unless the ruleset says otherwise.
-        let (here, safeguard) = (At::Key(at, "worryPersists"), src.worry_persists);
+        let (here, safeguard) = (At::Key(at, src.worry_persists.key), src.worry_persists.get(self, at, SafeguardSrc::read));
         let mut then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
         then.escalate_from = then.escalate_from.or(Some(0));
         self.safeguard(persists, then, safeguard.reason, safeguard.sources, &here, graph, rules);
 
         // The practitioner's lower view is kept beside the engine's level: it needs that level.
-        let (here, safeguard) = (At::Key(at, "judgementLower"), src.judgement_lower);
+        let (here, safeguard) = (At::Key(at, src.judgement_lower.key), src.judgement_lower.get(self, at, SafeguardSrc::read));
         let leaf = graph.push(Node::JudgementLower);
         let then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
         self.sets_no_level(&then, &here, "the practitioner's lower view cannot set a level: it is kept beside the engine's");
@@ -636,8 +574,9 @@ impl<'j> Compiler<'j> {
 
         // Something not known that could make this a child protection matter: it needs the
         // open questions.
-        let harm_suspected = src.harm_suspected.map(|harm| {
-            let (here, safeguard) = (At::Key(at, "harmSuspected"), harm.safeguard);
+        let harm_suspected = src.harm_suspected.json.map(|_| {
+            let harm = src.harm_suspected.get(self, at, HarmSuspectedSrc::read);
+            let (here, safeguard) = (At::Key(at, src.harm_suspected.key), harm.safeguard);
             let leaf = graph.push(Node::HarmSuspected);
             let then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
             self.sets_no_level(&then, &here, "something not known cannot set a level: the questions say what finding out would change");
@@ -662,7 +601,7 @@ impl<'j> Compiler<'j> {
         root: u32,
         then: CompiledConsequences,
         reason: String,
-        sources: Vec<CitationSrc>,
+        sources: List<CitationSrc>,
         at: &At,
         graph: &Graph,
         rules: &mut Vec<CompiledRule>,
@@ -831,8 +770,9 @@ impl<'j> Compiler<'j> {
                 );
             }
         }
-        let map_at = At::Key(&root, "levels");
-        for (level_id, given) in src.levels {
+        let map_at = src.levels.at(&root);
+        for i in 0..src.levels.len() {
+            let (level_id, given) = src.levels.get(self, i, &map_at);
             let here = At::Key(&map_at, level_id);
             if let Some(i) = self.resolve(&scope.levels, level_id, &here, Code::UnknownLevel, "level") {
                 let level = &mut local.levels[usize::from(scope.level_order[i])];
@@ -842,8 +782,9 @@ impl<'j> Compiler<'j> {
                 }
             }
         }
-        let map_at = At::Key(&root, "contacts");
-        for (contact_id, given) in src.contacts {
+        let map_at = src.contacts.at(&root);
+        for i in 0..src.contacts.len() {
+            let (contact_id, given) = src.contacts.get(self, i, &map_at);
             let here = At::Key(&map_at, contact_id);
             let Some(i) = self.resolve(local.contact_ids, contact_id, &here, Code::UnknownContact, "contact") else { continue };
             let contact = &mut local.contacts[i];
@@ -857,8 +798,9 @@ impl<'j> Compiler<'j> {
             contact.hours = given.hours.or(contact.hours.take());
             contact.notes = given.notes.or(contact.notes.take());
         }
-        let map_at = At::Key(&root, "escalation");
-        for (stage_id, given) in src.escalation {
+        let map_at = src.escalation.at(&root);
+        for i in 0..src.escalation.len() {
+            let (stage_id, given) = src.escalation.get(self, i, &map_at);
             let here = At::Key(&map_at, stage_id);
             let contact = self.reference(given.contact, &At::Key(&here, "contact"), local.contact_ids, Code::UnknownContact, "contact");
             let Some(i) = self.resolve(&scope.stages, stage_id, &here, Code::UnknownStage, "escalation stage") else { continue };

@@ -532,6 +532,7 @@ impl Reader {
     }
 
     /// A required object inside another; when missing it is reported once, and read as empty.
+    #[inline]
     pub fn section<'j, T>(&mut self, parent: &Obj<'j, '_>, key: &'static str, read: impl FnOnce(&mut Reader, &Obj<'j, '_>) -> T) -> T {
         let json = self.field(parent, key, true);
         self.object(json, &At::Key(parent.at, key), read)
@@ -555,22 +556,19 @@ impl Reader {
         }
         let asked = o.asked.take();
         let repeated = repeats(o.members);
-        let mut found = Vec::new();
-        let mut expected = None;
+        let (before, mut expected) = (self.problems.len(), None);
         for (i, (key, _)) in o.members.iter().enumerate() {
             let at = At::Key(o.at, key);
             if !asked.contains(&key.as_str()) {
                 let expected = expected.get_or_insert_with(|| asked.join(", "));
-                found.push(at.misfit(Code::UnknownField, format!("unknown field \"{key}\"; expected one of: {expected}")));
+                self.problem(&at, Code::UnknownField, format!("unknown field \"{key}\"; expected one of: {expected}"));
             } else if repeated[i] {
-                found.push(at.misfit(Code::RepeatedField, format!("\"{key}\" is given twice")));
+                self.problem(&at, Code::RepeatedField, format!("\"{key}\" is given twice"));
             }
         }
-        if !found.is_empty() {
-            let inside = self.problems.split_off(o.mark);
-            found.into_iter().for_each(|m| self.misfit(m));
-            self.problems.extend(inside);
-        }
+        // Before the problems found inside the object.
+        let found = self.problems.len() - before;
+        self.problems[o.mark..].rotate_right(found);
     }
 
     pub fn field<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str, required: bool) -> Option<&'j Json> {

@@ -12,10 +12,11 @@
 //! [`crate::compile`] reads each kind's object with the same reader ([`events`], [`at_least`],
 //! [`age_range`]).
 
+use crate::date::Date;
 use crate::error::Code;
 use crate::json::{At, FromJson, Json, Named, Obj, Reader};
 use crate::named::named;
-use crate::program::{Allow, Window};
+use crate::program::*;
 use crate::ruleset::*;
 
 /// Items in each list of a ruleset but levels and escalation stages: indices into them are
@@ -52,9 +53,9 @@ pub(crate) struct RulesetSrc<'j> {
     pub format: Option<&'j str>,
     pub meta: MetaSrc<'j>,
     pub levels: List<'j, LevelSrc<'j>>,
-    pub domains: List<'j, DomainSrc>,
+    pub domains: List<'j, Domain>,
     pub indicators: List<'j, IndicatorSrc<'j>>,
-    pub context: ContextSrc,
+    pub context: ContextSrc<'j>,
     pub contacts: List<'j, ContactSrc>,
     pub routes: List<'j, RouteSrc<'j>>,
     pub escalation: List<'j, StageSrc<'j>>,
@@ -99,6 +100,8 @@ pub(crate) trait Item<'j>: Sized {
 /// the ids of every list can be gathered first ([`List::ids`]) and references resolved as each
 /// item is read.
 pub(crate) struct List<'j, T> {
+    /// Its key in the object that holds it.
+    key: &'static str,
     items: &'j [Json],
     item: std::marker::PhantomData<T>,
 }
@@ -106,7 +109,12 @@ pub(crate) struct List<'j, T> {
 impl<'j, T: Item<'j>> List<'j, T> {
     /// The list at `key`: at most `max` items, the rest reported once and never read.
     fn read(r: &mut Reader, o: &Obj<'j, '_>, key: &'static str, required: bool, max: usize, what: &str) -> List<'j, T> {
-        List { items: limited(r, o, key, required, max, what), item: std::marker::PhantomData }
+        List { key, items: limited(r, o, key, required, max, what), item: std::marker::PhantomData }
+    }
+
+    /// Where the list is, in the object at `parent`.
+    pub fn at<'a>(&self, parent: &'a At<'a>) -> At<'a> {
+        At::Key(parent, self.key)
     }
 
     pub fn len(&self) -> usize {
@@ -151,50 +159,42 @@ fn ids(items: &[Json]) -> Vec<(&str, usize)> {
     ids
 }
 
-/// The ruleset's `meta`.
+/// The ruleset's `meta`: as the program holds it, and its sources.
 pub(crate) struct MetaSrc<'j> {
-    pub id: Option<String>,
-    pub title: String,
-    pub version: String,
-    pub jurisdiction: String,
-    pub owner: String,
-    pub review_date: Option<crate::date::Date>,
-    pub effective_from: Option<crate::date::Date>,
-    pub notice: String,
-    pub sources: List<'j, SourceSrc>,
+    pub meta: CompiledMeta,
+    /// The id was given as text (and so is checked as an id).
+    pub id_given: bool,
+    pub sources: List<'j, Source>,
 }
 
 impl<'j> MetaSrc<'j> {
     fn read(r: &mut Reader, o: &Obj<'j, '_>) -> MetaSrc<'j> {
-        MetaSrc {
-            id: r.given_text(o, "id"),
+        let id = r.given_text(o, "id");
+        let id_given = id.is_some();
+        let meta = CompiledMeta {
+            id: id.unwrap_or_default(),
             title: r.text(o, "title"),
             version: r.text(o, "version"),
             jurisdiction: r.text(o, "jurisdiction"),
             owner: r.text(o, "owner"),
-            review_date: r.value(o, "reviewDate", true),
-            effective_from: r.value(o, "effectiveFrom", true),
+            review_date: r.value(o, "reviewDate", true).unwrap_or(Date::EPOCH),
+            effective_from: r.value(o, "effectiveFrom", true).unwrap_or(Date::EPOCH),
             notice: r.text(o, "notice"),
-            sources: List::read(r, o, "sources", true, MAX_LIST, "sources"),
-        }
+            hash: String::new(),
+        };
+        MetaSrc { meta, id_given, sources: List::read(r, o, "sources", true, MAX_LIST, "sources") }
     }
 }
 
-/// A document rules cite (in `meta.sources`).
-pub(crate) struct SourceSrc {
-    pub id: Option<String>,
-    pub title: String,
-    pub reference: String,
-    pub allow: Allow,
-}
-
-impl<'j> Item<'j> for SourceSrc {
-    fn read(r: &mut Reader, json: &'j Json, at: &At) -> SourceSrc {
-        r.object(Some(json), at, |r, o| SourceSrc {
-            id: r.given_text(o, "id"),
+/// A document rules cite (in `meta.sources`), read as the program holds it.
+impl<'j> Item<'j> for Source {
+    fn read(r: &mut Reader, json: &'j Json, at: &At) -> Source {
+        r.object(Some(json), at, |r, o| Source {
+            id: r.text(o, "id"),
             title: r.text(o, "title"),
             reference: r.text(o, "reference"),
             allow: allow(r, o),
+            cited: false,
         })
     }
 }
@@ -226,22 +226,22 @@ pub(crate) struct CitationSrc<'j> {
 }
 
 /// An item's `sources`: what it cites.
-fn citations<'j>(r: &mut Reader, o: &Obj<'j, '_>) -> Vec<CitationSrc<'j>> {
-    let at = At::Key(o.at, "sources");
-    let mut out = Vec::new();
-    for (i, json) in r.list(o, "sources", false).iter().enumerate() {
-        let here = At::Index(&at, i);
-        out.push(r.object(Some(json), &here, |r, c| {
+fn citations<'j>(r: &mut Reader, o: &Obj<'j, '_>) -> List<'j, CitationSrc<'j>> {
+    List::read(r, o, "sources", false, usize::MAX, "citations")
+}
+
+impl<'j> Item<'j> for CitationSrc<'j> {
+    fn read(r: &mut Reader, json: &'j Json, at: &At) -> CitationSrc<'j> {
+        r.object(Some(json), at, |r, c| {
             let source = r.string(c, "source", true);
             let lines = r.optional_text(c, "lines");
             if let Some(lines) = lines.as_deref().filter(|lines| !valid_lines(lines)) {
                 let message = format!("\"{lines}\" is not a line list such as \"120\", \"120-135\" or \"120-135, 210\"");
-                r.problem(&At::Key(&here, "lines"), Code::BadLines, message);
+                r.problem(&At::Key(at, "lines"), Code::BadLines, message);
             }
             CitationSrc { source, lines, section: r.optional_text(c, "section") }
-        }));
+        })
     }
-    out
 }
 
 /// `"120"`, `"120-135"`, `"120-135, 210"`: positive line numbers, ranges in order.
@@ -276,157 +276,121 @@ fn ages(r: &mut Reader, o: &Obj) -> AgeRange {
     }
 }
 
-/// A level of need.
+/// A level of need: as the program holds it, but for the actions and routes it names.
 pub(crate) struct LevelSrc<'j> {
-    pub id: Option<String>,
-    pub rank: Option<u8>,
-    pub name: String,
-    pub meaning: String,
-    pub response: String,
-    pub urgency: Option<Urgency>,
+    pub level: CompiledLevel,
     pub actions: Refs<'j>,
     pub routes: Refs<'j>,
-    pub emergency: bool,
-    pub allow: Allow,
 }
 
 impl<'j> Item<'j> for LevelSrc<'j> {
     fn read(r: &mut Reader, json: &'j Json, at: &At) -> LevelSrc<'j> {
-        r.object(Some(json), at, |r, o| LevelSrc {
-            id: r.given_text(o, "id"),
-            rank: r.value(o, "rank", true),
-            name: r.text(o, "name"),
-            meaning: r.text(o, "meaning"),
-            response: r.text(o, "response"),
-            urgency: r.value(o, "urgency", false),
-            actions: refs(r, o, "actions"),
-            routes: refs(r, o, "routes"),
-            emergency: r.flag(o, "emergency"),
-            allow: allow(r, o),
+        r.object(Some(json), at, |r, o| {
+            let (id, rank) = (r.text(o, "id"), r.value(o, "rank", true).unwrap_or(0));
+            let (name, meaning, response) = (r.text(o, "name"), r.text(o, "meaning"), r.text(o, "response"));
+            let urgency = r.value(o, "urgency", false);
+            let (actions, routes) = (refs(r, o, "actions"), refs(r, o, "routes"));
+            let (emergency, allow) = (r.flag(o, "emergency"), allow(r, o));
+            let level = CompiledLevel { id, position: 0, rank, name, meaning, response, urgency, actions: Vec::new(), routes: Vec::new(), emergency, allow };
+            LevelSrc { level, actions, routes }
         })
     }
 }
 
-/// A domain of indicators.
-pub(crate) struct DomainSrc {
-    pub id: Option<String>,
-    pub name: String,
-    pub description: Option<String>,
-    pub step: Option<Step>,
-}
-
-impl<'j> Item<'j> for DomainSrc {
-    fn read(r: &mut Reader, json: &'j Json, at: &At) -> DomainSrc {
-        r.object(Some(json), at, |r, o| DomainSrc {
-            id: r.given_text(o, "id"),
+/// A domain of indicators, read as the program holds it: nothing in it refers to anything.
+impl<'j> Item<'j> for Domain {
+    fn read(r: &mut Reader, json: &'j Json, at: &At) -> Domain {
+        r.object(Some(json), at, |r, o| Domain {
+            id: r.text(o, "id"),
             name: r.text(o, "name"),
             description: r.optional_text(o, "description"),
-            step: r.value(o, "step", false),
+            step: r.value(o, "step", false).unwrap_or(Step::Worries),
         })
     }
 }
 
-/// An indicator: something a practitioner answers, or a kind of dated event.
+/// An indicator: something a practitioner answers, or a kind of dated event. As the program
+/// holds it, but for its domain (named, not yet found) and what it cites.
 pub(crate) struct IndicatorSrc<'j> {
-    pub id: Option<String>,
+    pub indicator: CompiledIndicator,
     pub domain: Option<&'j str>,
-    pub text: String,
-    pub help: Option<String>,
-    pub terms: Vec<String>,
-    pub ages: AgeRange,
-    pub kind: Option<IndicatorKind>,
-    pub end_label: Option<String>,
-    pub sources: Vec<CitationSrc<'j>>,
-    pub allow: Allow,
+    pub sources: List<'j, CitationSrc<'j>>,
 }
 
 impl<'j> Item<'j> for IndicatorSrc<'j> {
     fn read(r: &mut Reader, json: &'j Json, at: &At) -> IndicatorSrc<'j> {
-        r.object(Some(json), at, |r, o| IndicatorSrc {
-            id: r.given_text(o, "id"),
-            domain: r.string(o, "domain", true),
-            text: r.text(o, "text"),
-            help: r.optional_text(o, "help"),
-            terms: r.strings(o, "terms", false).into_iter().map(|(_, term)| term.to_string()).collect(),
-            ages: ages(r, o),
-            kind: r.value(o, "kind", false),
-            end_label: r.optional_text(o, "endLabel"),
-            sources: citations(r, o),
-            allow: allow(r, o),
+        r.object(Some(json), at, |r, o| {
+            let (id, domain, text, help) = (r.text(o, "id"), r.string(o, "domain", true), r.text(o, "text"), r.optional_text(o, "help"));
+            let terms = r.strings(o, "terms", false).into_iter().map(|(_, term)| term.to_string()).collect();
+            let (ages, kind) = (ages(r, o), r.value(o, "kind", false).unwrap_or(IndicatorKind::Answer));
+            let end_label = r.optional_text(o, "endLabel");
+            let (sources, allow) = (citations(r, o), allow(r, o));
+            // The domain and the step it gives are the compiler's.
+            let indicator = CompiledIndicator { id, domain: 0, text, help, terms, ages, kind, step: Step::Worries, end_label, allow };
+            IndicatorSrc { indicator, domain, sources }
         })
     }
 }
 
 /// `context`: the wording of the context facts and of each referral outcome.
-pub(crate) struct ContextSrc {
+pub(crate) struct ContextSrc<'j> {
     /// It was an object; otherwise what it lacks is not worth reporting.
     pub ok: bool,
-    pub facts: Vec<FactWordingSrc>,
-    pub referral: Vec<ReferralWordingSrc>,
+    pub facts: List<'j, FactWordingSrc>,
+    pub referral: List<'j, ReferralWordingSrc>,
 }
 
+/// How a form words a context fact.
 pub(crate) struct FactWordingSrc {
     pub fact: Option<Fact>,
     pub text: String,
     pub help: Option<String>,
 }
 
+/// How a form words a referral outcome.
 pub(crate) struct ReferralWordingSrc {
     pub outcome: Option<ReferralOutcome>,
     pub text: String,
 }
 
-impl ContextSrc {
-    fn read(r: &mut Reader, o: &Obj) -> ContextSrc {
-        ContextSrc {
-            ok: o.ok,
-            facts: each(r, o, "facts", |r, json, at| {
-                r.object(Some(json), at, |r, w| FactWordingSrc { fact: r.value(w, "fact", true), text: r.text(w, "text"), help: r.optional_text(w, "help") })
-            }),
-            referral: each(r, o, "referral", |r, json, at| {
-                r.object(Some(json), at, |r, w| ReferralWordingSrc { outcome: r.value(w, "outcome", true), text: r.text(w, "text") })
-            }),
-        }
+impl<'j> ContextSrc<'j> {
+    fn read(r: &mut Reader, o: &Obj<'j, '_>) -> ContextSrc<'j> {
+        let facts = List::read(r, o, "facts", true, usize::MAX, "facts");
+        ContextSrc { ok: o.ok, facts, referral: List::read(r, o, "referral", true, usize::MAX, "referral outcomes") }
     }
 }
 
-/// Each item of a required list, read by `read`.
-fn each<'j, T>(r: &mut Reader, o: &Obj<'j, '_>, key: &'static str, read: impl Fn(&mut Reader, &'j Json, &At) -> T) -> Vec<T> {
-    let at = At::Key(o.at, key);
-    let mut out = Vec::new();
-    for (i, json) in r.list(o, key, true).iter().enumerate() {
-        out.push(read(r, json, &At::Index(&at, i)));
+impl<'j> Item<'j> for FactWordingSrc {
+    fn read(r: &mut Reader, json: &'j Json, at: &At) -> FactWordingSrc {
+        r.object(Some(json), at, |r, w| FactWordingSrc { fact: r.value(w, "fact", true), text: r.text(w, "text"), help: r.optional_text(w, "help") })
     }
-    out
 }
 
-/// Someone to tell, with their number when it is national.
+impl<'j> Item<'j> for ReferralWordingSrc {
+    fn read(r: &mut Reader, json: &'j Json, at: &At) -> ReferralWordingSrc {
+        r.object(Some(json), at, |r, w| ReferralWordingSrc { outcome: r.value(w, "outcome", true), text: r.text(w, "text") })
+    }
+}
+
+/// Someone to tell, with their number when it is national: as the program holds it (with no
+/// profile laid over it yet), and the national contact to name while a local one is not set.
 pub(crate) struct ContactSrc {
     /// It was an object; otherwise what it lacks is not worth reporting.
     pub ok: bool,
-    pub id: Option<String>,
-    pub name: String,
-    pub scope: Option<ContactScope>,
-    pub phone: Option<String>,
-    pub hours: Option<String>,
-    pub notes: Option<String>,
-    pub find_it: Option<String>,
-    /// The national contact to name while a local one is not set.
+    pub contact: ContactDetails,
     pub meanwhile: Option<String>,
 }
 
 impl<'j> Item<'j> for ContactSrc {
     fn read(r: &mut Reader, json: &'j Json, at: &At) -> ContactSrc {
-        r.object(Some(json), at, |r, o| ContactSrc {
-            ok: o.ok,
-            id: r.given_text(o, "id"),
-            name: r.text(o, "name"),
-            scope: r.value(o, "scope", true),
-            phone: r.optional_text(o, "phone"),
-            hours: r.optional_text(o, "hours"),
-            notes: r.optional_text(o, "notes"),
-            find_it: r.optional_text(o, "findIt"),
-            meanwhile: r.optional_text(o, "meanwhile"),
+        r.object(Some(json), at, |r, o| {
+            let (id, name, scope) = (r.text(o, "id"), r.text(o, "name"), r.value(o, "scope", true).unwrap_or(ContactScope::Local));
+            let (phone, hours, notes, find_it) =
+                (r.optional_text(o, "phone"), r.optional_text(o, "hours"), r.optional_text(o, "notes"), r.optional_text(o, "findIt"));
+            let meanwhile = r.optional_text(o, "meanwhile");
+            let set = phone.is_some();
+            let contact = ContactDetails { id, name, scope, phone, email: None, hours, out_of_hours: None, notes, set, find_it, meanwhile: None };
+            ContactSrc { ok: o.ok, contact, meanwhile }
         })
     }
 }
@@ -441,20 +405,14 @@ fn fit<'j>(r: &mut Reader, o: &Obj<'j, '_>) -> FitSrc<'j> {
     FitSrc { ages: ages(r, o), unless: r.field(o, "unless", false) }
 }
 
-/// A route: a referral or notification.
+/// A route, a referral or notification: as the program holds it, but for the contacts it names,
+/// the conditions it is written with and what it cites.
 pub(crate) struct RouteSrc<'j> {
-    pub id: Option<String>,
-    pub name: String,
-    pub when: String,
-    pub urgency: Option<Urgency>,
-    pub decision_within: Option<Urgency>,
-    pub who_may_submit: String,
-    pub consent: String,
+    pub route: CompiledRoute,
     pub consent_override: Option<ConsentOverrideSrc<'j>>,
     pub contacts: Refs<'j>,
     pub fit: FitSrc<'j>,
-    pub sources: Vec<CitationSrc<'j>>,
-    pub allow: Allow,
+    pub sources: List<'j, CitationSrc<'j>>,
 }
 
 /// Consent wording that replaces a route's own when its condition holds.
@@ -465,112 +423,106 @@ pub(crate) struct ConsentOverrideSrc<'j> {
 
 impl<'j> Item<'j> for RouteSrc<'j> {
     fn read(r: &mut Reader, json: &'j Json, at: &At) -> RouteSrc<'j> {
-        r.object(Some(json), at, |r, o| RouteSrc {
-            id: r.given_text(o, "id"),
-            name: r.text(o, "name"),
-            when: r.text(o, "when"),
-            urgency: r.value(o, "urgency", true),
-            decision_within: r.value(o, "decisionWithin", false),
-            who_may_submit: r.text(o, "whoMaySubmit"),
-            consent: r.text(o, "consent"),
-            consent_override: r.field(o, "consentOverride", false).map(|json| {
+        r.object(Some(json), at, |r, o| {
+            let (id, name, when) = (r.text(o, "id"), r.text(o, "name"), r.text(o, "when"));
+            let (urgency, decision_within) = (r.value(o, "urgency", true).unwrap_or(Urgency::Now), r.value(o, "decisionWithin", false));
+            let (who_may_submit, consent) = (r.text(o, "whoMaySubmit"), r.text(o, "consent"));
+            let consent_override = r.field(o, "consentOverride", false).map(|json| {
                 r.object(Some(json), &At::Key(at, "consentOverride"), |r, c| ConsentOverrideSrc {
                     when: r.field(c, "when", true),
                     consent: r.text(c, "consent"),
                 })
-            }),
-            contacts: refs(r, o, "contacts"),
-            fit: fit(r, o),
-            sources: citations(r, o),
-            allow: allow(r, o),
+            });
+            let (contacts, fit, sources, allow) = (refs(r, o, "contacts"), fit(r, o), citations(r, o), allow(r, o));
+            let route = CompiledRoute {
+                id,
+                name,
+                when,
+                urgency,
+                who_may_submit,
+                consent,
+                contacts: Vec::new(),
+                decision_within,
+                consent_when: None,
+                fit: Fit::default(),
+                allow,
+            };
+            RouteSrc { route, consent_override, contacts, fit, sources }
         })
     }
 }
 
-/// A stage of escalation.
+/// A stage of escalation: as the program holds it, but for the contact it names and what it
+/// cites.
 pub(crate) struct StageSrc<'j> {
-    pub id: Option<String>,
-    pub name: String,
-    pub who: String,
-    pub what: String,
-    pub timescale: Option<Urgency>,
+    pub stage: CompiledStage,
     pub contact: Option<&'j str>,
-    pub sources: Vec<CitationSrc<'j>>,
-    pub allow: Allow,
+    pub sources: List<'j, CitationSrc<'j>>,
 }
 
 impl<'j> Item<'j> for StageSrc<'j> {
     fn read(r: &mut Reader, json: &'j Json, at: &At) -> StageSrc<'j> {
-        r.object(Some(json), at, |r, o| StageSrc {
-            id: r.given_text(o, "id"),
-            name: r.text(o, "name"),
-            who: r.text(o, "who"),
-            what: r.text(o, "what"),
-            timescale: r.value(o, "timescale", true),
-            contact: r.string(o, "contact", false),
-            sources: citations(r, o),
-            allow: allow(r, o),
+        r.object(Some(json), at, |r, o| {
+            let (id, name, who, what) = (r.text(o, "id"), r.text(o, "name"), r.text(o, "who"), r.text(o, "what"));
+            let timescale = r.value(o, "timescale", true).unwrap_or(Urgency::Now);
+            let (contact, sources, allow) = (r.string(o, "contact", false), citations(r, o), allow(r, o));
+            let stage = CompiledStage { id, name, who, what, timescale, timescale_is_default: true, contact: None, allow };
+            StageSrc { stage, contact, sources }
         })
     }
 }
 
-/// Something to consider, raised by rules.
+/// Something to consider, raised by rules: as the program holds it, but for its conditions and
+/// what it cites.
 pub(crate) struct PromptSrc<'j> {
-    pub id: Option<String>,
-    pub text: String,
+    pub prompt: CompiledPrompt,
     pub fit: FitSrc<'j>,
-    pub sources: Vec<CitationSrc<'j>>,
-    pub allow: Allow,
+    pub sources: List<'j, CitationSrc<'j>>,
 }
 
 impl<'j> Item<'j> for PromptSrc<'j> {
     fn read(r: &mut Reader, json: &'j Json, at: &At) -> PromptSrc<'j> {
-        r.object(Some(json), at, |r, o| PromptSrc {
-            id: r.given_text(o, "id"),
-            text: r.text(o, "text"),
-            fit: fit(r, o),
-            sources: citations(r, o),
-            allow: allow(r, o),
+        r.object(Some(json), at, |r, o| {
+            let (id, text, fit, sources, allow) = (r.text(o, "id"), r.text(o, "text"), fit(r, o), citations(r, o), allow(r, o));
+            PromptSrc { prompt: CompiledPrompt { id, text, fit: Fit::default(), allow }, fit, sources }
         })
     }
 }
 
-/// Something to do, and how soon.
+/// Something to do, and how soon: as the program holds it, but for the indicator it may be due
+/// after, its conditions and what it cites.
 pub(crate) struct ActionSrc<'j> {
-    pub id: Option<String>,
-    pub text: String,
-    pub urgency: Option<Urgency>,
+    pub action: CompiledAction,
     pub due_after: Option<DueAfterSrc<'j>>,
     pub fit: FitSrc<'j>,
-    pub sources: Vec<CitationSrc<'j>>,
-    pub allow: Allow,
+    pub sources: List<'j, CitationSrc<'j>>,
 }
 
 /// Due some days after the latest event of an indicator ends.
 pub(crate) struct DueAfterSrc<'j> {
     pub indicator: Option<&'j Json>,
-    pub days: Option<u16>,
+    pub days: u16,
 }
 
 impl<'j> Item<'j> for ActionSrc<'j> {
     fn read(r: &mut Reader, json: &'j Json, at: &At) -> ActionSrc<'j> {
-        r.object(Some(json), at, |r, o| ActionSrc {
-            id: r.given_text(o, "id"),
-            text: r.text(o, "text"),
-            urgency: r.value(o, "urgency", true),
-            due_after: r.field(o, "dueAfter", false).map(|json| {
-                r.object(Some(json), &At::Key(at, "dueAfter"), |r, d| DueAfterSrc { indicator: r.field(d, "indicator", true), days: r.value(d, "days", true) })
-            }),
-            fit: fit(r, o),
-            sources: citations(r, o),
-            allow: allow(r, o),
+        r.object(Some(json), at, |r, o| {
+            let (id, text, urgency) = (r.text(o, "id"), r.text(o, "text"), r.value(o, "urgency", true).unwrap_or(Urgency::Now));
+            let due_after = r.field(o, "dueAfter", false).map(|json| {
+                r.object(Some(json), &At::Key(at, "dueAfter"), |r, d| DueAfterSrc {
+                    indicator: r.field(d, "indicator", true),
+                    days: r.value(d, "days", true).unwrap_or(0),
+                })
+            });
+            let (fit, sources, allow) = (fit(r, o), citations(r, o), allow(r, o));
+            ActionSrc { action: CompiledAction { id, text, urgency, due_after: None, fit: Fit::default(), allow }, due_after, fit, sources }
         })
     }
 }
 
 /// A condition with a name, used by rules and items as `{"condition": id}`.
 pub(crate) struct NamedConditionSrc<'j> {
-    pub id: Option<String>,
+    pub id: String,
     /// For the ruleset's readers: checked, then not used.
     #[allow(dead_code)]
     pub description: Option<String>,
@@ -580,7 +532,7 @@ pub(crate) struct NamedConditionSrc<'j> {
 impl<'j> Item<'j> for NamedConditionSrc<'j> {
     fn read(r: &mut Reader, json: &'j Json, at: &At) -> NamedConditionSrc<'j> {
         r.object(Some(json), at, |r, o| NamedConditionSrc {
-            id: r.given_text(o, "id"),
+            id: r.text(o, "id"),
             description: r.optional_text(o, "description"),
             when: r.field(o, "when", true),
         })
@@ -618,28 +570,32 @@ fn synonyms(r: &mut Reader, o: &Obj) -> Vec<Vec<String>> {
     groups
 }
 
-/// A rule: a condition, and what follows when it certainly holds.
+/// A rule, a condition and what follows when it certainly holds: as the program holds it, but
+/// for the condition and consequences as written and what it cites.
 pub(crate) struct RuleSrc<'j> {
-    pub id: Option<String>,
+    pub rule: CompiledRule,
     pub when: Option<&'j Json>,
     pub then: ConsequencesSrc<'j>,
-    pub reason: String,
-    pub sources: Vec<CitationSrc<'j>>,
-    /// The primer's principles (1 to 10) the rule embodies.
-    pub principles: Vec<u8>,
-    pub allow: Allow,
+    pub sources: List<'j, CitationSrc<'j>>,
 }
 
 impl<'j> Item<'j> for RuleSrc<'j> {
     fn read(r: &mut Reader, json: &'j Json, at: &At) -> RuleSrc<'j> {
-        r.object(Some(json), at, |r, o| RuleSrc {
-            id: r.given_text(o, "id"),
-            when: r.field(o, "when", true),
-            then: r.section(o, "then", ConsequencesSrc::read),
-            reason: r.text(o, "reason"),
-            sources: citations(r, o),
-            principles: principles(r, o),
-            allow: allow(r, o),
+        r.object(Some(json), at, |r, o| {
+            let (id, when, then) = (r.text(o, "id"), r.field(o, "when", true), r.section(o, "then", ConsequencesSrc::read));
+            let (reason, sources, principles, allow) = (r.text(o, "reason"), citations(r, o), principles(r, o), allow(r, o));
+            let rule = CompiledRule {
+                id,
+                kind: RuleKind::Rule,
+                root: 0,
+                then: CompiledConsequences::default(),
+                reason,
+                sources: Vec::new(),
+                principles,
+                leaves: Vec::new(),
+                allow,
+            };
+            RuleSrc { rule, when, then, sources }
         })
     }
 }
@@ -679,13 +635,43 @@ impl<'j> ConsequencesSrc<'j> {
     }
 }
 
-/// `safeguards`: the ruleset's wording of the engine's guarantees, each by name.
+/// `safeguards`: the ruleset's wording of the engine's guarantees, each by name, each read
+/// ([`SafeguardSrc`], [`HarmSuspectedSrc`]) as it is compiled.
 pub(crate) struct SafeguardsSrc<'j> {
-    pub worry_recorded: SafeguardSrc<'j>,
-    pub worry_persists: SafeguardSrc<'j>,
-    pub judgement_lower: SafeguardSrc<'j>,
+    pub worry_recorded: Part<'j>,
+    pub worry_persists: Part<'j>,
+    pub judgement_lower: Part<'j>,
     /// Optional: without it a ruleset keeps the engine's three original guarantees.
-    pub harm_suspected: Option<HarmSuspectedSrc<'j>>,
+    pub harm_suspected: Part<'j>,
+}
+
+impl<'j> SafeguardsSrc<'j> {
+    fn read(r: &mut Reader, o: &Obj<'j, '_>) -> SafeguardsSrc<'j> {
+        SafeguardsSrc {
+            worry_recorded: Part::read(r, o, "worryRecorded", true),
+            worry_persists: Part::read(r, o, "worryPersists", true),
+            judgement_lower: Part::read(r, o, "judgementLower", true),
+            harm_suspected: Part::read(r, o, "harmSuspected", false),
+        }
+    }
+}
+
+/// An object inside another, read later by its own struct's reader: its key, and its value if
+/// given (a required one left out is reported when its parent is read, and read as empty).
+pub(crate) struct Part<'j> {
+    pub key: &'static str,
+    pub json: Option<&'j Json>,
+}
+
+impl<'j> Part<'j> {
+    fn read(r: &mut Reader, o: &Obj<'j, '_>, key: &'static str, required: bool) -> Part<'j> {
+        Part { key, json: r.field(o, key, required) }
+    }
+
+    /// Reads it with `read`; `parent` is where its parent is.
+    pub fn get<T>(&self, r: &mut Reader, parent: &At, read: impl FnOnce(&mut Reader, &Obj<'j, '_>) -> T) -> T {
+        r.object(self.json, &At::Key(parent, self.key), read)
+    }
 }
 
 /// One safeguard's consequences and why.
@@ -694,7 +680,13 @@ pub(crate) struct SafeguardSrc<'j> {
     pub ok: bool,
     pub then: ConsequencesSrc<'j>,
     pub reason: String,
-    pub sources: Vec<CitationSrc<'j>>,
+    pub sources: List<'j, CitationSrc<'j>>,
+}
+
+impl<'j> SafeguardSrc<'j> {
+    pub fn read(r: &mut Reader, o: &Obj<'j, '_>) -> SafeguardSrc<'j> {
+        SafeguardSrc { ok: o.ok, then: r.section(o, "then", ConsequencesSrc::read), reason: r.text(o, "reason"), sources: citations(r, o) }
+    }
 }
 
 /// The `harmSuspected` safeguard, with the level an open question must be able to reach.
@@ -703,28 +695,13 @@ pub(crate) struct HarmSuspectedSrc<'j> {
     pub safeguard: SafeguardSrc<'j>,
 }
 
-impl<'j> SafeguardsSrc<'j> {
-    fn read(r: &mut Reader, o: &Obj<'j, '_>) -> SafeguardsSrc<'j> {
-        SafeguardsSrc {
-            worry_recorded: r.section(o, "worryRecorded", SafeguardSrc::read),
-            worry_persists: r.section(o, "worryPersists", SafeguardSrc::read),
-            judgement_lower: r.section(o, "judgementLower", SafeguardSrc::read),
-            harm_suspected: r.field(o, "harmSuspected", false).map(|json| {
-                r.object(Some(json), &At::Key(o.at, "harmSuspected"), |r, s| {
-                    let at_level = r.string(s, "atLevel", false);
-                    if s.get("atLevel").is_none() && s.ok {
-                        r.problem(s.at, Code::MissingField, "missing field \"atLevel\": the level an open question must be able to reach");
-                    }
-                    HarmSuspectedSrc { at_level, safeguard: SafeguardSrc::read(r, s) }
-                })
-            }),
+impl<'j> HarmSuspectedSrc<'j> {
+    pub fn read(r: &mut Reader, o: &Obj<'j, '_>) -> HarmSuspectedSrc<'j> {
+        let at_level = r.string(o, "atLevel", false);
+        if o.get("atLevel").is_none() && o.ok {
+            r.problem(o.at, Code::MissingField, "missing field \"atLevel\": the level an open question must be able to reach");
         }
-    }
-}
-
-impl<'j> SafeguardSrc<'j> {
-    fn read(r: &mut Reader, o: &Obj<'j, '_>) -> SafeguardSrc<'j> {
-        SafeguardSrc { ok: o.ok, then: r.section(o, "then", ConsequencesSrc::read), reason: r.text(o, "reason"), sources: citations(r, o) }
+        HarmSuspectedSrc { at_level, safeguard: SafeguardSrc::read(r, o) }
     }
 }
 
@@ -768,15 +745,36 @@ pub(crate) struct ProfileSrc<'j> {
     /// Where the profile's values came from, for its maintainers: checked, then not used.
     #[allow(dead_code)]
     pub notes: Option<String>,
-    pub levels: Vec<(&'j str, ProfileLevelSrc)>,
-    pub contacts: Vec<(&'j str, ProfileContactSrc)>,
-    pub escalation: Vec<(&'j str, ProfileStageSrc<'j>)>,
+    pub levels: Map<'j, ProfileLevelSrc>,
+    pub contacts: Map<'j, ProfileContactSrc>,
+    pub escalation: Map<'j, ProfileStageSrc<'j>>,
+}
+
+impl<'j> ProfileSrc<'j> {
+    pub fn read(r: &mut Reader, json: &'j Json) -> ProfileSrc<'j> {
+        r.object(Some(json), &At::Root, |r, o| ProfileSrc {
+            format: r.string(o, "format", true),
+            id: r.given_text(o, "id"),
+            organisation: r.text(o, "organisation"),
+            ruleset: r.string(o, "ruleset", true),
+            notes: r.optional_text(o, "notes"),
+            levels: Map::read(r, o, "levels"),
+            contacts: Map::read(r, o, "contacts"),
+            escalation: Map::read(r, o, "escalation"),
+        })
+    }
 }
 
 /// A level's local name and meaning.
 pub(crate) struct ProfileLevelSrc {
     pub name: String,
     pub meaning: Option<String>,
+}
+
+impl<'j> Entry<'j> for ProfileLevelSrc {
+    fn read(r: &mut Reader, o: &Obj<'j, '_>) -> ProfileLevelSrc {
+        ProfileLevelSrc { name: r.text(o, "name"), meaning: r.optional_text(o, "meaning") }
+    }
 }
 
 /// A local contact's details.
@@ -789,6 +787,19 @@ pub(crate) struct ProfileContactSrc {
     pub notes: Option<String>,
 }
 
+impl<'j> Entry<'j> for ProfileContactSrc {
+    fn read(r: &mut Reader, o: &Obj<'j, '_>) -> ProfileContactSrc {
+        ProfileContactSrc {
+            name: r.optional_text(o, "name"),
+            phone: r.optional_text(o, "phone"),
+            email: r.optional_text(o, "email"),
+            hours: r.optional_text(o, "hours"),
+            out_of_hours: r.optional_text(o, "outOfHours"),
+            notes: r.optional_text(o, "notes"),
+        }
+    }
+}
+
 /// An escalation stage's local wording, timescale and contact.
 pub(crate) struct ProfileStageSrc<'j> {
     pub name: Option<String>,
@@ -797,41 +808,49 @@ pub(crate) struct ProfileStageSrc<'j> {
     pub contact: Option<&'j str>,
 }
 
-impl<'j> ProfileSrc<'j> {
-    pub fn read(r: &mut Reader, json: &'j Json) -> ProfileSrc<'j> {
-        r.object(Some(json), &At::Root, |r, o| ProfileSrc {
-            format: r.string(o, "format", true),
-            id: r.given_text(o, "id"),
-            organisation: r.text(o, "organisation"),
-            ruleset: r.string(o, "ruleset", true),
-            notes: r.optional_text(o, "notes"),
-            levels: entries(r, o, "levels", |r, l| ProfileLevelSrc { name: r.text(l, "name"), meaning: r.optional_text(l, "meaning") }),
-            contacts: entries(r, o, "contacts", |r, l| ProfileContactSrc {
-                name: r.optional_text(l, "name"),
-                phone: r.optional_text(l, "phone"),
-                email: r.optional_text(l, "email"),
-                hours: r.optional_text(l, "hours"),
-                out_of_hours: r.optional_text(l, "outOfHours"),
-                notes: r.optional_text(l, "notes"),
-            }),
-            escalation: entries(r, o, "escalation", |r, l| ProfileStageSrc {
-                name: r.optional_text(l, "name"),
-                who: r.optional_text(l, "who"),
-                timescale: r.value(l, "timescale", false),
-                contact: r.string(l, "contact", false),
-            }),
-        })
+impl<'j> Entry<'j> for ProfileStageSrc<'j> {
+    fn read(r: &mut Reader, o: &Obj<'j, '_>) -> ProfileStageSrc<'j> {
+        ProfileStageSrc {
+            name: r.optional_text(o, "name"),
+            who: r.optional_text(o, "who"),
+            timescale: r.value(o, "timescale", false),
+            contact: r.string(o, "contact", false),
+        }
     }
 }
 
-/// A map from ids in the ruleset to objects, each read by `read`.
-fn entries<'j, T>(r: &mut Reader, o: &Obj<'j, '_>, key: &'static str, read: impl Fn(&mut Reader, &Obj<'j, '_>) -> T) -> Vec<(&'j str, T)> {
-    let at = At::Key(o.at, key);
-    let mut out = Vec::new();
-    for (id, json) in r.map(o, key) {
-        out.push((id.as_str(), r.object(Some(json), &At::Key(&at, id), &read)));
+/// One kind of object in a map from ids, read by one function from the object.
+pub(crate) trait Entry<'j>: Sized {
+    fn read(r: &mut Reader, o: &Obj<'j, '_>) -> Self;
+}
+
+/// A map from ids in the ruleset to objects of one kind, each read as it is compiled.
+pub(crate) struct Map<'j, T> {
+    /// Its key in the object that holds it.
+    key: &'static str,
+    entries: &'j [(String, Json)],
+    entry: std::marker::PhantomData<T>,
+}
+
+impl<'j, T: Entry<'j>> Map<'j, T> {
+    fn read(r: &mut Reader, o: &Obj<'j, '_>, key: &'static str) -> Map<'j, T> {
+        Map { key, entries: r.map(o, key), entry: std::marker::PhantomData }
     }
-    out
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Where the map is, in the object at `parent`.
+    pub fn at<'a>(&self, parent: &'a At<'a>) -> At<'a> {
+        At::Key(parent, self.key)
+    }
+
+    /// The `i`th id, and its object, read; `map` is where the map is.
+    pub fn get(&self, r: &mut Reader, i: usize, map: &At) -> (&'j str, T) {
+        let (id, json) = &self.entries[i];
+        (id, r.object(Some(json), &At::Key(map, id), T::read))
+    }
 }
 
 #[cfg(test)]
