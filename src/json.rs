@@ -604,11 +604,13 @@ impl Reader {
         self.given_text(o, key).unwrap_or_default()
     }
 
-    /// [`Reader::text`], but `None` unless it was text (blank text is reported, and given).
+    /// [`Reader::text`], but `None` unless it was text (blank text is reported, and read as
+    /// empty).
     pub fn given_text(&mut self, o: &Obj, key: &'static str) -> Option<String> {
         let text = self.string(o, key, true)?;
         if text.trim().is_empty() {
             self.problem(&At::Key(o.at, key), Code::EmptyText, "this text is empty");
+            return Some(String::new());
         }
         Some(text.to_string())
     }
@@ -687,6 +689,7 @@ mod tests {
             assert_eq!(r.value::<u8>(o, "e", true), None);
             assert_eq!(r.string(o, "f", true), None);
         });
+        assert_eq!(r.problems[0].message, "unknown field \"d\"; expected one of: a, b, c, e, f");
         let problems: Vec<(String, Code)> = r.problems.iter().map(|p| (p.path.clone(), p.code)).collect();
         assert_eq!(
             problems,
@@ -697,6 +700,27 @@ mod tests {
                 ("c[0]".into(), Code::WrongType),
                 ("e".into(), Code::BadValue),
                 ("".into(), Code::MissingField),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_keys_an_object_may_have_are_those_read_and_its_unknown_keys_come_first() {
+        let doc = json(r#"{"inner": {"n": "x", "extra": 1}, "stray": 2, "late": true}"#);
+        let mut r = Reader::new(Document::Case);
+        r.object(Some(&doc), &At::Root, |r, o| {
+            let inner = r.field(o, "inner", true);
+            r.object(inner, &At::Key(o.at, "inner"), |r, i| r.value::<u8>(i, "n", true));
+            // Asked for, though absent or read only to see whether it is there.
+            assert!(o.get("missing").is_none() && o.get("late").is_some());
+        });
+        let problems: Vec<(&str, Code, &str)> = r.problems.iter().map(|p| (p.path.as_str(), p.code, p.message.as_str())).collect();
+        assert_eq!(
+            problems,
+            [
+                ("stray", Code::UnknownField, "unknown field \"stray\"; expected one of: inner, missing, late"),
+                ("inner.extra", Code::UnknownField, "unknown field \"extra\"; expected one of: n"),
+                ("inner.n", Code::WrongType, "expected a number, found a string"),
             ]
         );
     }

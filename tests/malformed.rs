@@ -524,3 +524,16 @@ fn many_named_conditions_are_defined_and_found_in_n_log_n() {
     let error = quickly(10, "compiling", || refused(value, "conditions[30000].id", "duplicate-id"));
     assert_eq!(error.problems().len(), 1, "{error}");
 }
+
+#[test]
+fn an_id_that_is_not_text_is_refused_once_as_the_wrong_type() {
+    // Not also as `"" is not a kebab-case id`: nothing empty was written.
+    let codes = |error: Error| error.problems().iter().map(|p| (p.path.clone(), p.code.name())).collect::<Vec<_>>();
+    let error = compile(&patch(base(), "/meta/id", Some(json!(7)))).expect_err("a number");
+    assert_eq!(codes(error), [("meta.id".to_string(), "wrong-type")]);
+    let error = profile(patch(good_profile(), "/id", Some(json!(["test-school"])))).expect_err("a list");
+    assert_eq!(codes(error), [("id".to_string(), "wrong-type")]);
+    // Blank text is reported as empty, and as no id.
+    let error = compile(&patch(base(), "/meta/id", Some(json!(" ")))).expect_err("blank");
+    assert_eq!(codes(error), [("meta.id".to_string(), "empty-text"), ("meta.id".to_string(), "bad-id")]);
+}
