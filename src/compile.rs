@@ -280,7 +280,7 @@ impl<'j> Compiler<'j> {
             let when_at = At::Key(here, "when");
             rule.root = match src.when {
                 Some(when) => c.condition(&scope, &mut graph, when, &when_at, 1),
-                None => graph.push(Node::WorryRecorded),
+                None => graph.push(Node::Leaf(Leaf::WorryRecorded)),
             };
             rule.then = c.consequences(&scope, src.then, &At::Key(here, "then"));
             rule.sources = c.citations(src.sources, here);
@@ -435,7 +435,7 @@ impl<'j> Compiler<'j> {
                 Code::LocalNumber,
                 "local numbers belong in a profile, so that no ruleset ships an invented or out-of-date local contact",
             ),
-            _ => {}
+            (ContactScope::National, None | Some(_)) | (ContactScope::Local, None) => {}
         }
         // Its `meanwhile` is resolved once every contact is read (see `meanwhile`).
         contact
@@ -455,7 +455,9 @@ impl<'j> Compiler<'j> {
                         contact.meanwhile = Some(meanwhile);
                     }
                 }
-                _ => self.problem(&here, Code::NotNational, format!("\"{id}\" is not a national contact with a number, so it cannot stand in for a local one")),
+                (ContactScope::National, None) | (ContactScope::Local, _) => {
+                    self.problem(&here, Code::NotNational, format!("\"{id}\" is not a national contact with a number, so it cannot stand in for a local one"))
+                }
             }
         }
     }
@@ -466,7 +468,7 @@ impl<'j> Compiler<'j> {
             let here = At::Key(at, "consentOverride");
             let node = match consent.when {
                 Some(json) => self.condition(scope, graph, json, &At::Key(&here, "when"), 1),
-                None => graph.push(Node::WorryRecorded),
+                None => graph.push(Node::Leaf(Leaf::WorryRecorded)),
             };
             (node, consent.consent)
         });
@@ -543,15 +545,15 @@ impl<'j> Compiler<'j> {
     fn safeguards(&mut self, scope: &Scope, graph: &mut Graph, src: SafeguardsSrc, at: &At, rules: &mut Vec<CompiledRule>) -> Safeguards {
         // A closed referral while the practitioner is still worried.
         let persists = {
-            let closed = ReferralOutcome::ALL.iter().filter(|o| o.is_closed()).map(|o| graph.push(Node::Referral(*o))).collect::<Vec<_>>();
+            let closed = ReferralOutcome::ALL.iter().filter(|o| o.is_closed()).map(|o| graph.push(Node::Leaf(Leaf::Referral(*o)))).collect::<Vec<_>>();
             let closed = graph.branch(closed, |start, end| Node::Any { start, end });
-            let worried = graph.push(Node::Fact(Fact::StillWorried));
+            let worried = graph.push(Node::Leaf(Leaf::Fact(Fact::StillWorried)));
             graph.branch(vec![closed, worried], |start, end| Node::All { start, end })
         };
 
         // A recorded worry always leads somewhere.
         let (here, safeguard) = (At::Key(at, src.worry_recorded.key), src.worry_recorded.get(self, at, SafeguardSrc::read));
-        let root = graph.push(Node::WorryRecorded);
+        let root = graph.push(Node::Leaf(Leaf::WorryRecorded));
         let then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
         if then.actions.is_empty() && then.routes.is_empty() && safeguard.ok {
             self.problem(&At::Key(&here, "then"), Code::EmptySafeguard, "a recorded worry must always lead somewhere: give at least one action or route");
@@ -567,7 +569,7 @@ impl<'j> Compiler<'j> {
 
         // The practitioner's lower view is kept beside the engine's level: it needs that level.
         let (here, safeguard) = (At::Key(at, src.judgement_lower.key), src.judgement_lower.get(self, at, SafeguardSrc::read));
-        let leaf = graph.push(Node::JudgementLower);
+        let leaf = graph.push(Node::Leaf(Leaf::JudgementLower));
         let then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
         self.sets_no_level(&then, &here, "the practitioner's lower view cannot set a level: it is kept beside the engine's");
         let judgement_lower = Late { rule: self.safeguard(leaf, then, safeguard.reason, safeguard.sources, &here, graph, rules), leaf };
@@ -577,7 +579,7 @@ impl<'j> Compiler<'j> {
         let harm_suspected = src.harm_suspected.json.map(|_| {
             let harm = src.harm_suspected.get(self, at, HarmSuspectedSrc::read);
             let (here, safeguard) = (At::Key(at, src.harm_suspected.key), harm.safeguard);
-            let leaf = graph.push(Node::HarmSuspected);
+            let leaf = graph.push(Node::Leaf(Leaf::HarmSuspected));
             let then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
             self.sets_no_level(&then, &here, "something not known cannot set a level: the questions say what finding out would change");
             let level = self.reference(harm.at_level, &At::Key(&here, "atLevel"), &scope.levels, Code::UnknownLevel, "level");
@@ -624,17 +626,17 @@ impl<'j> Compiler<'j> {
             Json::Object(members) if members.len() == 1 => (members[0].0.as_str(), &members[0].1),
             _ => {
                 self.problem(at, Code::BadCondition, format!("expected an object with one of: {}", ConditionKind::NAMES.join(", ")));
-                return graph.push(Node::WorryRecorded);
+                return graph.push(Node::Leaf(Leaf::WorryRecorded));
             }
         };
         let here = At::Key(at, key);
         if depth > MAX_DEPTH {
             self.problem(at, Code::TooDeep, format!("conditions may nest at most {MAX_DEPTH} deep"));
-            return graph.push(Node::WorryRecorded);
+            return graph.push(Node::Leaf(Leaf::WorryRecorded));
         }
         let Some(kind) = ConditionKind::find(key) else {
             self.problem(&here, Code::BadCondition, format!("unknown condition \"{key}\"; expected one of: {}", ConditionKind::NAMES.join(", ")));
-            return graph.push(Node::WorryRecorded);
+            return graph.push(Node::Leaf(Leaf::WorryRecorded));
         };
         match kind {
             ConditionKind::All | ConditionKind::Any => {
@@ -659,11 +661,11 @@ impl<'j> Compiler<'j> {
             }
             ConditionKind::Yes => {
                 let indicator = self.indicator_ref(scope, value, &here, Some(IndicatorKind::Answer));
-                graph.push(Node::Yes(indicator))
+                graph.push(Node::Leaf(Leaf::Yes(indicator)))
             }
             ConditionKind::NotKnown => {
                 let indicator = self.indicator_ref(scope, value, &here, None);
-                graph.push(Node::NotKnown(indicator))
+                graph.push(Node::Leaf(Leaf::NotKnown(indicator)))
             }
             ConditionKind::Age => {
                 let range = age_range(&mut self.reader, value, &here);
@@ -671,7 +673,7 @@ impl<'j> Compiler<'j> {
                     self.problem(&here, Code::BadAgeRange, "give minMonths, maxMonths or both");
                 }
                 let (min, max) = range.bounds();
-                graph.push(Node::Age { min, max })
+                graph.push(Node::Leaf(Leaf::Age { min, max }))
             }
             ConditionKind::Events => {
                 let (indicator, within, at_least) = events(&mut self.reader, value, &here);
@@ -679,24 +681,24 @@ impl<'j> Compiler<'j> {
                     Some(json) => self.indicator_ref(scope, json, &At::Key(&here, "indicator"), Some(IndicatorKind::Event)),
                     None => 0,
                 };
-                graph.push(Node::Events { indicator, within, at_least })
+                graph.push(Node::Leaf(Leaf::Events { indicator, within, at_least }))
             }
             ConditionKind::Fact => {
                 let fact = Fact::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(Fact::StillWorried);
                 if !scope.worded_facts.contains(&fact) {
                     self.problem(&here, Code::MissingWording, format!("{} needs wording in context.facts before a rule can ask it", fact.name()));
                 }
-                graph.push(Node::Fact(fact))
+                graph.push(Node::Leaf(Leaf::Fact(fact)))
             }
             ConditionKind::Worry => {
                 if *value != Json::Bool(true) {
                     self.misfit(here.expected("true", value));
                 }
-                graph.push(Node::WorryRecorded)
+                graph.push(Node::Leaf(Leaf::WorryRecorded))
             }
             ConditionKind::Referral => {
                 let outcome = ReferralOutcome::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(ReferralOutcome::None);
-                graph.push(Node::Referral(outcome))
+                graph.push(Node::Leaf(Leaf::Referral(outcome)))
             }
             ConditionKind::Condition => {
                 let found = match value {
@@ -712,7 +714,7 @@ impl<'j> Compiler<'j> {
                         None
                     }
                 };
-                found.unwrap_or_else(|| graph.push(Node::WorryRecorded))
+                found.unwrap_or_else(|| graph.push(Node::Leaf(Leaf::WorryRecorded)))
             }
         }
     }
@@ -737,14 +739,19 @@ impl<'j> Compiler<'j> {
             }
         };
         let Some(i) = self.resolve(&scope.indicators, id, at, Code::UnknownIndicator, "indicator") else { return 0 };
-        match (kind, scope.kinds[i]) {
-            (Some(IndicatorKind::Answer), IndicatorKind::Event) => {
+        // `yes` asks an answer or circumstance, `events` counts events, `notKnown` asks any.
+        let (answered, counted) = match scope.kinds[i] {
+            IndicatorKind::Answer | IndicatorKind::Circumstance => (true, false),
+            IndicatorKind::Event => (false, true),
+        };
+        match kind {
+            Some(IndicatorKind::Answer) if counted => {
                 self.problem(at, Code::WrongKind, format!("\"{id}\" is counted from dated events: use {{\"events\": {{\"indicator\": \"{id}\", ...}}}}"))
             }
-            (Some(IndicatorKind::Event), IndicatorKind::Answer | IndicatorKind::Circumstance) => {
+            Some(IndicatorKind::Event) if answered => {
                 self.problem(at, Code::WrongKind, format!("\"{id}\" is answered yes or no, not counted: use {{\"yes\": \"{id}\"}}"))
             }
-            _ => {}
+            Some(IndicatorKind::Answer | IndicatorKind::Event | IndicatorKind::Circumstance) | None => {}
         }
         i as u16
     }
@@ -852,7 +859,8 @@ impl Graph {
         };
         let (size, depth) = match node {
             Node::Not(kid) => measure(&[kid]),
-            _ => measure(node.children().map_or(&[][..], |kids| &self.kids[kids])),
+            Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => measure(&self.kids[start as usize..end as usize]),
+            Node::Leaf(_) => measure(&[]),
         };
         self.sizes.push(size);
         self.depths.push(depth);
@@ -875,17 +883,14 @@ impl Graph {
     }
 
     fn collect_leaves(&self, node: u32, leaves: &mut Vec<u32>) {
-        let n = self.nodes[node as usize];
-        match n {
+        match self.nodes[node as usize] {
             Node::Not(kid) => self.collect_leaves(kid, leaves),
-            _ => match n.children() {
-                Some(range) => {
-                    for i in range {
-                        self.collect_leaves(self.kids[i], leaves);
-                    }
+            Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => {
+                for i in start..end {
+                    self.collect_leaves(self.kids[i as usize], leaves);
                 }
-                None => leaves.push(node),
-            },
+            }
+            Node::Leaf(_) => leaves.push(node),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::error::{Code, Document, Error, Problem};
 use crate::json::Named;
 use crate::logic::Truth;
-use crate::program::{CompiledRule, Fit, Node, Program, Window};
+use crate::program::{CompiledRule, Fit, Leaf, Node, Program, Window};
 use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome, Urgency};
 use crate::trace::{AgeSpan, Finding, RuleTrace, Status};
 
@@ -552,7 +552,7 @@ impl<'a> Evaluator<'a> {
     /// For each supposition, the truth of `root` were it true (for open questions). One pass
     /// over the condition, in which each node carries only the suppositions that change it:
     /// O(size × depth), where evaluating the condition once per supposition is O(size²).
-    fn suppose_each(&self, root: u32, suppositions: &[(u32, Supposition)]) -> Vec<Truth> {
+    fn suppose_each(&self, root: u32, suppositions: &[(Leaf, Supposition)]) -> Vec<Truth> {
         let mut by_var: Vec<(Var, usize)> = suppositions.iter().enumerate().map(|(i, s)| (s.1.var, i)).collect();
         crate::sort::by(&mut by_var, |a, b| a.cmp(b));
         let mut scratch = Scratch { changes: Vec::new(), counts: vec![(0, 0, false); suppositions.len()], touched: Vec::new() };
@@ -566,7 +566,7 @@ impl<'a> Evaluator<'a> {
 
     /// Appends to `scratch.changes` each supposition (by index) that changes the truth of
     /// `node`, with its truth before and after. Everything else in `scratch` is left as found.
-    fn changes(&self, node: u32, suppositions: &[(u32, Supposition)], by_var: &[(Var, usize)], scratch: &mut Scratch) {
+    fn changes(&self, node: u32, suppositions: &[(Leaf, Supposition)], by_var: &[(Var, usize)], scratch: &mut Scratch) {
         let base = self.truths[node as usize];
         let start = scratch.changes.len();
         match self.program.nodes[node as usize] {
@@ -576,58 +576,18 @@ impl<'a> Evaluator<'a> {
                     (change.1, change.2) = (!change.1, !change.2);
                 }
             }
-            branch @ (Node::All { start: first, end } | Node::Any { start: first, end } | Node::AtLeast { start: first, end, .. }) => {
-                // How many children are true and unknown as things are, then how that changes
-                // under each supposition that changes a child (most change under none).
-                let (mut yes, mut unknown) = (0, 0);
-                for kid in self.kids(first, end) {
-                    let truth = self.truths[kid as usize];
-                    yes += i32::from(truth == Truth::True);
-                    unknown += i32::from(truth == Truth::Unknown);
-                    self.changes(kid, suppositions, by_var, scratch);
-                }
-                let touched_from = scratch.touched.len();
-                for &(i, before, after) in &scratch.changes[start..] {
-                    let count = &mut scratch.counts[i];
-                    if !count.2 {
-                        *count = (0, 0, true);
-                        scratch.touched.push(i);
-                    }
-                    count.0 += i32::from(after == Truth::True) - i32::from(before == Truth::True);
-                    count.1 += i32::from(after == Truth::Unknown) - i32::from(before == Truth::Unknown);
-                }
-                scratch.changes.truncate(start);
-                // As [`Truth::at_least`]: `all` needs every child, `any` one.
-                let needed = match branch {
-                    Node::All { .. } => (end - first) as i32,
-                    Node::AtLeast { n, .. } => i32::from(n),
-                    _ => 1,
-                };
-                for t in touched_from..scratch.touched.len() {
-                    let i = scratch.touched[t];
-                    let (more_yes, more_unknown, _) = std::mem::take(&mut scratch.counts[i]);
-                    let (yes, unknown) = (yes + more_yes, unknown + more_unknown);
-                    let truth = if yes >= needed {
-                        Truth::True
-                    } else if yes + unknown >= needed {
-                        Truth::Unknown
-                    } else {
-                        Truth::False
-                    };
-                    if truth != base {
-                        scratch.changes.push((i, base, truth));
-                    }
-                }
-                scratch.touched.truncate(touched_from);
-            }
-            leaf => {
+            // As [`Truth::at_least`]: `all` needs every child, `any` one.
+            Node::All { start: first, end } => self.branch_changes(node, first, end, (end - first) as i32, suppositions, by_var, scratch),
+            Node::Any { start: first, end } => self.branch_changes(node, first, end, 1, suppositions, by_var, scratch),
+            Node::AtLeast { n, start: first, end } => self.branch_changes(node, first, end, i32::from(n), suppositions, by_var, scratch),
+            Node::Leaf(leaf) => {
                 // The suppositions about what the leaf reads (its indicator or fact, or any
                 // referral outcome), and about the leaf itself.
                 let read = match leaf {
-                    Node::Yes(i) | Node::NotKnown(i) => Some(Var::Indicator(i)),
-                    Node::Fact(fact) => Some(Var::Fact(fact)),
-                    Node::Referral(_) => Some(Var::Referral(ReferralOutcome::ALL[0])),
-                    _ => None,
+                    Leaf::Yes(i) | Leaf::NotKnown(i) => Some(Var::Indicator(i)),
+                    Leaf::Fact(fact) => Some(Var::Fact(fact)),
+                    Leaf::Referral(_) => Some(Var::Referral(ReferralOutcome::ALL[0])),
+                    Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
                 };
                 for var in read.into_iter().chain([Var::Leaf(node)]) {
                     for &(about, i) in &by_var[by_var.partition_point(|(v, _)| *v < var)..] {
@@ -643,18 +603,70 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// [`Evaluator::changes`] for a branch whose children are `kids[first..end]`, true when
+    /// `needed` of them are.
+    #[allow(clippy::too_many_arguments)]
+    fn branch_changes(
+        &self,
+        node: u32,
+        first: u32,
+        end: u32,
+        needed: i32,
+        suppositions: &[(Leaf, Supposition)],
+        by_var: &[(Var, usize)],
+        scratch: &mut Scratch,
+    ) {
+        let (base, start) = (self.truths[node as usize], scratch.changes.len());
+        // How many children are true and unknown as things are, then how that changes under
+        // each supposition that changes a child (most change under none).
+        let (mut yes, mut unknown) = (0, 0);
+        for kid in self.kids(first, end) {
+            let truth = self.truths[kid as usize];
+            yes += i32::from(truth == Truth::True);
+            unknown += i32::from(truth == Truth::Unknown);
+            self.changes(kid, suppositions, by_var, scratch);
+        }
+        let touched_from = scratch.touched.len();
+        for &(i, before, after) in &scratch.changes[start..] {
+            let count = &mut scratch.counts[i];
+            if !count.2 {
+                *count = (0, 0, true);
+                scratch.touched.push(i);
+            }
+            count.0 += i32::from(after == Truth::True) - i32::from(before == Truth::True);
+            count.1 += i32::from(after == Truth::Unknown) - i32::from(before == Truth::Unknown);
+        }
+        scratch.changes.truncate(start);
+        for t in touched_from..scratch.touched.len() {
+            let i = scratch.touched[t];
+            let (more_yes, more_unknown, _) = std::mem::take(&mut scratch.counts[i]);
+            let (yes, unknown) = (yes + more_yes, unknown + more_unknown);
+            let truth = if yes >= needed {
+                Truth::True
+            } else if yes + unknown >= needed {
+                Truth::Unknown
+            } else {
+                Truth::False
+            };
+            if truth != base {
+                scratch.changes.push((i, base, truth));
+            }
+        }
+        scratch.touched.truncate(touched_from);
+    }
+
     /// One step of three-valued logic: a branch from its children's truths, a leaf by `leaf`.
-    fn combine(&self, node: u32, kid: impl Fn(u32) -> Truth, leaf: impl FnOnce(Node) -> Truth) -> Truth {
+    fn combine(&self, node: u32, kid: impl Fn(u32) -> Truth, leaf: impl FnOnce(Leaf) -> Truth) -> Truth {
         match self.program.nodes[node as usize] {
             Node::All { start, end } => self.kids(start, end).fold(Truth::True, |truth, k| truth.and(kid(k))),
             Node::Any { start, end } => self.kids(start, end).fold(Truth::False, |truth, k| truth.or(kid(k))),
             Node::Not(k) => !kid(k),
             Node::AtLeast { n, start, end } => Truth::at_least(usize::from(n), self.kids(start, end).map(kid)),
-            other => leaf(other),
+            Node::Leaf(test) => leaf(test),
         }
     }
 
-    fn leaf(&self, leaf: Node) -> Truth {
+    fn leaf(&self, leaf: Leaf) -> Truth {
         let inputs = &self.inputs;
         let known = |answer: Option<Answer>| match answer {
             Some(Answer::Yes) => Truth::True,
@@ -662,19 +674,19 @@ impl<'a> Evaluator<'a> {
             Some(Answer::NotKnown) | None => Truth::Unknown,
         };
         match leaf {
-            Node::Yes(i) => known(inputs.answers[i as usize]),
-            Node::NotKnown(i) => match inputs.answers[i as usize] {
+            Leaf::Yes(i) => known(inputs.answers[i as usize]),
+            Leaf::NotKnown(i) => match inputs.answers[i as usize] {
                 Some(Answer::NotKnown) => Truth::True,
                 Some(_) => Truth::False,
                 None => Truth::from_bool(inputs.events[i as usize].is_empty()),
             },
-            Node::Age { min, max } => match inputs.age {
+            Leaf::Age { min, max } => match inputs.age {
                 None => Truth::Unknown,
                 Some(age) if age.from >= min && age.to <= max => Truth::True,
                 Some(age) if age.to < min || age.from > max => Truth::False,
                 Some(_) => Truth::Unknown,
             },
-            Node::Events { indicator, within, at_least } => {
+            Leaf::Events { indicator, within, at_least } => {
                 if self.count(indicator, within) >= at_least {
                     Truth::True
                 } else if inputs.answers[indicator as usize] == Some(Answer::NotKnown) {
@@ -683,12 +695,11 @@ impl<'a> Evaluator<'a> {
                     Truth::False
                 }
             }
-            Node::Fact(fact) => known(inputs.facts[fact as usize]),
-            Node::Referral(outcome) => inputs.referral.map_or(Truth::Unknown, |actual| Truth::from_bool(actual == outcome)),
-            Node::WorryRecorded => Truth::from_bool(inputs.worried),
-            Node::JudgementLower => Truth::from_bool(inputs.judgement_lower),
-            Node::HarmSuspected => Truth::from_bool(inputs.harm_suspected),
-            Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => unreachable!("not a leaf"),
+            Leaf::Fact(fact) => known(inputs.facts[fact as usize]),
+            Leaf::Referral(outcome) => inputs.referral.map_or(Truth::Unknown, |actual| Truth::from_bool(actual == outcome)),
+            Leaf::WorryRecorded => Truth::from_bool(inputs.worried),
+            Leaf::JudgementLower => Truth::from_bool(inputs.judgement_lower),
+            Leaf::HarmSuspected => Truth::from_bool(inputs.harm_suspected),
         }
     }
 
@@ -716,9 +727,13 @@ impl<'a> Evaluator<'a> {
                     }
                 }
             }
-            Node::WorryRecorded => self.explain_worry(out),
-            Node::HarmSuspected => out.extend(self.suspected.iter().cloned()),
-            leaf => out.push(self.finding(leaf)),
+            Node::Leaf(leaf) => match leaf {
+                Leaf::WorryRecorded => self.explain_worry(out),
+                Leaf::HarmSuspected => out.extend(self.suspected.iter().cloned()),
+                Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::Age { .. } | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::JudgementLower => {
+                    out.push(self.finding(leaf))
+                }
+            },
         }
     }
 
@@ -726,16 +741,16 @@ impl<'a> Evaluator<'a> {
         let program = self.program;
         for (i, answer) in self.inputs.answers.iter().enumerate() {
             if is_worry(program, i, *answer) {
-                out.push(self.finding(Node::Yes(i as u16)));
+                out.push(self.finding(Leaf::Yes(i as u16)));
             }
         }
         for (i, list) in self.inputs.events.iter().enumerate() {
             if !list.is_empty() {
-                out.push(self.finding(Node::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
+                out.push(self.finding(Leaf::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
             }
         }
         if self.inputs.facts[Fact::StillWorried as usize] == Some(Answer::Yes) {
-            out.push(self.finding(Node::Fact(Fact::StillWorried)));
+            out.push(self.finding(Leaf::Fact(Fact::StillWorried)));
         }
         out.extend(self.suspected.iter().cloned());
         if let Some((level, reason)) = self.inputs.judgement.as_ref().filter(|(level, _)| *level > 0) {
@@ -743,22 +758,22 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn finding(&self, leaf: Node) -> Finding<'a> {
+    fn finding(&self, leaf: Leaf) -> Finding<'a> {
         let program = self.program;
         let holds = self.leaf(leaf);
         match leaf {
-            Node::Yes(i) => {
+            Leaf::Yes(i) => {
                 let indicator = &program.indicators[i as usize];
                 Finding::Yes { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
             }
-            Node::NotKnown(i) => {
+            Leaf::NotKnown(i) => {
                 let indicator = &program.indicators[i as usize];
                 Finding::NotKnown { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
             }
-            Node::Age { min, max } => {
+            Leaf::Age { min, max } => {
                 Finding::Age { min_months: (min != i32::MIN).then_some(min), max_months: (max != i32::MAX).then_some(max), age_months: self.inputs.age, holds }
             }
-            Node::Events { indicator, within, at_least } => {
+            Leaf::Events { indicator, within, at_least } => {
                 let info = &program.indicators[indicator as usize];
                 let events = self.events_within(indicator, within);
                 Finding::Events {
@@ -772,13 +787,12 @@ impl<'a> Evaluator<'a> {
                     holds,
                 }
             }
-            Node::Fact(fact) => Finding::Fact { fact, text: program.fact_text(fact), answer: self.inputs.facts[fact as usize], holds },
-            Node::Referral(outcome) => Finding::Referral { outcome, text: program.referral_text(outcome), actual: self.inputs.referral, holds },
-            Node::JudgementLower | Node::WorryRecorded | Node::HarmSuspected => {
+            Leaf::Fact(fact) => Finding::Fact { fact, text: program.fact_text(fact), answer: self.inputs.facts[fact as usize], holds },
+            Leaf::Referral(outcome) => Finding::Referral { outcome, text: program.referral_text(outcome), actual: self.inputs.referral, holds },
+            Leaf::JudgementLower | Leaf::WorryRecorded | Leaf::HarmSuspected => {
                 let (level, reason) = self.inputs.judgement.clone().unwrap_or_default();
                 Finding::Judgement { level: &program.levels[usize::from(level)].id, reason, holds }
             }
-            Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => unreachable!("not a leaf"),
         }
     }
 
@@ -788,17 +802,17 @@ impl<'a> Evaluator<'a> {
         let mut out = Vec::new();
         for (i, answer) in inputs.answers.iter().enumerate() {
             if answer.is_some() {
-                out.push(self.finding(Node::Yes(i as u16)));
+                out.push(self.finding(Leaf::Yes(i as u16)));
             }
         }
         for (i, list) in inputs.events.iter().enumerate() {
             if !list.is_empty() {
-                out.push(self.finding(Node::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
+                out.push(self.finding(Leaf::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
             }
         }
         for info in &program.facts {
             if inputs.facts[info.fact as usize].is_some() {
-                out.push(self.finding(Node::Fact(info.fact)));
+                out.push(self.finding(Leaf::Fact(info.fact)));
             }
         }
         if let Some(actual) = inputs.referral {
@@ -807,31 +821,32 @@ impl<'a> Evaluator<'a> {
         out
     }
 
-    /// The variable a leaf reads, when it is not known.
-    fn unknown_var(&self, node: u32) -> Option<Var> {
-        let leaf = self.program.nodes[node as usize];
+    /// The variable a leaf (the node `node`) reads, when it is not known.
+    fn unknown_var(&self, node: u32, leaf: Leaf) -> Option<Var> {
         let unknown = |answer: Option<Answer>| matches!(answer, None | Some(Answer::NotKnown));
         match leaf {
-            Node::Yes(i) | Node::NotKnown(i) if unknown(self.inputs.answers[i as usize]) => Some(Var::Indicator(i)),
-            Node::Fact(fact) if unknown(self.inputs.facts[fact as usize]) => Some(Var::Fact(fact)),
-            Node::Referral(outcome) if self.inputs.referral.is_none() => Some(Var::Referral(outcome)),
-            Node::Age { .. } | Node::Events { .. } if self.truths[node as usize] == Truth::Unknown => Some(Var::Leaf(node)),
-            _ => None,
+            Leaf::Yes(i) | Leaf::NotKnown(i) => unknown(self.inputs.answers[i as usize]).then_some(Var::Indicator(i)),
+            Leaf::Fact(fact) => unknown(self.inputs.facts[fact as usize]).then_some(Var::Fact(fact)),
+            Leaf::Referral(outcome) => self.inputs.referral.is_none().then_some(Var::Referral(outcome)),
+            Leaf::Age { .. } | Leaf::Events { .. } => (self.truths[node as usize] == Truth::Unknown).then_some(Var::Leaf(node)),
+            // Known once the rules are settled, never asked.
+            Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
         }
     }
 
     /// Whether the practitioner has engaged with a rule: part of it holds, or they have said
     /// they do not know something it asks. Untouched rules are not worth a question.
     fn engaged(&self, rule: &CompiledRule) -> bool {
-        rule.leaves.iter().any(|&node| {
-            let leaf = self.program.nodes[node as usize];
-            let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+        let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+        self.program.leaves(rule).any(|(node, leaf)| {
+            let holds = self.truths[node as usize] == Truth::True;
             match leaf {
-                Node::Age { .. } => false,
-                Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } if not_known(self.inputs.answers[i as usize]) => true,
-                Node::Fact(fact) if not_known(self.inputs.facts[fact as usize]) => true,
-                Node::NotKnown(_) => false,
-                _ => self.truths[node as usize] == Truth::True,
+                // The child's age alone engages nothing.
+                Leaf::Age { .. } => false,
+                Leaf::Yes(i) | Leaf::Events { indicator: i, .. } => not_known(self.inputs.answers[i as usize]) || holds,
+                Leaf::NotKnown(i) => not_known(self.inputs.answers[i as usize]),
+                Leaf::Fact(fact) => not_known(self.inputs.facts[fact as usize]) || holds,
+                Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => holds,
             }
         })
     }
@@ -840,16 +855,15 @@ impl<'a> Evaluator<'a> {
     /// something it asks, or a worry it reads holds (not a circumstance, an age or a plan).
     fn suspicion_behind(&self, rule: &CompiledRule) -> bool {
         let program = self.program;
-        rule.leaves.iter().any(|&node| {
-            let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+        let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+        program.leaves(rule).any(|(node, leaf)| {
             let holds = self.truths[node as usize] == Truth::True;
-            match program.nodes[node as usize] {
-                Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } if not_known(self.inputs.answers[i as usize]) => true,
-                Node::Fact(fact) if not_known(self.inputs.facts[fact as usize]) => true,
-                Node::Yes(i) => holds && program.indicators[i as usize].kind != IndicatorKind::Circumstance,
-                Node::Events { .. } => holds,
-                Node::Fact(fact) => holds && fact == Fact::StillWorried,
-                _ => false,
+            match leaf {
+                Leaf::Yes(i) => not_known(self.inputs.answers[i as usize]) || holds && program.indicators[i as usize].kind != IndicatorKind::Circumstance,
+                Leaf::NotKnown(i) => not_known(self.inputs.answers[i as usize]),
+                Leaf::Events { indicator, .. } => not_known(self.inputs.answers[indicator as usize]) || holds,
+                Leaf::Fact(fact) => not_known(self.inputs.facts[fact as usize]) || holds && fact == Fact::StillWorried,
+                Leaf::Age { .. } | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => false,
             }
         })
     }
@@ -870,31 +884,35 @@ impl<'a> Evaluator<'a> {
             if raises.is_none() && new_routes.is_empty() && !escalates {
                 continue;
             }
-            let mut vars: Vec<(Var, u32)> = rule
-                .leaves
-                .iter()
-                .filter_map(|&node| {
-                    let var = self.unknown_var(node)?;
+            let mut vars: Vec<(Var, Leaf)> = program
+                .leaves(rule)
+                .filter_map(|(node, leaf)| {
+                    let var = self.unknown_var(node, leaf)?;
                     // Never ask about something outside the ages it fits, such as a baby's
                     // weight for a nine-year-old.
-                    let asked_at_this_age = match program.nodes[node as usize] {
-                        Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } => {
+                    let asked_at_this_age = match leaf {
+                        Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => {
                             self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None })
                         }
-                        _ => true,
+                        Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => true,
                     };
-                    asked_at_this_age.then_some((var, node))
+                    asked_at_this_age.then_some((var, leaf))
                 })
                 .collect();
             crate::sort::first_of_each(&mut vars, |(var, _)| *var);
             if vars.is_empty() {
                 continue;
             }
-            let mut suppositions: Vec<(u32, Supposition)> = Vec::new();
-            for &(var, node) in &vars {
-                suppositions.push((node, Supposition { var, value: true }));
-                if !matches!(var, Var::Referral(_)) {
-                    suppositions.push((node, Supposition { var, value: false }));
+            let mut suppositions: Vec<(Leaf, Supposition)> = Vec::new();
+            for &(var, leaf) in &vars {
+                suppositions.push((leaf, Supposition { var, value: true }));
+                // "The outcome is this one" is supposed true only: false says nothing of which.
+                let both = match var {
+                    Var::Referral(_) => false,
+                    Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => true,
+                };
+                if both {
+                    suppositions.push((leaf, Supposition { var, value: false }));
                 }
             }
             let supposed = self.suppose_each(rule.root, &suppositions);
@@ -903,19 +921,19 @@ impl<'a> Evaluator<'a> {
             // Each answer that would decide the rule is a question of its own; when none
             // would alone, the rule's unknowns are one question together.
             let asked = asks.len();
-            for (&(node, supposition), truth) in suppositions.iter().zip(supposed) {
+            for (&(leaf, supposition), truth) in suppositions.iter().zip(supposed) {
                 if truth != Truth::True {
                     continue;
                 }
                 let answer = if supposition.value { Hypothesis::Yes } else { Hypothesis::No };
                 let about = match supposition.var {
                     Var::Referral(outcome) => Finding::Referral { outcome, text: program.referral_text(outcome), actual: None, holds: Truth::Unknown },
-                    _ => self.finding(program.nodes[node as usize]),
+                    Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => self.finding(leaf),
                 };
                 asks.push((vec![about], Some(answer), want));
             }
             if asks.len() == asked {
-                let about = vars.iter().map(|&(_, node)| self.finding(program.nodes[node as usize])).collect();
+                let about = vars.iter().map(|&(_, leaf)| self.finding(leaf)).collect();
                 asks.push((about, None, want));
             }
         }
@@ -1014,15 +1032,22 @@ fn question_key(about: &[Finding], if_answer: Option<Hypothesis>) -> u64 {
 }
 
 impl Supposition {
-    /// The truth this supposition gives a leaf, if it concerns it.
-    fn decides(self, node: u32, leaf: Node) -> Option<Truth> {
-        match (self.var, leaf) {
-            (Var::Indicator(i), Node::Yes(j)) if i == j => Some(Truth::from_bool(self.value)),
-            (Var::Indicator(i), Node::NotKnown(j)) if i == j => Some(Truth::False),
-            (Var::Fact(f), Node::Fact(g)) if f == g => Some(Truth::from_bool(self.value)),
-            (Var::Referral(supposed), Node::Referral(outcome)) => Some(Truth::from_bool(supposed == outcome && self.value)),
-            (Var::Leaf(n), _) if n == node => Some(Truth::from_bool(self.value)),
-            _ => None,
+    /// The truth this supposition gives a leaf (the node `node`), if it concerns it.
+    fn decides(self, node: u32, leaf: Leaf) -> Option<Truth> {
+        let supposed = Truth::from_bool(self.value);
+        if self.var == Var::Leaf(node) {
+            return Some(supposed);
+        }
+        match leaf {
+            Leaf::Yes(i) => (self.var == Var::Indicator(i)).then_some(supposed),
+            Leaf::NotKnown(i) => (self.var == Var::Indicator(i)).then_some(Truth::False),
+            Leaf::Fact(fact) => (self.var == Var::Fact(fact)).then_some(supposed),
+            Leaf::Referral(outcome) => match self.var {
+                Var::Referral(outcome_supposed) => Some(Truth::from_bool(outcome_supposed == outcome && self.value)),
+                Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => None,
+            },
+            // Supposed only as themselves ([`Var::Leaf`]), or never.
+            Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
         }
     }
 }

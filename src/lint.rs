@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::engine::Engine;
 use crate::json::Named;
-use crate::program::{Allow, CompiledRule, Node, Program, RuleKind};
+use crate::program::{Allow, CompiledRule, Leaf, Node, Program, RuleKind};
 use crate::ruleset::{Fact, LintCode, ReferralOutcome};
 
 /// An age test whose `maxMonths` is below this leaves out some children under 18 (215 months
@@ -53,9 +53,12 @@ fn findings(program: &Program) -> Vec<Finding> {
         used.routes.extend(&then.routes);
         used.prompts.extend(&then.prompts);
         used.first_stage = used.first_stage.min(then.escalate_from.map_or(usize::MAX, usize::from));
-        for &leaf in &rule.leaves {
-            if let Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } = program.nodes[leaf as usize] {
-                used.indicators.insert(i);
+        for (_, leaf) in program.leaves(rule) {
+            match leaf {
+                Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => {
+                    used.indicators.insert(i);
+                }
+                Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {}
             }
         }
     }
@@ -230,15 +233,8 @@ fn age_limited_floor(program: &Program, rule: &CompiledRule, by_condition: &BTre
     let level = rule.then.level?;
     let Node::All { start, end } = program.nodes[rule.root as usize] else { return None };
     let kids = &program.kids[start as usize..end as usize];
-    let is_age = |k: &u32| matches!(program.nodes[*k as usize], Node::Age { .. });
-    let max = kids
-        .iter()
-        .filter_map(|k| match program.nodes[*k as usize] {
-            Node::Age { max, .. } if max < LAST_MONTH_OF_CHILDHOOD => Some(max),
-            _ => None,
-        })
-        .min()?;
-    let others: Vec<u32> = kids.iter().copied().filter(|k| !is_age(k)).collect();
+    let max = kids.iter().filter_map(|k| age_limit(program, *k)).filter(|max| *max < LAST_MONTH_OF_CHILDHOOD).min()?;
+    let others: Vec<u32> = kids.iter().copied().filter(|k| age_limit(program, *k).is_none()).collect();
     if others.is_empty() {
         return None;
     }
@@ -302,6 +298,16 @@ impl Default for Used {
     }
 }
 
+/// The upper bound of an age test, if `node` is one.
+fn age_limit(program: &Program, node: u32) -> Option<i32> {
+    match program.nodes[node as usize] {
+        Node::Leaf(Leaf::Age { max, .. }) => Some(max),
+        Node::Leaf(Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_)) => None,
+        Node::Leaf(Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected) => None,
+        Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => None,
+    }
+}
+
 /// A form of the condition that ignores the order of `all`, `any` and `atLeast` lists.
 fn canonical(program: &Program, node: u32) -> String {
     let list = |name: &str, start: u32, end: u32| {
@@ -315,7 +321,7 @@ fn canonical(program: &Program, node: u32) -> String {
         Node::Any { start, end } => list("any", start, end),
         Node::AtLeast { n, start, end } => list(&format!("atLeast{n}"), start, end),
         Node::Not(kid) => format!("not({})", canonical(program, kid)),
-        leaf => format!("{leaf:?}"),
+        Node::Leaf(leaf) => format!("{leaf:?}"),
     }
 }
 
@@ -373,16 +379,16 @@ fn collect(program: &Program, node: u32, vars: &mut BTreeMap<Var, Vec<i64>>) {
                 collect(program, *kid, vars);
             }
         }
-        Node::Yes(i) | Node::NotKnown(i) => {
+        Node::Leaf(Leaf::Yes(i)) | Node::Leaf(Leaf::NotKnown(i)) => {
             vars.insert(Var::Indicator(i), vec![0, YES, NOT_KNOWN]);
         }
-        Node::Fact(fact) => {
+        Node::Leaf(Leaf::Fact(fact)) => {
             vars.insert(Var::Fact(fact), vec![0, YES]);
         }
-        Node::Referral(_) => {
+        Node::Leaf(Leaf::Referral(_)) => {
             vars.insert(Var::Referral, (0..ReferralOutcome::ALL.len() as i64).collect());
         }
-        Node::Age { min, max } => {
+        Node::Leaf(Leaf::Age { min, max }) => {
             let ages = vars.entry(Var::Age).or_default();
             for bound in [min, max] {
                 let bound = i64::from(bound);
@@ -391,10 +397,10 @@ fn collect(program: &Program, node: u32, vars: &mut BTreeMap<Var, Vec<i64>>) {
             ages.sort_unstable();
             ages.dedup();
         }
-        Node::Events { .. } => {
+        Node::Leaf(Leaf::Events { .. }) => {
             vars.insert(Var::Count(node), vec![0, 1]);
         }
-        Node::WorryRecorded | Node::JudgementLower | Node::HarmSuspected => {}
+        Node::Leaf(Leaf::WorryRecorded) | Node::Leaf(Leaf::JudgementLower) | Node::Leaf(Leaf::HarmSuspected) => {}
     }
 }
 
@@ -406,13 +412,13 @@ fn holds(program: &Program, node: u32, assignment: &BTreeMap<Var, i64>) -> bool 
         Node::Any { start, end } => kids(start, end).fold(false, |a, b| a | b),
         Node::AtLeast { n, start, end } => kids(start, end).filter(|b| *b).count() >= usize::from(n),
         Node::Not(kid) => !holds(program, kid, assignment),
-        Node::Yes(i) => value(Var::Indicator(i)) == YES,
-        Node::NotKnown(i) => value(Var::Indicator(i)) == NOT_KNOWN,
-        Node::Fact(fact) => value(Var::Fact(fact)) == YES,
-        Node::Referral(outcome) => value(Var::Referral) == outcome as i64,
-        Node::Age { min, max } => (i64::from(min)..=i64::from(max)).contains(&value(Var::Age)),
-        Node::Events { .. } => value(Var::Count(node)) == 1,
-        Node::WorryRecorded | Node::JudgementLower | Node::HarmSuspected => true,
+        Node::Leaf(Leaf::Yes(i)) => value(Var::Indicator(i)) == YES,
+        Node::Leaf(Leaf::NotKnown(i)) => value(Var::Indicator(i)) == NOT_KNOWN,
+        Node::Leaf(Leaf::Fact(fact)) => value(Var::Fact(fact)) == YES,
+        Node::Leaf(Leaf::Referral(outcome)) => value(Var::Referral) == outcome as i64,
+        Node::Leaf(Leaf::Age { min, max }) => (i64::from(min)..=i64::from(max)).contains(&value(Var::Age)),
+        Node::Leaf(Leaf::Events { .. }) => value(Var::Count(node)) == 1,
+        Node::Leaf(Leaf::WorryRecorded) | Node::Leaf(Leaf::JudgementLower) | Node::Leaf(Leaf::HarmSuspected) => true,
     }
 }
 
