@@ -11,10 +11,13 @@ pub(crate) const MAX_ANSWERS: usize = 50_000;
 /// Dated events in one case.
 pub(crate) const MAX_EVENTS: usize = 50_000;
 
+/// What the practitioner knows about one child, on one day: read from JSON with
+/// [`crate::from_json`] (or [`FromDocument::from_tree`]), as `docs/ruleset-format.md` describes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Case {
     /// The assessment date. Event windows and ages are measured to it; the engine has no clock.
     pub as_of: Date,
+    /// The child's age, if known.
     pub child: Child,
     /// Answers by indicator id, in the order given. An indicator left out is not answered,
     /// which is not "no".
@@ -34,14 +37,20 @@ pub struct Case {
 pub struct Child {
     /// For an unborn baby, the expected date of delivery.
     pub date_of_birth: Option<Date>,
+    /// The age in whole years: the child may be any month of that year.
     pub age_years: Option<u8>,
+    /// The age in months.
     pub age_months: Option<u16>,
 }
 
 named_enum! {
+    /// An answer to an indicator or a context fact.
     pub enum Answer {
+        /// Yes: for an indicator (not a circumstance), a worry.
         Yes = "yes",
+        /// No.
         No = "no",
+        /// Not known: never "no"; a rule that depends on it may be an open question.
         NotKnown = "not-known",
     }
 }
@@ -51,6 +60,7 @@ named_enum! {
 /// (`month`), or a number of times since a day (`times` since `since`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
+    /// The id of an indicator of kind `event`.
     pub indicator: String,
     /// The first day it could have happened.
     pub date: Date,
@@ -77,10 +87,12 @@ impl Event {
     }
 }
 
+/// The practitioner's own view of the level, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
     /// A level id from the ruleset.
     pub level: String,
+    /// Why they see it so.
     pub reason: String,
 }
 

@@ -388,7 +388,7 @@ impl<'j> Compiler<'j> {
     }
 
     /// The wording of the context facts, and of each referral outcome in
-    /// [`ReferralOutcome::ALL`] order.
+    /// `ReferralOutcome::ALL` order.
     fn context(&mut self, src: ContextSrc<'j>, at: &At) -> (Vec<FactInfo>, Vec<String>) {
         let facts_at = src.facts.at(at);
         let mut facts: Vec<FactInfo> = Vec::new();

@@ -128,9 +128,13 @@ named! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Document {
+    /// A partnership's threshold rules.
     Ruleset,
+    /// A local profile laid over a ruleset.
     Profile,
+    /// The facts about one child.
     Case,
+    /// A case review told time point by time point.
     Scenario,
     /// The options of a call from JavaScript.
     Options,
@@ -155,15 +159,18 @@ impl fmt::Display for Document {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
+    /// The document it is in.
     pub document: Document,
     /// Where, as `rules[12].when.all[3].yes`; empty for the document as a whole.
     pub path: String,
     /// What kind of problem, such as [`Code::UnknownIndicator`] (`unknown-indicator`).
     pub code: Code,
+    /// What is wrong, for a person.
     pub message: String,
     /// Set only when the position is known from parsing text (natively).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// With `line`, the column (counting characters from 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
 }

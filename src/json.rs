@@ -96,11 +96,17 @@ pub(crate) const LONE_SURROGATE: &str = "this text has half of a surrogate pair 
 /// A parsed JSON value. Object members keep their document order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
+    /// `null`, which a field reads as absent.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number: every number, as JavaScript holds it.
     Number(f64),
+    /// Text.
     String(String),
+    /// A list.
     Array(Vec<Json>),
+    /// An object's members, in document order (a key given twice is kept twice, and reported).
     Object(Vec<(String, Json)>),
 }
 
@@ -263,7 +269,9 @@ pub fn from_json<T: FromDocument>(text: &str) -> Result<T, Error> {
 
 /// A document read from a JSON tree.
 pub trait FromDocument: Sized {
+    /// The kind of document it is, named in its problems.
     const DOCUMENT: Document;
+    /// Reads it from a JSON tree, reporting every problem with its path.
     fn from_tree(json: &Json) -> Result<Self, Error>;
 }
 
@@ -384,6 +392,7 @@ impl At<'_> {
 
 /// A single value (a string, number, date, urgency or name) read from JSON.
 pub trait FromJson: Sized {
+    /// Reads the value at `at`, or says why it does not fit.
     fn from_json(json: &Json, at: &At) -> Result<Self, Misfit>;
 }
 

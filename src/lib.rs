@@ -49,12 +49,17 @@
 //! `rules[12].when.all[3].yes: unknown indicator "missng"`. Nothing panics on bad input.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+// assessment, describe, text, trace and wasm are being changed by the work on compact answers
+// (issue 12, item 1), which documents their items; until then they are not held to missing_docs.
+#[allow(missing_docs)]
 mod assessment;
 mod case;
 mod compile;
 mod date;
+#[allow(missing_docs)]
 mod describe;
 mod engine;
 mod error;
@@ -68,9 +73,12 @@ mod ruleset;
 mod scenario;
 mod sort;
 mod source;
+#[allow(missing_docs)]
 mod text;
+#[allow(missing_docs)]
 mod trace;
 #[cfg(target_arch = "wasm32")]
+#[allow(missing_docs)]
 mod wasm;
 
 pub use assessment::*;

@@ -23,11 +23,15 @@ const LAST_MONTH_OF_CHILDHOOD: i32 = 215;
 /// More combinations than this and a rule is not searched for satisfiability.
 const MAX_COMBINATIONS: u64 = 1 << 16;
 
+/// Something a valid ruleset says that its authors probably did not mean.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
+    /// What kind of finding, as written in `allow` maps.
     pub code: LintCode,
+    /// Where, as `rules[12].when`.
     pub path: String,
+    /// What, for a person.
     pub message: String,
     /// The author's reason for accepting it, from the item's `allow` map.
     pub explained: Option<String>,

@@ -10,7 +10,7 @@ use crate::ruleset::{AgeRange, ContactScope, Fact, IndicatorKind, LintCode, Refe
 
 /// A ruleset (and profile) compiled: every id resolved to an index, every condition a node in
 /// one list, children before parents. Made by [`crate::compile`], read by [`crate::eval`],
-/// [`crate::describe`] and [`crate::lint`]; [`crate::Engine`] holds one.
+/// [`crate::describe`] and [`mod@crate::lint`]; [`crate::Engine`] holds one.
 #[derive(Debug)]
 pub(crate) struct Program {
     pub(crate) meta: CompiledMeta,
@@ -23,7 +23,7 @@ pub(crate) struct Program {
     /// (id, index) sorted by id, for binding a case's answers.
     pub(crate) indicator_index: Vec<(String, u16)>,
     pub(crate) facts: Vec<FactInfo>,
-    /// Wording for each referral outcome, in [`ReferralOutcome::ALL`] order.
+    /// Wording for each referral outcome, in `ReferralOutcome::ALL` order.
     pub(crate) referral_wording: Vec<String>,
     pub(crate) contacts: Vec<ContactDetails>,
     pub(crate) routes: Vec<CompiledRoute>,
@@ -89,8 +89,11 @@ pub(crate) type Allow = Vec<(LintCode, String)>;
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
+    /// The id citations name it by.
     pub id: String,
+    /// Its title, shown with every citation of it.
     pub title: String,
+    /// Where to find it: a URL or a publication reference.
     pub reference: String,
     #[serde(skip)]
     pub(crate) allow: Allow,
@@ -99,11 +102,15 @@ pub struct Source {
     pub(crate) cited: bool,
 }
 
+/// A group of indicators, shown together and in this order.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Domain {
+    /// The id indicators name it by.
     pub id: String,
+    /// Its heading.
     pub name: String,
+    /// What it covers, if said.
     pub description: Option<String>,
     /// Where a form asks this domain's indicators, unless an indicator says otherwise.
     pub step: Step,
@@ -151,13 +158,21 @@ pub(crate) struct FactInfo {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ContactDetails {
+    /// The id routes and escalation stages name it by.
     pub id: String,
+    /// Who it is, in the profile's words if it gives them.
     pub name: String,
+    /// National (its number in the ruleset) or local (its number from a profile).
     pub scope: ContactScope,
+    /// Its number: a national contact's from the ruleset, a local one's from the profile.
     pub phone: Option<String>,
+    /// Its address, from the profile.
     pub email: Option<String>,
+    /// When it answers.
     pub hours: Option<String>,
+    /// Who to call outside those hours, from the profile.
     pub out_of_hours: Option<String>,
+    /// Anything else to know before calling.
     pub notes: Option<String>,
     /// False for a local contact no profile has given a number or address.
     pub set: bool,
@@ -172,7 +187,9 @@ pub struct ContactDetails {
 /// A national contact, named where a local one is not set yet.
 #[derive(Clone, Debug, Serialize)]
 pub struct Meanwhile {
+    /// The national contact's name.
     pub name: String,
+    /// Its number.
     pub phone: String,
 }
 
@@ -257,9 +274,11 @@ pub(crate) struct CompiledRule {
     pub allow: Allow,
 }
 
+/// Where a rule comes from: the ruleset's own rules, or the engine's guarantees.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleKind {
+    /// One of the ruleset's rules.
     Rule,
     /// One of the engine's guarantees, worded by the ruleset.
     Safeguard,
@@ -278,10 +297,14 @@ pub(crate) struct CompiledConsequences {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SourceCitation {
+    /// The id of the source.
     pub source: String,
+    /// The source's title.
     pub title: String,
+    /// The lines cited, as `"120-135, 210"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<String>,
+    /// The section cited, in the source's own numbering.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
 }

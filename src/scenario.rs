@@ -18,8 +18,11 @@ pub const SCENARIO_FORMAT: &str = "waymark-scenario/1";
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Citation {
+    /// The source: a file name or a document's title.
     pub source: String,
+    /// The lines cited, as `"120-135"`.
     pub lines: Option<String>,
+    /// The section cited.
     pub section: Option<String>,
 }
 
@@ -130,101 +133,148 @@ fn citations(r: &mut Reader, o: &Obj, key: &'static str) -> Vec<Citation> {
         .collect()
 }
 
+/// A case review told time point by time point, with the guidance the engine must give at
+/// each (`docs/scenario-format.md`).
 #[derive(Clone, Debug)]
 pub struct Scenario {
+    /// `waymark-scenario/1`.
     pub format: String,
+    /// Its id, unique among scenarios.
     pub id: String,
+    /// Its title.
     pub title: String,
     /// The id of the ruleset the expectations are written against.
     pub ruleset: String,
+    /// The review in brief.
     pub summary: String,
+    /// The reviews and guidance it is drawn from.
     pub sources: Vec<Citation>,
+    /// The moments at which a practitioner could have asked the engine, in order.
     pub time_points: Vec<TimePoint>,
 }
 
+/// One moment in a scenario.
 #[derive(Clone, Debug)]
 pub struct TimePoint {
+    /// Its id, unique in the scenario.
     pub id: String,
+    /// Its title.
     pub title: String,
     /// What was known then, in our own words.
     pub narrative: String,
+    /// The case as a practitioner would have entered it then.
     pub case: Case,
+    /// What happened next.
     pub what_happened: String,
     /// What was decided, where the review records it.
     pub actual: Actual,
+    /// What the review says should have happened.
     pub review_says: ReviewSays,
+    /// The guidance the engine must give.
     pub expect: Expect,
     /// Why an expectation was changed after the engine was run, if it was: expectations are
     /// written from the sources first, so any later change must say why.
     pub expect_changed: Option<String>,
 }
 
+/// What was decided at a time point, as far as the review records it.
 #[derive(Clone, Debug, Default)]
 pub struct Actual {
+    /// The level it was treated as, by id.
     pub level: Option<String>,
+    /// The routes used, by id.
     pub routes: Vec<String>,
+    /// Whether anyone escalated.
     pub escalation: Option<bool>,
 }
 
+/// What the review says should have happened, and where it says so.
 #[derive(Clone, Debug)]
 pub struct ReviewSays {
+    /// In our own words.
     pub text: String,
+    /// Where the review says it.
     pub sources: Vec<Citation>,
 }
 
+/// The guidance the engine must give at a time point.
 #[derive(Clone, Debug, Default)]
 pub struct Expect {
+    /// The lowest and highest acceptable levels.
     pub level: LevelBounds,
+    /// Whether the child must (or must not) be in danger now.
     pub immediate_danger: Option<bool>,
+    /// Routes that must and must not be given.
     pub routes: Members,
+    /// Actions that must and must not be given.
     pub actions: Members,
+    /// Prompts that must and must not be given.
     pub prompts: Members,
+    /// Rules that must and must not fire.
     pub rules: Members,
+    /// Whether escalation must (or must not) apply.
     pub escalation: Option<bool>,
     /// Aspects in which the engine's guidance must differ from what actually happened:
     /// `level`, `routes` (the engine names a route that was not used) or `escalation`.
     pub differs_from_actual: Vec<Aspect>,
 }
 
+/// The acceptable levels, by id: either bound may be open.
 #[derive(Clone, Debug, Default)]
 pub struct LevelBounds {
+    /// The lowest acceptable level.
     pub at_least: Option<String>,
+    /// The highest acceptable level.
     pub at_most: Option<String>,
 }
 
 /// Ids that must, and must not, appear.
 #[derive(Clone, Debug, Default)]
 pub struct Members {
+    /// Ids that must appear.
     pub include: Vec<String>,
+    /// Ids that must not.
     pub exclude: Vec<String>,
 }
 
 named_enum! {
+    /// A part of the guidance that can be compared with what actually happened.
     pub enum Aspect {
+        /// The level.
         Level = "level",
+        /// The routes.
         Routes = "routes",
+        /// Escalation.
         Escalation = "escalation",
     }
 }
 
+/// How a scenario fared against the engine, time point by time point.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioReport {
+    /// The scenario's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// Each time point's result, in order.
     pub time_points: Vec<TimePointReport>,
 }
 
 impl ScenarioReport {
+    /// Whether every expectation of every time point held.
     pub fn passed(&self) -> bool {
         self.time_points.iter().all(|t| t.failures.is_empty())
     }
 }
 
+/// How one time point fared.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TimePointReport {
+    /// The time point's id.
     pub id: String,
+    /// Its title.
     pub title: String,
     /// The level the engine gave, when the case could be assessed.
     pub level: Option<String>,
