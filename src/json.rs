@@ -7,6 +7,10 @@
 //! browser build about 250 KB: every type was instantiated for the JS deserializer and again for
 //! path tracking. One tree type and one reader keep it small and give the same errors on both
 //! sides.
+//!
+//! An object is read through [`Reader::object`], whose keys are exactly those its reading asks
+//! for: each document's fields are written once, where they are read (the ruleset's and
+//! profile's in [`crate::source`], a case's in `case.rs`, a scenario's in `scenario.rs`).
 
 use std::cell::Cell;
 use std::fmt::{self, Write};

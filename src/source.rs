@@ -1,16 +1,23 @@
 //! A ruleset and a profile as written: one typed struct for each kind of object in them, each
-//! read by the strict [`Reader`] before anything is compiled.
+//! read by the strict [`Reader`].
 //!
-//! Each struct is declared once, here, and read by one function that asks for its fields in
-//! the order `docs/ruleset-format.md` gives them. The keys it asks for are the keys the object
-//! may have (see [`Obj`]), so no field can be allowed without being read, or read without
-//! being allowed. Checks that need only the value itself (blank text, a line list, a count of
-//! 0, `minMonths` above `maxMonths`) are made as it is read; checks that need the rest of the
+//! Each kind of object is read by one function that asks for its fields in the order
+//! `docs/ruleset-format.md` gives them. The keys it asks for are the keys the object may have
+//! (see [`Obj`]), so no field can be allowed without being read, or read without being
+//! allowed. Checks that need only the value itself (blank text, a line list, a count of 0,
+//! `minMonths` above `maxMonths`) are made as it is read; checks that need the rest of the
 //! ruleset (ids, references, the levels' order) are [`crate::compile`]'s.
 //!
-//! Conditions stay JSON until compiled: what a condition may say depends on its kind, and
-//! [`crate::compile`] reads each kind's object with the same reader ([`events`], [`at_least`],
-//! [`age_range`]).
+//! Where nothing in an object refers to anything else, it is read straight into the type the
+//! program holds ([`Domain`], [`Source`]); otherwise its struct holds that type with what is
+//! still to be resolved beside it (the ids it names, its conditions, its citations), which the
+//! compiler resolves and fills in. Lists ([`List`]), maps ([`Map`]) and some sections
+//! ([`Part`]) are read item by item as they are compiled, so that the ids of every list can be
+//! gathered first and nothing is held twice; each knows its own key, for the paths of problems.
+//!
+//! Conditions stay JSON until compiled: what a condition may say depends on its kind
+//! ([`ConditionKind`]), and [`crate::compile`] reads each kind's object with the same reader
+//! ([`events`], [`at_least`], [`age_range`]).
 
 use crate::date::Date;
 use crate::error::Code;
