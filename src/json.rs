@@ -580,8 +580,11 @@ impl Reader {
             }
         }
         // Before the problems found inside the object.
-        let found = self.problems.len() - before;
-        self.problems[o.mark..].rotate_right(found);
+        // Rotated by three reversals, which cost the browser build less than slice::rotate_right.
+        let (found, inside) = (self.problems.len() - before, &mut self.problems[o.mark..]);
+        inside.reverse();
+        inside[..found].reverse();
+        inside[found..].reverse();
     }
 
     pub fn field<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str, required: bool) -> Option<&'j Json> {
