@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::engine::{ContactDetails, SourceCitation};
+use crate::program::{ContactDetails, SourceCitation};
 use crate::ruleset::Urgency;
 use crate::trace::{AgeSpan, Finding, RuleTrace};
 

@@ -1,8 +1,8 @@
 //! What the practitioner knows about one child, as the engine receives it.
 
 use crate::date::Date;
-use crate::error::{Document, Error};
-use crate::json::{named_enum, At, FromDocument, Json, Reader};
+use crate::error::{Code, Document, Error};
+use crate::json::{named_enum, At, FromDocument, Json, Obj, Reader};
 use crate::ruleset::ReferralOutcome;
 
 /// Answers in one case (or one time point of a scenario): as many as a ruleset may have
@@ -11,10 +11,13 @@ pub(crate) const MAX_ANSWERS: usize = 50_000;
 /// Dated events in one case.
 pub(crate) const MAX_EVENTS: usize = 50_000;
 
+/// What the practitioner knows about one child, on one day: read from JSON with
+/// [`crate::from_json`] (or [`FromDocument::from_tree`]), as `docs/ruleset-format.md` describes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Case {
     /// The assessment date. Event windows and ages are measured to it; the engine has no clock.
     pub as_of: Date,
+    /// The child's age, if known.
     pub child: Child,
     /// Answers by indicator id, in the order given. An indicator left out is not answered,
     /// which is not "no".
@@ -34,14 +37,20 @@ pub struct Case {
 pub struct Child {
     /// For an unborn baby, the expected date of delivery.
     pub date_of_birth: Option<Date>,
+    /// The age in whole years: the child may be any month of that year.
     pub age_years: Option<u8>,
+    /// The age in months.
     pub age_months: Option<u16>,
 }
 
 named_enum! {
+    /// An answer to an indicator or a context fact.
     pub enum Answer {
+        /// Yes: for an indicator (not a circumstance), a worry.
         Yes = "yes",
+        /// No.
         No = "no",
+        /// Not known: never "no"; a rule that depends on it may be an open question.
         NotKnown = "not-known",
     }
 }
@@ -51,6 +60,7 @@ named_enum! {
 /// (`month`), or a number of times since a day (`times` since `since`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
+    /// The id of an indicator of kind `event`.
     pub indicator: String,
     /// The first day it could have happened.
     pub date: Date,
@@ -77,10 +87,12 @@ impl Event {
     }
 }
 
+/// The practitioner's own view of the level, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
     /// A level id from the ruleset.
     pub level: String,
+    /// Why they see it so.
     pub reason: String,
 }
 
@@ -96,21 +108,48 @@ impl FromDocument for Case {
 
 /// Reads a case, reporting problems to `r`; used for cases alone and inside scenarios.
 pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
-    let o = r.object(json, at, &["asOf", "child", "answers", "events", "facts", "referral", "judgement"]);
-    let as_of = r.value(&o, "asOf", true).unwrap_or(Date::EPOCH);
-    let child = match r.field(&o, "child", false) {
-        Some(json) => {
-            let at = At::Key(at, "child");
-            let c = r.object(json, &at, &["dateOfBirth", "ageYears", "ageMonths"]);
-            Child { date_of_birth: r.value(&c, "dateOfBirth", false), age_years: r.value(&c, "ageYears", false), age_months: r.value(&c, "ageMonths", false) }
-        }
-        None => Child::default(),
-    };
-    let answers = read_answers(r, &o, "answers");
-    let events_at = At::Key(at, "events");
-    let mut events = r.list(&o, "events", false);
+    r.object(Some(json), at, |r, o| {
+        let as_of = r.value(o, "asOf", true).unwrap_or(Date::EPOCH);
+        let child = r.field(o, "child", false).map(|json| {
+            r.object(Some(json), &At::Key(at, "child"), |r, c| Child {
+                date_of_birth: r.value(c, "dateOfBirth", false),
+                age_years: r.value(c, "ageYears", false),
+                age_months: r.value(c, "ageMonths", false),
+            })
+        });
+        let answers = read_answers(r, o, "answers");
+        let events = read_events(r, o, as_of);
+        let facts = read_answers(r, o, "facts");
+        let referral = r.value(o, "referral", false);
+        let judgement = r.field(o, "judgement", false).map(|json| {
+            r.object(Some(json), &At::Key(at, "judgement"), |r, j| Judgement {
+                level: r.string(j, "level", true).unwrap_or_default().to_string(),
+                reason: r.string(j, "reason", true).unwrap_or_default().to_string(),
+            })
+        });
+        Case { as_of, child: child.unwrap_or_default(), answers, events, facts, referral, judgement }
+    })
+}
+
+/// An event as written: on a day (`date`, and `until` for one that lasted longer), in a
+/// `month`, or a number of `times` since a day. Which form it takes is checked once every
+/// field is read.
+struct EventSrc<'j> {
+    /// It was an object; otherwise what it lacks is not worth reporting.
+    ok: bool,
+    indicator: Option<&'j str>,
+    date: Option<&'j Json>,
+    until: Option<&'j Json>,
+    month: Option<&'j Json>,
+    times: Option<&'j Json>,
+    since: Option<&'j Json>,
+}
+
+fn read_events(r: &mut Reader, o: &Obj, as_of: Date) -> Vec<Event> {
+    let events_at = At::Key(o.at, "events");
+    let mut events = r.list(o, "events", false);
     if events.len() > MAX_EVENTS {
-        r.problem(&events_at, "too-large", format!("{} events; a case may have at most {MAX_EVENTS} (the limit)", events.len()));
+        r.problem(&events_at, Code::TooLarge, format!("{} events; a case may have at most {MAX_EVENTS} (the limit)", events.len()));
         events = &[];
     }
     let events: Vec<Event> = events
@@ -118,65 +157,72 @@ pub(crate) fn read_case(r: &mut Reader, json: &Json, at: &At) -> Case {
         .enumerate()
         .filter_map(|(i, json)| {
             let here = At::Index(&events_at, i);
-            let e = r.object(json, &here, &["indicator", "date", "until", "month", "times", "since"]);
-            let indicator = r.string(&e, "indicator", true)?.to_string();
-            let given = ["date", "month", "since"].iter().filter(|key| e.get(key).is_some()).count();
-            if given != 1 && e.ok {
-                r.problem(&here, "bad-event", "give one of: date (a day), month (\"2026-10\"), or times and since (\"4 times since 2026-01-01\")");
-                return None;
-            }
-            if e.get("times").is_some() != e.get("since").is_some() && e.ok {
-                r.problem(&here, "bad-event", "times and since go together: how many times, since which day");
-                return None;
-            }
-            if let Some(month) = r.string(&e, "month", false) {
-                let Some(first) = Date::parse(&format!("{month}-01")).filter(|_| month.len() == 7) else {
-                    r.problem(&At::Key(&here, "month"), "bad-value", format!("\"{month}\" is not a month such as \"2026-10\""));
-                    return None;
-                };
-                return Some(Event { indicator, date: first, until: None, latest: Some(first.end_of_month()), times: 1 });
-            }
-            if e.get("since").is_some() {
-                let since: Date = r.value(&e, "since", true)?;
-                let times: u16 = r.value(&e, "times", true)?;
-                if times == 0 || usize::from(times) > MAX_EVENTS {
-                    r.problem(&At::Key(&here, "times"), "bad-count", format!("times must be between 1 and {MAX_EVENTS}"));
-                    return None;
-                }
-                return Some(Event { indicator, date: since, until: None, latest: Some(as_of.max(since)), times });
-            }
-            let (date, until): (Option<Date>, Option<Date>) = (r.value(&e, "date", true), r.value(&e, "until", false));
-            if let (Some(date), Some(until)) = (date, until) {
-                if until < date {
-                    r.problem(&At::Key(&here, "until"), "bad-dates", format!("the event ends ({until}) before it starts ({date})"));
-                }
-            }
-            Some(Event { indicator, date: date?, until, latest: None, times: 1 })
+            let src = r.object(Some(json), &here, |r, e| EventSrc {
+                ok: e.ok,
+                indicator: r.string(e, "indicator", true),
+                date: e.get("date"),
+                until: e.get("until"),
+                month: e.get("month"),
+                times: e.get("times"),
+                since: e.get("since"),
+            });
+            event(r, &src, &here, as_of)
         })
         .collect();
     let counted: usize = events.iter().map(|event: &Event| usize::from(event.times)).sum();
-    let events = if counted > MAX_EVENTS {
-        r.problem(&events_at, "too-large", format!("{counted} events counted; a case may have at most {MAX_EVENTS} (the limit)"));
-        Vec::new()
-    } else {
-        events
-    };
-    let facts = read_answers(r, &o, "facts");
-    let referral = r.value(&o, "referral", false);
-    let judgement = r.field(&o, "judgement", false).map(|json| {
-        let at = At::Key(at, "judgement");
-        let j = r.object(json, &at, &["level", "reason"]);
-        Judgement { level: r.string(&j, "level", true).unwrap_or_default().to_string(), reason: r.string(&j, "reason", true).unwrap_or_default().to_string() }
-    });
-    Case { as_of, child, answers, events, facts, referral, judgement }
+    if counted > MAX_EVENTS {
+        r.problem(&events_at, Code::TooLarge, format!("{counted} events counted; a case may have at most {MAX_EVENTS} (the limit)"));
+        return Vec::new();
+    }
+    events
 }
 
-fn read_answers(r: &mut Reader, o: &crate::json::Obj, key: &str) -> Vec<(String, Answer)> {
+/// The event an [`EventSrc`] describes, if it describes one.
+fn event(r: &mut Reader, src: &EventSrc, here: &At, as_of: Date) -> Option<Event> {
+    let indicator = src.indicator?.to_string();
+    let given = [src.date, src.month, src.since].iter().filter(|given| given.is_some()).count();
+    if given != 1 && src.ok {
+        r.problem(here, Code::BadEvent, "give one of: date (a day), month (\"2026-10\"), or times and since (\"4 times since 2026-01-01\")");
+        return None;
+    }
+    if src.times.is_some() != src.since.is_some() && src.ok {
+        r.problem(here, Code::BadEvent, "times and since go together: how many times, since which day");
+        return None;
+    }
+    if let Some(month) = src.month {
+        let at = At::Key(here, "month");
+        let month: String = r.parse(month, &at)?;
+        let Some(first) = Date::parse(&format!("{month}-01")).filter(|_| month.len() == 7) else {
+            r.problem(&at, Code::BadValue, format!("\"{month}\" is not a month such as \"2026-10\""));
+            return None;
+        };
+        return Some(Event { indicator, date: first, until: None, latest: Some(first.end_of_month()), times: 1 });
+    }
+    if let Some(since) = src.since {
+        let since: Date = r.parse(since, &At::Key(here, "since"))?;
+        let times: u16 = r.parse(src.times?, &At::Key(here, "times"))?;
+        if times == 0 || usize::from(times) > MAX_EVENTS {
+            r.problem(&At::Key(here, "times"), Code::BadCount, format!("times must be between 1 and {MAX_EVENTS}"));
+            return None;
+        }
+        return Some(Event { indicator, date: since, until: None, latest: Some(as_of.max(since)), times });
+    }
+    let date: Option<Date> = src.date.and_then(|date| r.parse(date, &At::Key(here, "date")));
+    let until: Option<Date> = src.until.and_then(|until| r.parse(until, &At::Key(here, "until")));
+    if let (Some(date), Some(until)) = (date, until) {
+        if until < date {
+            r.problem(&At::Key(here, "until"), Code::BadDates, format!("the event ends ({until}) before it starts ({date})"));
+        }
+    }
+    Some(Event { indicator, date: date?, until, latest: None, times: 1 })
+}
+
+fn read_answers(r: &mut Reader, o: &Obj, key: &'static str) -> Vec<(String, Answer)> {
     let at = At::Key(o.at, key);
     let mut out = Vec::new();
     let entries = r.map(o, key);
     if entries.len() > MAX_ANSWERS {
-        r.problem(&at, "too-large", format!("{} answers; a case may have at most {MAX_ANSWERS} (the limit)", entries.len()));
+        r.problem(&at, Code::TooLarge, format!("{} answers; a case may have at most {MAX_ANSWERS} (the limit)", entries.len()));
         return out;
     }
     for (id, json) in entries {

@@ -12,8 +12,8 @@ use serde::Serialize;
 use crate::assessment::*;
 use crate::case::Answer;
 use crate::date::Date;
-use crate::engine::Engine;
 use crate::logic::Truth;
+use crate::program::Program;
 use crate::ruleset::{Fact, ReferralOutcome, Urgency};
 use crate::trace::{AgeSpan, Finding, Status};
 
@@ -270,8 +270,8 @@ fn rules<'a>(why: Vec<RuleReason<'a>>) -> Vec<&'a str> {
 }
 
 impl<'a> CompactAssessment<'a> {
-    /// The compact view of `assessment`, made by `engine`, with its trace if it has one.
-    pub fn new(engine: &'a Engine, assessment: Assessment<'a>) -> CompactAssessment<'a> {
+    /// The compact view of `assessment`, made from `engine`'s program, with its trace if it has one.
+    pub(crate) fn new(engine: &'a Program, assessment: Assessment<'a>) -> CompactAssessment<'a> {
         let own_consent = |route: &str| engine.routes.iter().find(|r| r.id == route).map(|r| r.consent.as_str());
         CompactAssessment {
             level: assessment.level.id,

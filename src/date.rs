@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::error::Code;
 use crate::json::{At, FromJson, Json, Misfit};
 
 /// A proleptic Gregorian date, stored as days since 1970-01-01 so that windows and ages are
@@ -148,7 +149,7 @@ impl Serialize for Date {
 impl FromJson for Date {
     fn from_json(json: &Json, at: &At) -> Result<Date, Misfit> {
         let text = String::from_json(json, at)?;
-        Date::parse(&text).ok_or_else(|| at.misfit("bad-value", format!("\"{text}\" is not a date: expected YYYY-MM-DD")))
+        Date::parse(&text).ok_or_else(|| at.misfit(Code::BadValue, format!("\"{text}\" is not a date: expected YYYY-MM-DD")))
     }
 }
 

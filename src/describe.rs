@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::assessment::{LevelName, LevelRef, ProfileInfo, RulesetInfo, StageItem};
-use crate::engine::{ContactDetails, Domain, Engine, Source, SourceCitation};
 use crate::json::Named;
+use crate::program::{ContactDetails, Domain, Program, Source, SourceCitation};
 use crate::ruleset::{AgeRange, Fact, IndicatorKind, ReferralOutcome, Step, Urgency};
 
 #[derive(Clone, Debug, Serialize)]
@@ -101,7 +101,7 @@ pub struct RouteInfo<'a> {
     pub contacts: Vec<&'a ContactDetails>,
 }
 
-pub(crate) fn describe(engine: &Engine) -> Description<'_> {
+pub(crate) fn describe(engine: &Program) -> Description<'_> {
     Description {
         ruleset: engine.ruleset_info(),
         profile: engine.profile_info(),
@@ -155,7 +155,7 @@ pub(crate) fn describe(engine: &Engine) -> Description<'_> {
             })
             .collect(),
         synonyms: &engine.synonyms,
-        rules: engine.rules.iter().filter(|r| r.kind == crate::engine::RuleKind::Rule).count(),
+        rules: engine.rules.iter().filter(|r| r.kind == crate::program::RuleKind::Rule).count(),
         engine_version: crate::ENGINE_VERSION,
     }
 }

@@ -7,10 +7,10 @@
 use crate::assessment::*;
 use crate::case::{Answer, Case};
 use crate::date::Date;
-use crate::engine::{CompiledRule, Engine, Fit, Node, Window};
-use crate::error::{Document, Error, Problem};
+use crate::error::{Code, Document, Error, Problem};
 use crate::json::Named;
 use crate::logic::Truth;
+use crate::program::{CompiledRule, Fit, Leaf, Node, Program, Window};
 use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome, Urgency};
 use crate::trace::{AgeSpan, Finding, RuleTrace, Status};
 
@@ -52,7 +52,7 @@ struct Supposition {
 }
 
 struct Evaluator<'a> {
-    engine: &'a Engine,
+    program: &'a Program,
     inputs: Inputs,
     /// The truth of every condition node for this case, computed once.
     truths: Vec<Truth>,
@@ -60,30 +60,30 @@ struct Evaluator<'a> {
     suspected: Vec<Finding<'a>>,
 }
 
-pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Result<Assessment<'a>, Error> {
+pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> Result<Assessment<'a>, Error> {
     let mut warnings = Vec::new();
-    let inputs = bind(engine, case, &mut warnings)?;
-    let mut ev = Evaluator { engine, inputs, truths: vec![Truth::Unknown; engine.nodes.len()], suspected: Vec::new() };
-    let rules = &engine.rules;
+    let inputs = bind(program, case, &mut warnings)?;
+    let mut ev = Evaluator { program, inputs, truths: vec![Truth::Unknown; program.nodes.len()], suspected: Vec::new() };
+    let rules = &program.rules;
     ev.settle(0);
     let mut decision = ev.decide();
-    if let Some((position, at_level)) = engine.safeguards.harm_suspected {
+    if let Some((harm, at_level)) = program.safeguards.harm_suspected {
         // A suspicion needs the practitioner's own worry or "not known" behind it: a
         // circumstance alone (a learning disability, a placement) asks questions, not alarm.
         let suspects = |id: &str| rules.iter().find(|rule| rule.id == id).is_some_and(|rule| ev.suspicion_behind(rule));
-        let reaches = |q: &Question| q.level.is_some_and(|l| engine.find_level(l.id).is_some_and(|i| i >= at_level)) && q.rules.iter().any(|id| suspects(id));
+        let reaches = |q: &Question| q.level.is_some_and(|l| program.find_level(l.id).is_some_and(|i| i >= at_level)) && q.rules.iter().any(|id| suspects(id));
         ev.suspected = decision.questions.iter().filter(|q| reaches(q)).flat_map(|q| q.about.iter().cloned()).collect();
         if !ev.suspected.is_empty() {
             ev.inputs.harm_suspected = true;
             if ev.inputs.worried {
-                ev.settle_rule(position);
+                ev.settle(harm.leaf as usize);
             } else {
                 // A suspicion of significant harm is a worry, even when nothing is yet a yes.
                 ev.inputs.worried = true;
                 ev.settle(0);
                 decision = ev.decide();
             }
-            decision.outcome.apply(&rules[position]);
+            decision.outcome.apply(&rules[harm.rule]);
         }
     }
     let Decision { engine_level, level, outcome, questions } = decision;
@@ -93,9 +93,9 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     let mut actions: Vec<ActionItem> = outcome
         .actions
         .into_iter()
-        .filter(|(index, _)| ev.fits(&engine.actions[*index as usize].fit))
+        .filter(|(index, _)| ev.fits(&program.actions[*index as usize].fit))
         .map(|(index, rules)| {
-            let action = &engine.actions[index as usize];
+            let action = &program.actions[index as usize];
             let due_by = action.due_after.and_then(|after| ev.due_after_event(after.indicator, after.days)).unwrap_or_else(|| action.urgency.due_by(as_of));
             ActionItem { id: &action.id, text: &action.text, urgency: action.urgency, due_by, rules }
         })
@@ -105,9 +105,9 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     let mut referrals: Vec<Referral> = outcome
         .routes
         .into_iter()
-        .filter(|(index, _, _)| ev.fits(&engine.routes[*index as usize].fit))
+        .filter(|(index, _, _)| ev.fits(&program.routes[*index as usize].fit))
         .map(|(index, why, fastest)| {
-            let route = &engine.routes[index as usize];
+            let route = &program.routes[index as usize];
             let urgency = fastest.map_or(route.urgency, |level_urgency| level_urgency.min(route.urgency));
             Referral {
                 route: &route.id,
@@ -121,21 +121,21 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
                     Some((node, text)) if ev.truths[*node as usize] == Truth::True => text,
                     _ => &route.consent,
                 },
-                contacts: route.contacts.iter().map(|c| &engine.contacts[*c as usize]).collect(),
+                contacts: route.contacts.iter().map(|c| &program.contacts[*c as usize]).collect(),
                 why,
             }
         })
         .collect();
     crate::sort::by(&mut referrals, |a, b| a.urgency.cmp(&b.urgency));
 
-    let escalation = outcome.escalate_from.map(|(from, why)| Escalation { why, stages: engine.stage_items(from) });
+    let escalation = outcome.escalate_from.map(|(from, why)| Escalation { why, stages: program.stage_items(from) });
 
     let prompts = outcome
         .prompts
         .into_iter()
-        .filter(|(index, _)| ev.fits(&engine.prompts[*index as usize].fit))
+        .filter(|(index, _)| ev.fits(&program.prompts[*index as usize].fit))
         .map(|(index, rules)| {
-            let prompt = &engine.prompts[index as usize];
+            let prompt = &program.prompts[index as usize];
             PromptItem { id: &prompt.id, text: &prompt.text, rules }
         })
         .collect();
@@ -150,7 +150,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
             Reason {
                 rule: &rule.id,
                 reason: &rule.reason,
-                level: rule.then.level.map(|l| engine.level_ref(l).into()),
+                level: rule.then.level.map(|l| program.level_ref(l).into()),
                 sources: &rule.sources,
                 principles: &rule.principles,
                 evidence,
@@ -172,7 +172,7 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     });
 
     let judgement = ev.inputs.judgement.as_ref().map(|(judged, reason)| JudgementOutcome {
-        level: engine.level_ref(*judged).into(),
+        level: program.level_ref(*judged).into(),
         reason: reason.clone(),
         effect: match judged.cmp(&engine_level) {
             std::cmp::Ordering::Greater => JudgementEffect::Raised,
@@ -182,10 +182,10 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
     });
 
     let answered = ev.answered();
-    let final_level = engine.level_ref(level);
+    let final_level = program.level_ref(level);
     Ok(Assessment {
         level: final_level,
-        engine_level: engine.level_ref(engine_level),
+        engine_level: program.level_ref(engine_level),
         immediate_danger: final_level.emergency,
         worry_recorded: ev.inputs.worried,
         judgement,
@@ -200,11 +200,56 @@ pub(crate) fn assess<'a>(engine: &'a Engine, case: &Case, detail: Detail) -> Res
         answered,
         child_age: ev.inputs.age,
         as_of,
-        notice: &engine.meta.notice,
-        ruleset: engine.ruleset_info(),
-        profile: engine.profile_info(),
+        notice: &program.meta.notice,
+        ruleset: program.ruleset_info(),
+        profile: program.profile_info(),
         engine_version: crate::ENGINE_VERSION,
     })
+}
+
+/// The program's items as an assessment and a description name them.
+impl Program {
+    /// A level, by its index in rank order.
+    pub(crate) fn level_ref(&self, index: u8) -> LevelRef<'_> {
+        let level = &self.levels[usize::from(index)];
+        LevelRef { id: &level.id, rank: level.rank, name: &level.name, meaning: &level.meaning, response: &level.response, emergency: level.emergency }
+    }
+
+    /// What an assessment or description says of the ruleset it used.
+    pub(crate) fn ruleset_info(&self) -> RulesetInfo<'_> {
+        let meta = &self.meta;
+        RulesetInfo {
+            id: &meta.id,
+            title: &meta.title,
+            version: &meta.version,
+            jurisdiction: &meta.jurisdiction,
+            owner: &meta.owner,
+            review_date: meta.review_date,
+            effective_from: meta.effective_from,
+            hash: &meta.hash,
+        }
+    }
+
+    /// The profile laid over the ruleset, if any.
+    pub(crate) fn profile_info(&self) -> Option<ProfileInfo<'_>> {
+        self.profile.as_ref().map(|p| ProfileInfo { id: &p.id, organisation: &p.organisation, hash: &p.hash })
+    }
+
+    /// The escalation stages from `from` onwards.
+    pub(crate) fn stage_items(&self, from: u8) -> Vec<StageItem<'_>> {
+        self.stages[usize::from(from)..]
+            .iter()
+            .map(|stage| StageItem {
+                id: &stage.id,
+                name: &stage.name,
+                who: &stage.who,
+                what: &stage.what,
+                timescale: stage.timescale,
+                timescale_is_default: stage.timescale_is_default,
+                contact: stage.contact.map(|c| &self.contacts[usize::from(c)]),
+            })
+            .collect()
+    }
 }
 
 /// The level and what follows from it, before the items are worded.
@@ -233,15 +278,15 @@ struct Outcome<'a> {
 const ABSENT: u32 = u32::MAX;
 
 impl<'a> Outcome<'a> {
-    fn new(engine: &Engine) -> Outcome<'a> {
+    fn new(program: &Program) -> Outcome<'a> {
         Outcome {
             actions: Vec::new(),
             routes: Vec::new(),
             prompts: Vec::new(),
             escalate_from: None,
-            action_at: vec![ABSENT; engine.actions.len()],
-            route_at: vec![ABSENT; engine.routes.len()],
-            prompt_at: vec![ABSENT; engine.prompts.len()],
+            action_at: vec![ABSENT; program.actions.len()],
+            route_at: vec![ABSENT; program.routes.len()],
+            prompt_at: vec![ABSENT; program.prompts.len()],
         }
     }
 
@@ -260,8 +305,8 @@ impl<'a> Outcome<'a> {
     }
 
     /// The level's own response: what every child at this level needs, however it was reached.
-    fn apply_level(&mut self, engine: &'a Engine, level: u8) {
-        let info = &engine.levels[level as usize];
+    fn apply_level(&mut self, program: &'a Program, level: u8) {
+        let info = &program.levels[level as usize];
         let why = RuleReason { rule: &info.id, reason: &info.response };
         self.add(&info.actions, &info.routes, info.urgency, &why);
     }
@@ -309,22 +354,22 @@ fn add_once<'a>(list: &mut Vec<(u16, Vec<&'a str>)>, at: &mut [u32], item: u16, 
 }
 
 /// A yes to an indicator is a worry, unless the indicator only describes the child's circumstances.
-fn is_worry(engine: &Engine, indicator: usize, answer: Option<Answer>) -> bool {
-    answer == Some(Answer::Yes) && engine.indicators[indicator].kind != IndicatorKind::Circumstance
+fn is_worry(program: &Program, indicator: usize, answer: Option<Answer>) -> bool {
+    answer == Some(Answer::Yes) && program.indicators[indicator].kind != IndicatorKind::Circumstance
 }
 
-fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inputs, Error> {
+fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inputs, Error> {
     let mut problems = Vec::new();
-    let mut problem = |path: String, code: &'static str, message: String| {
+    let mut problem = |path: String, code: Code, message: String| {
         problems.push(Problem { document: Document::Case, path, code, message, line: None, column: None });
     };
     let as_of = case.as_of;
-    let n = engine.indicators.len();
+    let n = program.indicators.len();
 
     let child = &case.child;
     let given = [child.date_of_birth.is_some(), child.age_years.is_some(), child.age_months.is_some()];
     if given.iter().filter(|g| **g).count() > 1 {
-        problem("child".into(), "conflicting-age", "give one of dateOfBirth, ageYears or ageMonths, not several".into());
+        problem("child".into(), Code::ConflictingAge, "give one of dateOfBirth, ageYears or ageMonths, not several".into());
     }
     let age = if let Some(birth) = child.date_of_birth {
         let months = as_of.months_since(birth);
@@ -348,13 +393,13 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     for (id, answer) in &case.answers {
         // Paths are built only for a problem or warning: most answers need neither.
         let path = || format!("answers.{id}");
-        let Some(index) = engine.find_indicator(id) else {
-            problem(path(), "unknown-indicator", format!("unknown indicator \"{id}\""));
+        let Some(index) = program.find_indicator(id) else {
+            problem(path(), Code::UnknownIndicator, format!("unknown indicator \"{id}\""));
             continue;
         };
-        let indicator = &engine.indicators[index as usize];
+        let indicator = &program.indicators[index as usize];
         if indicator.kind == IndicatorKind::Event && *answer == Answer::Yes {
-            problem(path(), "wrong-kind", format!("\"{id}\" is counted from dated events: record each one in events"));
+            problem(path(), Code::WrongKind, format!("\"{id}\" is counted from dated events: record each one in events"));
             continue;
         }
         if *answer == Answer::Yes {
@@ -372,12 +417,12 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     let mut events: Vec<Vec<(i32, Date, Date, bool)>> = vec![Vec::new(); n];
     for (i, event) in case.events.iter().enumerate() {
         let path = || format!("events[{i}].indicator");
-        let Some(index) = engine.find_indicator(&event.indicator) else {
-            problem(path(), "unknown-indicator", format!("unknown indicator \"{}\"", event.indicator));
+        let Some(index) = program.find_indicator(&event.indicator) else {
+            problem(path(), Code::UnknownIndicator, format!("unknown indicator \"{}\"", event.indicator));
             continue;
         };
-        if engine.indicators[index as usize].kind != IndicatorKind::Event {
-            problem(path(), "wrong-kind", format!("\"{}\" is answered yes or no, not recorded as dated events", event.indicator));
+        if program.indicators[index as usize].kind != IndicatorKind::Event {
+            problem(path(), Code::WrongKind, format!("\"{}\" is answered yes or no, not recorded as dated events", event.indicator));
             continue;
         }
         if as_of.days_since(event.date) < 0 {
@@ -405,10 +450,10 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
         match Fact::ALL.iter().find(|f| f.name() == name) {
             None => problem(
                 path(),
-                "unknown-fact",
+                Code::UnknownFact,
                 format!("unknown context fact \"{name}\"; the facts are {}", Fact::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")),
             ),
-            Some(fact) if engine.facts.iter().any(|info| info.fact == *fact) => facts[*fact as usize] = Some(*answer),
+            Some(fact) if program.facts.iter().any(|info| info.fact == *fact) => facts[*fact as usize] = Some(*answer),
             Some(_) => warnings.push(Warning { path: path(), message: "this ruleset does not ask about this, so it was not used".into() }),
         }
     }
@@ -416,34 +461,34 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
     let judgement = match &case.judgement {
         None => None,
         Some(j) => {
-            let level = engine.find_level(&j.level);
+            let level = program.find_level(&j.level);
             if level.is_none() {
-                problem("judgement.level".into(), "unknown-level", format!("unknown level \"{}\"", j.level));
+                problem("judgement.level".into(), Code::UnknownLevel, format!("unknown level \"{}\"", j.level));
             }
             if j.reason.trim().is_empty() {
-                problem("judgement.reason".into(), "empty-text", "give the reason for your view of the level".into());
+                problem("judgement.reason".into(), Code::EmptyText, "give the reason for your view of the level".into());
             }
             level.map(|l| (l, j.reason.clone()))
         }
     };
 
-    if as_of > engine.meta.review_date {
+    if as_of > program.meta.review_date {
         warnings.push(Warning {
             path: "ruleset.meta.reviewDate".into(),
-            message: format!("this ruleset was due for review on {}: check that it is still current", engine.meta.review_date),
+            message: format!("this ruleset was due for review on {}: check that it is still current", program.meta.review_date),
         });
     }
-    if as_of < engine.meta.effective_from {
+    if as_of < program.meta.effective_from {
         warnings.push(Warning {
             path: "ruleset.meta.effectiveFrom".into(),
-            message: format!("this ruleset takes effect on {}, after the assessment date", engine.meta.effective_from),
+            message: format!("this ruleset takes effect on {}, after the assessment date", program.meta.effective_from),
         });
     }
 
     if !problems.is_empty() {
         return Err(Error::new(problems));
     }
-    let worried = (0..n).any(|i| is_worry(engine, i, answers[i]))
+    let worried = (0..n).any(|i| is_worry(program, i, answers[i]))
         || events.iter().any(|list| !list.is_empty())
         || facts[Fact::StillWorried as usize] == Some(Answer::Yes)
         || judgement.as_ref().is_some_and(|(level, _)| *level > 0);
@@ -452,13 +497,14 @@ fn bind(engine: &Engine, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inp
 
 impl<'a> Evaluator<'a> {
     fn kids(&self, start: u32, end: u32) -> impl Iterator<Item = u32> + '_ {
-        self.engine.kids[start as usize..end as usize].iter().copied()
+        self.program.kids[start as usize..end as usize].iter().copied()
     }
 
     /// Computes the truth of every node from `from` on. Children come before their parents,
-    /// so one pass in order suffices.
+    /// so one pass in order suffices; from a late safeguard's leaf ([`crate::program::Late`]),
+    /// it settles everything that depends on what has just become known.
     fn settle(&mut self, from: usize) {
-        for node in from..self.engine.nodes.len() {
+        for node in from..self.program.nodes.len() {
             let truth = self.combine(node as u32, |kid| self.truths[kid as usize], |leaf| self.leaf(leaf));
             self.truths[node] = truth;
         }
@@ -467,18 +513,18 @@ impl<'a> Evaluator<'a> {
     /// The level, the outcome of every fired rule (but the suspicion safeguard, which needs
     /// the questions), and the questions.
     fn decide(&mut self) -> Decision<'a> {
-        let engine = self.engine;
-        let rules = &engine.rules;
-        let safeguards = &engine.safeguards;
+        let program = self.program;
+        let rules = &program.rules;
+        let safeguards = &program.safeguards;
         // The judgement safeguard needs the engine's level first (it can set none itself).
         let engine_level = rules.iter().filter(|rule| self.truths[rule.root as usize] == Truth::True).filter_map(|rule| rule.then.level).max().unwrap_or(0);
         self.inputs.judgement_lower = self.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
-        self.settle_rule(safeguards.judgement_lower);
+        self.settle(safeguards.judgement_lower.leaf as usize);
         let level = self.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
         // The level's own response comes first: with the emergency level, 999 leads.
-        let mut outcome = Outcome::new(engine);
-        outcome.apply_level(engine, level);
-        let suspicion = safeguards.harm_suspected.map(|(position, _)| position);
+        let mut outcome = Outcome::new(program);
+        outcome.apply_level(program, level);
+        let suspicion = safeguards.harm_suspected.map(|(harm, _)| harm.rule);
         for (position, rule) in rules.iter().enumerate() {
             if self.truths[rule.root as usize] == Truth::True && Some(position) != suspicion {
                 outcome.apply(rule);
@@ -488,13 +534,6 @@ impl<'a> Evaluator<'a> {
         let truths: Vec<Truth> = rules.iter().map(|rule| self.truths[rule.root as usize]).collect();
         let questions = self.questions(&truths, level, &outcome);
         Decision { engine_level, level, outcome, questions }
-    }
-
-    /// Settles a rule again, and everything compiled after its first leaf, once an input only
-    /// known late (the engine's level, the open questions) is known.
-    fn settle_rule(&mut self, position: usize) {
-        let rule = &self.engine.rules[position];
-        self.settle(rule.leaves.iter().min().map_or(0, |first| *first as usize));
     }
 
     /// Whether an item fits this child: within its ages (an age not known fits every range),
@@ -513,7 +552,7 @@ impl<'a> Evaluator<'a> {
     /// For each supposition, the truth of `root` were it true (for open questions). One pass
     /// over the condition, in which each node carries only the suppositions that change it:
     /// O(size × depth), where evaluating the condition once per supposition is O(size²).
-    fn suppose_each(&self, root: u32, suppositions: &[(u32, Supposition)]) -> Vec<Truth> {
+    fn suppose_each(&self, root: u32, suppositions: &[(Leaf, Supposition)]) -> Vec<Truth> {
         let mut by_var: Vec<(Var, usize)> = suppositions.iter().enumerate().map(|(i, s)| (s.1.var, i)).collect();
         crate::sort::by(&mut by_var, |a, b| a.cmp(b));
         let mut scratch = Scratch { changes: Vec::new(), counts: vec![(0, 0, false); suppositions.len()], touched: Vec::new() };
@@ -527,68 +566,28 @@ impl<'a> Evaluator<'a> {
 
     /// Appends to `scratch.changes` each supposition (by index) that changes the truth of
     /// `node`, with its truth before and after. Everything else in `scratch` is left as found.
-    fn changes(&self, node: u32, suppositions: &[(u32, Supposition)], by_var: &[(Var, usize)], scratch: &mut Scratch) {
+    fn changes(&self, node: u32, suppositions: &[(Leaf, Supposition)], by_var: &[(Var, usize)], scratch: &mut Scratch) {
         let base = self.truths[node as usize];
         let start = scratch.changes.len();
-        match self.engine.nodes[node as usize] {
+        match self.program.nodes[node as usize] {
             Node::Not(kid) => {
                 self.changes(kid, suppositions, by_var, scratch);
                 for change in &mut scratch.changes[start..] {
                     (change.1, change.2) = (!change.1, !change.2);
                 }
             }
-            branch @ (Node::All { start: first, end } | Node::Any { start: first, end } | Node::AtLeast { start: first, end, .. }) => {
-                // How many children are true and unknown as things are, then how that changes
-                // under each supposition that changes a child (most change under none).
-                let (mut yes, mut unknown) = (0, 0);
-                for kid in self.kids(first, end) {
-                    let truth = self.truths[kid as usize];
-                    yes += i32::from(truth == Truth::True);
-                    unknown += i32::from(truth == Truth::Unknown);
-                    self.changes(kid, suppositions, by_var, scratch);
-                }
-                let touched_from = scratch.touched.len();
-                for &(i, before, after) in &scratch.changes[start..] {
-                    let count = &mut scratch.counts[i];
-                    if !count.2 {
-                        *count = (0, 0, true);
-                        scratch.touched.push(i);
-                    }
-                    count.0 += i32::from(after == Truth::True) - i32::from(before == Truth::True);
-                    count.1 += i32::from(after == Truth::Unknown) - i32::from(before == Truth::Unknown);
-                }
-                scratch.changes.truncate(start);
-                // As [`Truth::at_least`]: `all` needs every child, `any` one.
-                let needed = match branch {
-                    Node::All { .. } => (end - first) as i32,
-                    Node::AtLeast { n, .. } => i32::from(n),
-                    _ => 1,
-                };
-                for t in touched_from..scratch.touched.len() {
-                    let i = scratch.touched[t];
-                    let (more_yes, more_unknown, _) = std::mem::take(&mut scratch.counts[i]);
-                    let (yes, unknown) = (yes + more_yes, unknown + more_unknown);
-                    let truth = if yes >= needed {
-                        Truth::True
-                    } else if yes + unknown >= needed {
-                        Truth::Unknown
-                    } else {
-                        Truth::False
-                    };
-                    if truth != base {
-                        scratch.changes.push((i, base, truth));
-                    }
-                }
-                scratch.touched.truncate(touched_from);
-            }
-            leaf => {
+            // As [`Truth::at_least`]: `all` needs every child, `any` one.
+            Node::All { start: first, end } => self.branch_changes(node, first, end, (end - first) as i32, suppositions, by_var, scratch),
+            Node::Any { start: first, end } => self.branch_changes(node, first, end, 1, suppositions, by_var, scratch),
+            Node::AtLeast { n, start: first, end } => self.branch_changes(node, first, end, i32::from(n), suppositions, by_var, scratch),
+            Node::Leaf(leaf) => {
                 // The suppositions about what the leaf reads (its indicator or fact, or any
                 // referral outcome), and about the leaf itself.
                 let read = match leaf {
-                    Node::Yes(i) | Node::NotKnown(i) => Some(Var::Indicator(i)),
-                    Node::Fact(fact) => Some(Var::Fact(fact)),
-                    Node::Referral(_) => Some(Var::Referral(ReferralOutcome::ALL[0])),
-                    _ => None,
+                    Leaf::Yes(i) | Leaf::NotKnown(i) => Some(Var::Indicator(i)),
+                    Leaf::Fact(fact) => Some(Var::Fact(fact)),
+                    Leaf::Referral(_) => Some(Var::Referral(ReferralOutcome::ALL[0])),
+                    Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
                 };
                 for var in read.into_iter().chain([Var::Leaf(node)]) {
                     for &(about, i) in &by_var[by_var.partition_point(|(v, _)| *v < var)..] {
@@ -604,18 +603,70 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// [`Evaluator::changes`] for a branch whose children are `kids[first..end]`, true when
+    /// `needed` of them are.
+    #[allow(clippy::too_many_arguments)]
+    fn branch_changes(
+        &self,
+        node: u32,
+        first: u32,
+        end: u32,
+        needed: i32,
+        suppositions: &[(Leaf, Supposition)],
+        by_var: &[(Var, usize)],
+        scratch: &mut Scratch,
+    ) {
+        let (base, start) = (self.truths[node as usize], scratch.changes.len());
+        // How many children are true and unknown as things are, then how that changes under
+        // each supposition that changes a child (most change under none).
+        let (mut yes, mut unknown) = (0, 0);
+        for kid in self.kids(first, end) {
+            let truth = self.truths[kid as usize];
+            yes += i32::from(truth == Truth::True);
+            unknown += i32::from(truth == Truth::Unknown);
+            self.changes(kid, suppositions, by_var, scratch);
+        }
+        let touched_from = scratch.touched.len();
+        for &(i, before, after) in &scratch.changes[start..] {
+            let count = &mut scratch.counts[i];
+            if !count.2 {
+                *count = (0, 0, true);
+                scratch.touched.push(i);
+            }
+            count.0 += i32::from(after == Truth::True) - i32::from(before == Truth::True);
+            count.1 += i32::from(after == Truth::Unknown) - i32::from(before == Truth::Unknown);
+        }
+        scratch.changes.truncate(start);
+        for t in touched_from..scratch.touched.len() {
+            let i = scratch.touched[t];
+            let (more_yes, more_unknown, _) = std::mem::take(&mut scratch.counts[i]);
+            let (yes, unknown) = (yes + more_yes, unknown + more_unknown);
+            let truth = if yes >= needed {
+                Truth::True
+            } else if yes + unknown >= needed {
+                Truth::Unknown
+            } else {
+                Truth::False
+            };
+            if truth != base {
+                scratch.changes.push((i, base, truth));
+            }
+        }
+        scratch.touched.truncate(touched_from);
+    }
+
     /// One step of three-valued logic: a branch from its children's truths, a leaf by `leaf`.
-    fn combine(&self, node: u32, kid: impl Fn(u32) -> Truth, leaf: impl FnOnce(Node) -> Truth) -> Truth {
-        match self.engine.nodes[node as usize] {
+    fn combine(&self, node: u32, kid: impl Fn(u32) -> Truth, leaf: impl FnOnce(Leaf) -> Truth) -> Truth {
+        match self.program.nodes[node as usize] {
             Node::All { start, end } => self.kids(start, end).fold(Truth::True, |truth, k| truth.and(kid(k))),
             Node::Any { start, end } => self.kids(start, end).fold(Truth::False, |truth, k| truth.or(kid(k))),
             Node::Not(k) => !kid(k),
             Node::AtLeast { n, start, end } => Truth::at_least(usize::from(n), self.kids(start, end).map(kid)),
-            other => leaf(other),
+            Node::Leaf(test) => leaf(test),
         }
     }
 
-    fn leaf(&self, leaf: Node) -> Truth {
+    fn leaf(&self, leaf: Leaf) -> Truth {
         let inputs = &self.inputs;
         let known = |answer: Option<Answer>| match answer {
             Some(Answer::Yes) => Truth::True,
@@ -623,19 +674,19 @@ impl<'a> Evaluator<'a> {
             Some(Answer::NotKnown) | None => Truth::Unknown,
         };
         match leaf {
-            Node::Yes(i) => known(inputs.answers[i as usize]),
-            Node::NotKnown(i) => match inputs.answers[i as usize] {
+            Leaf::Yes(i) => known(inputs.answers[i as usize]),
+            Leaf::NotKnown(i) => match inputs.answers[i as usize] {
                 Some(Answer::NotKnown) => Truth::True,
                 Some(_) => Truth::False,
                 None => Truth::from_bool(inputs.events[i as usize].is_empty()),
             },
-            Node::Age { min, max } => match inputs.age {
+            Leaf::Age { min, max } => match inputs.age {
                 None => Truth::Unknown,
                 Some(age) if age.from >= min && age.to <= max => Truth::True,
                 Some(age) if age.to < min || age.from > max => Truth::False,
                 Some(_) => Truth::Unknown,
             },
-            Node::Events { indicator, within, at_least } => {
+            Leaf::Events { indicator, within, at_least } => {
                 if self.count(indicator, within) >= at_least {
                     Truth::True
                 } else if inputs.answers[indicator as usize] == Some(Answer::NotKnown) {
@@ -644,12 +695,11 @@ impl<'a> Evaluator<'a> {
                     Truth::False
                 }
             }
-            Node::Fact(fact) => known(inputs.facts[fact as usize]),
-            Node::Referral(outcome) => inputs.referral.map_or(Truth::Unknown, |actual| Truth::from_bool(actual == outcome)),
-            Node::WorryRecorded => Truth::from_bool(inputs.worried),
-            Node::JudgementLower => Truth::from_bool(inputs.judgement_lower),
-            Node::HarmSuspected => Truth::from_bool(inputs.harm_suspected),
-            Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => unreachable!("not a leaf"),
+            Leaf::Fact(fact) => known(inputs.facts[fact as usize]),
+            Leaf::Referral(outcome) => inputs.referral.map_or(Truth::Unknown, |actual| Truth::from_bool(actual == outcome)),
+            Leaf::WorryRecorded => Truth::from_bool(inputs.worried),
+            Leaf::JudgementLower => Truth::from_bool(inputs.judgement_lower),
+            Leaf::HarmSuspected => Truth::from_bool(inputs.harm_suspected),
         }
     }
 
@@ -667,8 +717,8 @@ impl<'a> Evaluator<'a> {
 
     /// Pushes the findings that justify `node` having the truth `truth`.
     fn explain(&self, node: u32, truth: Truth, out: &mut Vec<Finding<'a>>) {
-        let engine = self.engine;
-        match engine.nodes[node as usize] {
+        let program = self.program;
+        match program.nodes[node as usize] {
             Node::Not(kid) => self.explain(kid, !truth, out),
             Node::Any { start, end } | Node::All { start, end } | Node::AtLeast { start, end, .. } => {
                 for kid in self.kids(start, end) {
@@ -677,50 +727,54 @@ impl<'a> Evaluator<'a> {
                     }
                 }
             }
-            Node::WorryRecorded => self.explain_worry(out),
-            Node::HarmSuspected => out.extend(self.suspected.iter().cloned()),
-            leaf => out.push(self.finding(leaf)),
+            Node::Leaf(leaf) => match leaf {
+                Leaf::WorryRecorded => self.explain_worry(out),
+                Leaf::HarmSuspected => out.extend(self.suspected.iter().cloned()),
+                Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::Age { .. } | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::JudgementLower => {
+                    out.push(self.finding(leaf))
+                }
+            },
         }
     }
 
     fn explain_worry(&self, out: &mut Vec<Finding<'a>>) {
-        let engine = self.engine;
+        let program = self.program;
         for (i, answer) in self.inputs.answers.iter().enumerate() {
-            if is_worry(engine, i, *answer) {
-                out.push(self.finding(Node::Yes(i as u16)));
+            if is_worry(program, i, *answer) {
+                out.push(self.finding(Leaf::Yes(i as u16)));
             }
         }
         for (i, list) in self.inputs.events.iter().enumerate() {
             if !list.is_empty() {
-                out.push(self.finding(Node::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
+                out.push(self.finding(Leaf::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
             }
         }
         if self.inputs.facts[Fact::StillWorried as usize] == Some(Answer::Yes) {
-            out.push(self.finding(Node::Fact(Fact::StillWorried)));
+            out.push(self.finding(Leaf::Fact(Fact::StillWorried)));
         }
         out.extend(self.suspected.iter().cloned());
         if let Some((level, reason)) = self.inputs.judgement.as_ref().filter(|(level, _)| *level > 0) {
-            out.push(Finding::Judgement { level: &engine.levels[usize::from(*level)].id, reason: reason.clone(), holds: Truth::True });
+            out.push(Finding::Judgement { level: &program.levels[usize::from(*level)].id, reason: reason.clone(), holds: Truth::True });
         }
     }
 
-    fn finding(&self, leaf: Node) -> Finding<'a> {
-        let engine = self.engine;
+    fn finding(&self, leaf: Leaf) -> Finding<'a> {
+        let program = self.program;
         let holds = self.leaf(leaf);
         match leaf {
-            Node::Yes(i) => {
-                let indicator = &engine.indicators[i as usize];
+            Leaf::Yes(i) => {
+                let indicator = &program.indicators[i as usize];
                 Finding::Yes { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
             }
-            Node::NotKnown(i) => {
-                let indicator = &engine.indicators[i as usize];
+            Leaf::NotKnown(i) => {
+                let indicator = &program.indicators[i as usize];
                 Finding::NotKnown { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
             }
-            Node::Age { min, max } => {
+            Leaf::Age { min, max } => {
                 Finding::Age { min_months: (min != i32::MIN).then_some(min), max_months: (max != i32::MAX).then_some(max), age_months: self.inputs.age, holds }
             }
-            Node::Events { indicator, within, at_least } => {
-                let info = &engine.indicators[indicator as usize];
+            Leaf::Events { indicator, within, at_least } => {
+                let info = &program.indicators[indicator as usize];
                 let events = self.events_within(indicator, within);
                 Finding::Events {
                     indicator: &info.id,
@@ -733,66 +787,66 @@ impl<'a> Evaluator<'a> {
                     holds,
                 }
             }
-            Node::Fact(fact) => Finding::Fact { fact, text: engine.fact_text(fact), answer: self.inputs.facts[fact as usize], holds },
-            Node::Referral(outcome) => Finding::Referral { outcome, text: engine.referral_text(outcome), actual: self.inputs.referral, holds },
-            Node::JudgementLower | Node::WorryRecorded | Node::HarmSuspected => {
+            Leaf::Fact(fact) => Finding::Fact { fact, text: program.fact_text(fact), answer: self.inputs.facts[fact as usize], holds },
+            Leaf::Referral(outcome) => Finding::Referral { outcome, text: program.referral_text(outcome), actual: self.inputs.referral, holds },
+            Leaf::JudgementLower | Leaf::WorryRecorded | Leaf::HarmSuspected => {
                 let (level, reason) = self.inputs.judgement.clone().unwrap_or_default();
-                Finding::Judgement { level: &engine.levels[usize::from(level)].id, reason, holds }
+                Finding::Judgement { level: &program.levels[usize::from(level)].id, reason, holds }
             }
-            Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => unreachable!("not a leaf"),
         }
     }
 
     fn answered(&self) -> Vec<Finding<'a>> {
-        let engine = self.engine;
+        let program = self.program;
         let inputs = &self.inputs;
         let mut out = Vec::new();
         for (i, answer) in inputs.answers.iter().enumerate() {
             if answer.is_some() {
-                out.push(self.finding(Node::Yes(i as u16)));
+                out.push(self.finding(Leaf::Yes(i as u16)));
             }
         }
         for (i, list) in inputs.events.iter().enumerate() {
             if !list.is_empty() {
-                out.push(self.finding(Node::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
+                out.push(self.finding(Leaf::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
             }
         }
-        for info in &engine.facts {
+        for info in &program.facts {
             if inputs.facts[info.fact as usize].is_some() {
-                out.push(self.finding(Node::Fact(info.fact)));
+                out.push(self.finding(Leaf::Fact(info.fact)));
             }
         }
         if let Some(actual) = inputs.referral {
-            out.push(Finding::Referral { outcome: actual, text: engine.referral_text(actual), actual: Some(actual), holds: Truth::True });
+            out.push(Finding::Referral { outcome: actual, text: program.referral_text(actual), actual: Some(actual), holds: Truth::True });
         }
         out
     }
 
-    /// The variable a leaf reads, when it is not known.
-    fn unknown_var(&self, node: u32) -> Option<Var> {
-        let leaf = self.engine.nodes[node as usize];
+    /// The variable a leaf (the node `node`) reads, when it is not known.
+    fn unknown_var(&self, node: u32, leaf: Leaf) -> Option<Var> {
         let unknown = |answer: Option<Answer>| matches!(answer, None | Some(Answer::NotKnown));
         match leaf {
-            Node::Yes(i) | Node::NotKnown(i) if unknown(self.inputs.answers[i as usize]) => Some(Var::Indicator(i)),
-            Node::Fact(fact) if unknown(self.inputs.facts[fact as usize]) => Some(Var::Fact(fact)),
-            Node::Referral(outcome) if self.inputs.referral.is_none() => Some(Var::Referral(outcome)),
-            Node::Age { .. } | Node::Events { .. } if self.truths[node as usize] == Truth::Unknown => Some(Var::Leaf(node)),
-            _ => None,
+            Leaf::Yes(i) | Leaf::NotKnown(i) => unknown(self.inputs.answers[i as usize]).then_some(Var::Indicator(i)),
+            Leaf::Fact(fact) => unknown(self.inputs.facts[fact as usize]).then_some(Var::Fact(fact)),
+            Leaf::Referral(outcome) => self.inputs.referral.is_none().then_some(Var::Referral(outcome)),
+            Leaf::Age { .. } | Leaf::Events { .. } => (self.truths[node as usize] == Truth::Unknown).then_some(Var::Leaf(node)),
+            // Known once the rules are settled, never asked.
+            Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
         }
     }
 
     /// Whether the practitioner has engaged with a rule: part of it holds, or they have said
     /// they do not know something it asks. Untouched rules are not worth a question.
     fn engaged(&self, rule: &CompiledRule) -> bool {
-        rule.leaves.iter().any(|&node| {
-            let leaf = self.engine.nodes[node as usize];
-            let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+        let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+        self.program.leaves(rule).any(|(node, leaf)| {
+            let holds = self.truths[node as usize] == Truth::True;
             match leaf {
-                Node::Age { .. } => false,
-                Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } if not_known(self.inputs.answers[i as usize]) => true,
-                Node::Fact(fact) if not_known(self.inputs.facts[fact as usize]) => true,
-                Node::NotKnown(_) => false,
-                _ => self.truths[node as usize] == Truth::True,
+                // The child's age alone engages nothing.
+                Leaf::Age { .. } => false,
+                Leaf::Yes(i) | Leaf::Events { indicator: i, .. } => not_known(self.inputs.answers[i as usize]) || holds,
+                Leaf::NotKnown(i) => not_known(self.inputs.answers[i as usize]),
+                Leaf::Fact(fact) => not_known(self.inputs.facts[fact as usize]) || holds,
+                Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => holds,
             }
         })
     }
@@ -800,28 +854,27 @@ impl<'a> Evaluator<'a> {
     /// Whether the practitioner's own answers point at a rule: they said "not known" to
     /// something it asks, or a worry it reads holds (not a circumstance, an age or a plan).
     fn suspicion_behind(&self, rule: &CompiledRule) -> bool {
-        let engine = self.engine;
-        rule.leaves.iter().any(|&node| {
-            let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+        let program = self.program;
+        let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+        program.leaves(rule).any(|(node, leaf)| {
             let holds = self.truths[node as usize] == Truth::True;
-            match engine.nodes[node as usize] {
-                Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } if not_known(self.inputs.answers[i as usize]) => true,
-                Node::Fact(fact) if not_known(self.inputs.facts[fact as usize]) => true,
-                Node::Yes(i) => holds && engine.indicators[i as usize].kind != IndicatorKind::Circumstance,
-                Node::Events { .. } => holds,
-                Node::Fact(fact) => holds && fact == Fact::StillWorried,
-                _ => false,
+            match leaf {
+                Leaf::Yes(i) => not_known(self.inputs.answers[i as usize]) || holds && program.indicators[i as usize].kind != IndicatorKind::Circumstance,
+                Leaf::NotKnown(i) => not_known(self.inputs.answers[i as usize]),
+                Leaf::Events { indicator, .. } => not_known(self.inputs.answers[indicator as usize]) || holds,
+                Leaf::Fact(fact) => not_known(self.inputs.facts[fact as usize]) || holds && fact == Fact::StillWorried,
+                Leaf::Age { .. } | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => false,
             }
         })
     }
 
     fn questions(&self, truths: &[Truth], level: u8, outcome: &Outcome) -> Vec<Question<'a>> {
-        let engine = self.engine;
+        let program = self.program;
         // What each rule asking a question would add, and its questions, in rule order: merged
         // below into one question per subject.
         let mut wants: Vec<Want<'a>> = Vec::new();
         let mut asks: Vec<(Vec<Finding<'a>>, Option<Hypothesis>, usize)> = Vec::new();
-        for (rule, truth) in engine.rules.iter().zip(truths) {
+        for (rule, truth) in program.rules.iter().zip(truths) {
             if *truth != Truth::Unknown || !self.engaged(rule) {
                 continue;
             }
@@ -831,31 +884,35 @@ impl<'a> Evaluator<'a> {
             if raises.is_none() && new_routes.is_empty() && !escalates {
                 continue;
             }
-            let mut vars: Vec<(Var, u32)> = rule
-                .leaves
-                .iter()
-                .filter_map(|&node| {
-                    let var = self.unknown_var(node)?;
+            let mut vars: Vec<(Var, Leaf)> = program
+                .leaves(rule)
+                .filter_map(|(node, leaf)| {
+                    let var = self.unknown_var(node, leaf)?;
                     // Never ask about something outside the ages it fits, such as a baby's
                     // weight for a nine-year-old.
-                    let asked_at_this_age = match engine.nodes[node as usize] {
-                        Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } => {
-                            self.fits(&Fit { ages: engine.indicators[i as usize].ages, unless: None })
+                    let asked_at_this_age = match leaf {
+                        Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => {
+                            self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None })
                         }
-                        _ => true,
+                        Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => true,
                     };
-                    asked_at_this_age.then_some((var, node))
+                    asked_at_this_age.then_some((var, leaf))
                 })
                 .collect();
             crate::sort::first_of_each(&mut vars, |(var, _)| *var);
             if vars.is_empty() {
                 continue;
             }
-            let mut suppositions: Vec<(u32, Supposition)> = Vec::new();
-            for &(var, node) in &vars {
-                suppositions.push((node, Supposition { var, value: true }));
-                if !matches!(var, Var::Referral(_)) {
-                    suppositions.push((node, Supposition { var, value: false }));
+            let mut suppositions: Vec<(Leaf, Supposition)> = Vec::new();
+            for &(var, leaf) in &vars {
+                suppositions.push((leaf, Supposition { var, value: true }));
+                // "The outcome is this one" is supposed true only: false says nothing of which.
+                let both = match var {
+                    Var::Referral(_) => false,
+                    Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => true,
+                };
+                if both {
+                    suppositions.push((leaf, Supposition { var, value: false }));
                 }
             }
             let supposed = self.suppose_each(rule.root, &suppositions);
@@ -864,19 +921,19 @@ impl<'a> Evaluator<'a> {
             // Each answer that would decide the rule is a question of its own; when none
             // would alone, the rule's unknowns are one question together.
             let asked = asks.len();
-            for (&(node, supposition), truth) in suppositions.iter().zip(supposed) {
+            for (&(leaf, supposition), truth) in suppositions.iter().zip(supposed) {
                 if truth != Truth::True {
                     continue;
                 }
                 let answer = if supposition.value { Hypothesis::Yes } else { Hypothesis::No };
                 let about = match supposition.var {
-                    Var::Referral(outcome) => Finding::Referral { outcome, text: engine.referral_text(outcome), actual: None, holds: Truth::Unknown },
-                    _ => self.finding(engine.nodes[node as usize]),
+                    Var::Referral(outcome) => Finding::Referral { outcome, text: program.referral_text(outcome), actual: None, holds: Truth::Unknown },
+                    Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => self.finding(leaf),
                 };
                 asks.push((vec![about], Some(answer), want));
             }
             if asks.len() == asked {
-                let about = vars.iter().map(|&(_, node)| self.finding(engine.nodes[node as usize])).collect();
+                let about = vars.iter().map(|&(_, leaf)| self.finding(leaf)).collect();
                 asks.push((about, None, want));
             }
         }
@@ -910,8 +967,8 @@ impl<'a> Evaluator<'a> {
             }
             let (question, want) = (&mut questions[first[i]], &wants[want]);
             if let Some(l) = want.raises {
-                if question.level.is_none_or(|current| current.rank < engine.levels[l as usize].rank) {
-                    question.level = Some(engine.level_ref(l).into());
+                if question.level.is_none_or(|current| current.rank < program.levels[l as usize].rank) {
+                    question.level = Some(program.level_ref(l).into());
                 }
             }
             routes[first[i]].extend(&want.routes);
@@ -920,7 +977,7 @@ impl<'a> Evaluator<'a> {
         }
         for (question, mut routes) in questions.iter_mut().zip(routes) {
             crate::sort::first_of_each(&mut routes, |r| *r);
-            question.routes = routes.iter().map(|r| &engine.routes[usize::from(*r)]).map(|route| RouteRef { id: &route.id, name: &route.name }).collect();
+            question.routes = routes.iter().map(|r| &program.routes[usize::from(*r)]).map(|route| RouteRef { id: &route.id, name: &route.name }).collect();
         }
         // What could raise the level most is the first thing to find out.
         crate::sort::by(&mut questions, |a, b| b.level.map(|l| l.rank).cmp(&a.level.map(|l| l.rank)));
@@ -975,15 +1032,22 @@ fn question_key(about: &[Finding], if_answer: Option<Hypothesis>) -> u64 {
 }
 
 impl Supposition {
-    /// The truth this supposition gives a leaf, if it concerns it.
-    fn decides(self, node: u32, leaf: Node) -> Option<Truth> {
-        match (self.var, leaf) {
-            (Var::Indicator(i), Node::Yes(j)) if i == j => Some(Truth::from_bool(self.value)),
-            (Var::Indicator(i), Node::NotKnown(j)) if i == j => Some(Truth::False),
-            (Var::Fact(f), Node::Fact(g)) if f == g => Some(Truth::from_bool(self.value)),
-            (Var::Referral(supposed), Node::Referral(outcome)) => Some(Truth::from_bool(supposed == outcome && self.value)),
-            (Var::Leaf(n), _) if n == node => Some(Truth::from_bool(self.value)),
-            _ => None,
+    /// The truth this supposition gives a leaf (the node `node`), if it concerns it.
+    fn decides(self, node: u32, leaf: Leaf) -> Option<Truth> {
+        let supposed = Truth::from_bool(self.value);
+        if self.var == Var::Leaf(node) {
+            return Some(supposed);
+        }
+        match leaf {
+            Leaf::Yes(i) => (self.var == Var::Indicator(i)).then_some(supposed),
+            Leaf::NotKnown(i) => (self.var == Var::Indicator(i)).then_some(Truth::False),
+            Leaf::Fact(fact) => (self.var == Var::Fact(fact)).then_some(supposed),
+            Leaf::Referral(outcome) => match self.var {
+                Var::Referral(outcome_supposed) => Some(Truth::from_bool(outcome_supposed == outcome && self.value)),
+                Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => None,
+            },
+            // Supposed only as themselves ([`Var::Leaf`]), or never.
+            Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
         }
     }
 }

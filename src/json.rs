@@ -7,10 +7,15 @@
 //! browser build about 250 KB: every type was instantiated for the JS deserializer and again for
 //! path tracking. One tree type and one reader keep it small and give the same errors on both
 //! sides.
+//!
+//! An object is read through [`Reader::object`], whose keys are exactly those its reading asks
+//! for: each document's fields are written once, where they are read (the ruleset's and
+//! profile's in [`crate::source`], a case's in `case.rs`, a scenario's in `scenario.rs`).
 
+use std::cell::Cell;
 use std::fmt::{self, Write};
 
-use crate::error::{Document, Error, Problem};
+use crate::error::{Code, Document, Error, Problem};
 
 // --- Limits ------------------------------------------------------------------------------------
 //
@@ -46,7 +51,7 @@ impl Budget {
     pub fn value(&mut self, at: &At) -> Result<(), Misfit> {
         self.values += 1;
         if self.values > MAX_VALUES {
-            return Err(at.misfit("too-large", "the document has more than 2000000 values (the limit)"));
+            return Err(at.misfit(Code::TooLarge, "the document has more than 2000000 values (the limit)"));
         }
         Ok(())
     }
@@ -54,7 +59,7 @@ impl Budget {
     /// A list or object with `enclosing` lists and objects around it.
     pub fn nest(&mut self, enclosing: usize, at: &At) -> Result<(), Misfit> {
         if enclosing >= MAX_DEPTH {
-            return Err(at.misfit("too-deep", "lists and objects are nested more than 100 deep (the limit)"));
+            return Err(at.misfit(Code::TooDeep, "lists and objects are nested more than 100 deep (the limit)"));
         }
         Ok(())
     }
@@ -62,11 +67,11 @@ impl Budget {
     /// A string or key of `chars` characters (UTF-16 code units).
     pub fn text(&mut self, chars: usize, at: &At) -> Result<(), Misfit> {
         if chars > MAX_STRING {
-            return Err(at.misfit("too-large", "text of more than 100000 characters (the limit)"));
+            return Err(at.misfit(Code::TooLarge, "text of more than 100000 characters (the limit)"));
         }
         self.text += chars;
         if self.text > MAX_TEXT {
-            return Err(at.misfit("too-large", "the document has more than 50000000 characters of text (the limit)"));
+            return Err(at.misfit(Code::TooLarge, "the document has more than 50000000 characters of text (the limit)"));
         }
         Ok(())
     }
@@ -74,7 +79,7 @@ impl Budget {
     /// The `n`th item of a list (counting from 1).
     pub fn items(n: usize, at: &At) -> Result<(), Misfit> {
         if n > MAX_ITEMS {
-            return Err(at.misfit("too-large", "a list of more than 100000 items (the limit)"));
+            return Err(at.misfit(Code::TooLarge, "a list of more than 100000 items (the limit)"));
         }
         Ok(())
     }
@@ -82,7 +87,7 @@ impl Budget {
     /// The `n`th key of an object (counting from 1).
     pub fn keys(n: usize, at: &At) -> Result<(), Misfit> {
         if n > MAX_KEYS {
-            return Err(at.misfit("too-large", "an object of more than 100000 keys (the limit)"));
+            return Err(at.misfit(Code::TooLarge, "an object of more than 100000 keys (the limit)"));
         }
         Ok(())
     }
@@ -95,11 +100,17 @@ pub(crate) const LONE_SURROGATE: &str = "this text has half of a surrogate pair 
 /// A parsed JSON value. Object members keep their document order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
+    /// `null`, which a field reads as absent.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number: every number, as JavaScript holds it.
     Number(f64),
+    /// Text.
     String(String),
+    /// A list.
     Array(Vec<Json>),
+    /// An object's members, in document order (a key given twice is kept twice, and reported).
     Object(Vec<(String, Json)>),
 }
 
@@ -230,8 +241,8 @@ pub fn parse(text: &str, document: Document) -> Result<Json, Error> {
                 let (path, message) = rest.split_once('\u{0}').unwrap_or((rest, ""));
                 (limit_code(code), path.to_string(), message.to_string())
             }
-            None if message.contains("surrogate") || message.contains("end of hex escape") => ("bad-text", String::new(), LONE_SURROGATE.to_string()),
-            None => ("syntax", String::new(), message.to_string()),
+            None if message.contains("surrogate") || message.contains("end of hex escape") => (Code::BadText, String::new(), LONE_SURROGATE.to_string()),
+            None => (Code::Syntax, String::new(), message.to_string()),
         };
         Error::new(vec![Problem { document, path, code, message, line: Some(error.line()), column: Some(error.column()) }])
     })
@@ -246,11 +257,11 @@ fn utf16_len(text: &str) -> usize {
 
 /// The static code for a limit's code carried as text.
 #[cfg(not(target_arch = "wasm32"))]
-fn limit_code(code: &str) -> &'static str {
-    if code == "too-deep" {
-        "too-deep"
+fn limit_code(code: &str) -> Code {
+    if code == Code::TooDeep.name() {
+        Code::TooDeep
     } else {
-        "too-large"
+        Code::TooLarge
     }
 }
 
@@ -262,7 +273,9 @@ pub fn from_json<T: FromDocument>(text: &str) -> Result<T, Error> {
 
 /// A document read from a JSON tree.
 pub trait FromDocument: Sized {
+    /// The kind of document it is, named in its problems.
     const DOCUMENT: Document;
+    /// Reads it from a JSON tree, reporting every problem with its path.
     fn from_tree(json: &Json) -> Result<Self, Error>;
 }
 
@@ -367,22 +380,23 @@ impl fmt::Display for At<'_> {
 #[derive(Debug)]
 pub struct Misfit {
     pub path: String,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
 }
 
 impl At<'_> {
-    pub fn misfit(&self, code: &'static str, message: impl Into<String>) -> Misfit {
+    pub fn misfit(&self, code: Code, message: impl Into<String>) -> Misfit {
         Misfit { path: self.to_string(), code, message: message.into() }
     }
 
     pub fn expected(&self, what: &str, found: &Json) -> Misfit {
-        self.misfit("wrong-type", format!("expected {what}, found {}", found.kind()))
+        self.misfit(Code::WrongType, format!("expected {what}, found {}", found.kind()))
     }
 }
 
 /// A single value (a string, number, date, urgency or name) read from JSON.
 pub trait FromJson: Sized {
+    /// Reads the value at `at`, or says why it does not fit.
     fn from_json(json: &Json, at: &At) -> Result<Self, Misfit>;
 }
 
@@ -411,7 +425,7 @@ macro_rules! whole_number {
             fn from_json(json: &Json, at: &At) -> Result<$ty, Misfit> {
                 match json {
                     Json::Number(n) if n.fract() == 0.0 && *n >= <$ty>::MIN as f64 && *n <= <$ty>::MAX as f64 => Ok(*n as $ty),
-                    Json::Number(_) => Err(at.misfit("bad-value", format!("expected a whole number from {} to {}", <$ty>::MIN, <$ty>::MAX))),
+                    Json::Number(_) => Err(at.misfit(Code::BadValue, format!("expected a whole number from {} to {}", <$ty>::MIN, <$ty>::MAX))),
                     other => Err(at.expected("a number", other)),
                 }
             }
@@ -420,47 +434,17 @@ macro_rules! whole_number {
 }
 whole_number!(u8, u16, i32);
 
-/// Types named by a fixed set of kebab-case strings.
-pub trait Named: Sized + Copy + 'static {
-    const ALL: &'static [Self];
-    /// The names, in the order of `ALL`.
-    const NAMES: &'static [&'static str];
-    fn name(self) -> &'static str;
-}
+pub use crate::named::Named;
 
-/// Declares a unit enum with a kebab-case name for each variant: read from and written to JSON
-/// as that name, and returned by `name()`.
+/// Declares a unit enum named by kebab-case strings ([`crate::named::named`]) that is also read
+/// from JSON by its name.
 macro_rules! named_enum {
-    ($(#[$meta:meta])* $vis:vis enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident = $name:literal),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        $vis enum $ty { $($(#[$vmeta])* $variant),* }
-
-        impl $crate::json::Named for $ty {
-            const ALL: &'static [$ty] = &[$($ty::$variant),*];
-            const NAMES: &'static [&'static str] = &[$($name),*];
-
-            fn name(self) -> &'static str {
-                match self { $($ty::$variant => $name),* }
-            }
-        }
-
-        impl $ty {
-            /// The name written in JSON.
-            pub fn name(self) -> &'static str {
-                <$ty as $crate::json::Named>::name(self)
-            }
-        }
+    ($(#[$meta:meta])* $vis:vis enum $ty:ident { $($body:tt)* }) => {
+        $crate::named::named! { $(#[$meta])* $vis enum $ty { $($body)* } }
 
         impl $crate::json::FromJson for $ty {
             fn from_json(json: &$crate::json::Json, at: &$crate::json::At) -> Result<Self, $crate::json::Misfit> {
                 $crate::json::from_name(json, at)
-            }
-        }
-
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.name())
             }
         }
     };
@@ -474,19 +458,33 @@ pub(crate) fn from_name<T: Named>(json: &Json, at: &At) -> Result<T, Misfit> {
 /// Not generic, so that every enum shares one copy in the wasm file.
 fn name_index(json: &Json, at: &At, names: &[&str]) -> Result<usize, Misfit> {
     let Json::String(name) = json else { return Err(at.expected("a string", json)) };
-    names.iter().position(|n| n == name).ok_or_else(|| at.misfit("bad-value", format!("unknown value \"{name}\"; expected one of: {}", names.join(", "))))
+    crate::named::position(names, name).ok_or_else(|| at.misfit(Code::BadValue, format!("unknown value \"{name}\"; expected one of: {}", names.join(", "))))
 }
 
-/// An object being read: its members (empty if it was not an object) and where it is.
+/// An object being read: its members (empty if it was not an object), where it is, and the
+/// keys asked for so far. The keys asked for are the keys it may have: whatever else it holds
+/// is reported as unknown when it is closed, so a field cannot be read without being allowed,
+/// nor allowed without being read.
 pub(crate) struct Obj<'j, 'a> {
-    pub members: &'j [(String, Json)],
+    members: &'j [(String, Json)],
     pub at: &'a At<'a>,
     /// It was an object; otherwise its missing fields are not worth reporting.
     pub ok: bool,
+    /// Every key asked for, once each, in the order first asked.
+    asked: Cell<Vec<&'static str>>,
+    /// How many problems had been found when it was opened: its unknown and repeated keys are
+    /// reported there, before the problems inside it.
+    mark: usize,
 }
 
 impl<'j> Obj<'j, '_> {
-    pub fn get(&self, key: &str) -> Option<&'j Json> {
+    /// The value of `key` (null counts as absent), which the object may have.
+    pub fn get(&self, key: &'static str) -> Option<&'j Json> {
+        let mut asked = self.asked.take();
+        if !asked.contains(&key) {
+            asked.push(key);
+        }
+        self.asked.set(asked);
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
     }
 }
@@ -528,7 +526,7 @@ impl Reader {
         }
     }
 
-    pub fn problem(&mut self, at: &At, code: &'static str, message: impl Into<String>) {
+    pub fn problem(&mut self, at: &At, code: Code, message: impl Into<String>) {
         self.problems.push(Problem { document: self.document, path: at.to_string(), code, message: message.into(), line: None, column: None });
     }
 
@@ -536,45 +534,78 @@ impl Reader {
         self.problems.push(Problem { document: self.document, path: m.path, code: m.code, message: m.message, line: None, column: None });
     }
 
-    /// An object whose keys must be among `known`, each given once.
-    pub fn object<'j, 'a>(&mut self, json: &'j Json, at: &'a At<'a>, known: &[&str]) -> Obj<'j, 'a> {
-        let Json::Object(members) = json else {
-            self.misfit(at.expected("an object", json));
-            return Obj { members: &[], at, ok: false };
-        };
-        let repeated = repeats(members);
-        for (i, (key, _)) in members.iter().enumerate() {
-            if !known.contains(&key.as_str()) {
-                self.problem(&At::Key(at, key), "unknown-field", format!("unknown field \"{key}\"; expected one of: {}", known.join(", ")));
-            } else if repeated[i] {
-                self.problem(&At::Key(at, key), "repeated-field", format!("\"{key}\" is given twice"));
-            }
-        }
-        Obj { members, at, ok: true }
+    /// Reads an object with `read`, which asks for every key the object may have (reading it
+    /// as empty if it is not an object, or is `None`: missing, and already reported). Then
+    /// reports each key not asked for, and each key given twice.
+    pub fn object<'j, T>(&mut self, json: Option<&'j Json>, at: &At, read: impl FnOnce(&mut Reader, &Obj<'j, '_>) -> T) -> T {
+        let o = self.open(json, at);
+        let value = read(self, &o);
+        self.close(o);
+        value
     }
 
     /// A required object inside another; when missing it is reported once, and read as empty.
-    pub fn section<'j, 'a>(&mut self, parent: &Obj<'j, '_>, key: &str, at: &'a At<'a>, known: &[&str]) -> Obj<'j, 'a> {
-        match self.field(parent, key, true) {
-            Some(json) => self.object(json, at, known),
-            None => Obj { members: &[], at, ok: false },
-        }
+    #[inline]
+    pub fn section<'j, T>(&mut self, parent: &Obj<'j, '_>, key: &'static str, read: impl FnOnce(&mut Reader, &Obj<'j, '_>) -> T) -> T {
+        let json = self.field(parent, key, true);
+        self.object(json, &At::Key(parent.at, key), read)
     }
 
-    pub fn field<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j Json> {
+    fn open<'j, 'a>(&mut self, json: Option<&'j Json>, at: &'a At<'a>) -> Obj<'j, 'a> {
+        let members = match json {
+            Some(Json::Object(members)) => Some(&members[..]),
+            Some(other) => {
+                self.misfit(at.expected("an object", other));
+                None
+            }
+            None => None,
+        };
+        Obj { members: members.unwrap_or_default(), at, ok: members.is_some(), asked: Cell::default(), mark: self.problems.len() }
+    }
+
+    fn close(&mut self, o: Obj) {
+        if o.members.is_empty() {
+            return;
+        }
+        let asked = o.asked.take();
+        let repeated = repeats(o.members);
+        let (before, mut expected) = (self.problems.len(), None);
+        for (i, (key, _)) in o.members.iter().enumerate() {
+            let at = At::Key(o.at, key);
+            if !asked.contains(&key.as_str()) {
+                let expected = expected.get_or_insert_with(|| asked.join(", "));
+                self.problem(&at, Code::UnknownField, format!("unknown field \"{key}\"; expected one of: {expected}"));
+            } else if repeated[i] {
+                self.problem(&at, Code::RepeatedField, format!("\"{key}\" is given twice"));
+            }
+        }
+        // Before the problems found inside the object.
+        // Rotated by three reversals, which cost the browser build less than slice::rotate_right.
+        let (found, inside) = (self.problems.len() - before, &mut self.problems[o.mark..]);
+        inside.reverse();
+        inside[..found].reverse();
+        inside[found..].reverse();
+    }
+
+    pub fn field<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str, required: bool) -> Option<&'j Json> {
         let value = o.get(key);
         if value.is_none() && required && o.ok {
-            self.problem(o.at, "missing-field", format!("missing field \"{key}\""));
+            self.problem(o.at, Code::MissingField, format!("missing field \"{key}\""));
         }
         value
     }
 
-    pub fn value<T: FromJson>(&mut self, o: &Obj, key: &str, required: bool) -> Option<T> {
+    pub fn value<T: FromJson>(&mut self, o: &Obj, key: &'static str, required: bool) -> Option<T> {
         let json = self.field(o, key, required)?;
-        T::from_json(json, &At::Key(o.at, key)).map_err(|m| self.misfit(m)).ok()
+        self.parse(json, &At::Key(o.at, key))
     }
 
-    pub fn string<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Option<&'j str> {
+    /// A value read from `json`, at `at`; `None` (and reported) if it does not fit.
+    pub fn parse<T: FromJson>(&mut self, json: &Json, at: &At) -> Option<T> {
+        T::from_json(json, at).map_err(|m| self.misfit(m)).ok()
+    }
+
+    pub fn string<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str, required: bool) -> Option<&'j str> {
         match self.field(o, key, required)? {
             Json::String(s) => Some(s),
             other => {
@@ -584,31 +615,36 @@ impl Reader {
         }
     }
 
-    /// Text that must be there and must not be blank.
-    pub fn text(&mut self, o: &Obj, key: &str) -> String {
-        match self.string(o, key, true) {
-            Some(s) if s.trim().is_empty() => {
-                self.problem(&At::Key(o.at, key), "empty-text", "this text is empty");
-                String::new()
-            }
-            found => found.unwrap_or_default().to_string(),
-        }
+    /// Text that must be there and must not be blank; empty if it is not.
+    pub fn text(&mut self, o: &Obj, key: &'static str) -> String {
+        self.given_text(o, key).unwrap_or_default()
     }
 
-    /// Text that may be left out, but is not blank when given.
-    pub fn optional_text(&mut self, o: &Obj, key: &str) -> Option<String> {
-        let text = self.string(o, key, false)?;
+    /// [`Reader::text`], but `None` unless it was text (blank text is reported, and read as
+    /// empty).
+    pub fn given_text(&mut self, o: &Obj, key: &'static str) -> Option<String> {
+        let text = self.string(o, key, true)?;
         if text.trim().is_empty() {
-            self.problem(&At::Key(o.at, key), "empty-text", "this text is empty");
+            self.problem(&At::Key(o.at, key), Code::EmptyText, "this text is empty");
+            return Some(String::new());
         }
         Some(text.to_string())
     }
 
-    pub fn flag(&mut self, o: &Obj, key: &str) -> bool {
+    /// Text that may be left out, but is not blank when given.
+    pub fn optional_text(&mut self, o: &Obj, key: &'static str) -> Option<String> {
+        let text = self.string(o, key, false)?;
+        if text.trim().is_empty() {
+            self.problem(&At::Key(o.at, key), Code::EmptyText, "this text is empty");
+        }
+        Some(text.to_string())
+    }
+
+    pub fn flag(&mut self, o: &Obj, key: &'static str) -> bool {
         self.value::<bool>(o, key, false).unwrap_or(false)
     }
 
-    pub fn list<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> &'j [Json] {
+    pub fn list<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str, required: bool) -> &'j [Json] {
         match self.field(o, key, required) {
             Some(Json::Array(items)) => items,
             Some(other) => {
@@ -620,7 +656,7 @@ impl Reader {
     }
 
     /// An object used as a map from ids to values, such as a case's answers.
-    pub fn map<'j>(&mut self, o: &Obj<'j, '_>, key: &str) -> &'j [(String, Json)] {
+    pub fn map<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str) -> &'j [(String, Json)] {
         let Some(json) = self.field(o, key, false) else { return &[] };
         let at = At::Key(o.at, key);
         let Json::Object(entries) = json else {
@@ -630,14 +666,14 @@ impl Reader {
         let repeated = repeats(entries);
         for (i, (k, _)) in entries.iter().enumerate() {
             if repeated[i] {
-                self.problem(&At::Key(&at, k), "repeated-field", format!("\"{k}\" is given twice"));
+                self.problem(&At::Key(&at, k), Code::RepeatedField, format!("\"{k}\" is given twice"));
             }
         }
         entries
     }
 
     /// A list of strings, each with its index for reporting.
-    pub fn strings<'j>(&mut self, o: &Obj<'j, '_>, key: &str, required: bool) -> Vec<(usize, &'j str)> {
+    pub fn strings<'j>(&mut self, o: &Obj<'j, '_>, key: &'static str, required: bool) -> Vec<(usize, &'j str)> {
         let at = At::Key(o.at, key);
         let mut out = Vec::new();
         for (i, value) in self.list(o, key, required).iter().enumerate() {
@@ -662,23 +698,45 @@ mod tests {
     fn the_reader_collects_every_problem_with_its_path() {
         let doc = json(r#"{"a": 1, "b": "", "c": [1, "x"], "d": 2, "a": 3, "e": 1.5}"#);
         let mut r = Reader::new(Document::Case);
-        let root = At::Root;
-        let o = r.object(&doc, &root, &["a", "b", "c", "e", "f"]);
-        assert_eq!(r.value::<u8>(&o, "a", true), Some(1));
-        assert_eq!(r.text(&o, "b"), "");
-        assert_eq!(r.strings(&o, "c", true), [(1, "x")]);
-        assert_eq!(r.value::<u8>(&o, "e", true), None);
-        assert_eq!(r.string(&o, "f", true), None);
-        let problems: Vec<(String, &str)> = r.problems.iter().map(|p| (p.path.clone(), p.code)).collect();
+        r.object(Some(&doc), &At::Root, |r, o| {
+            assert_eq!(r.value::<u8>(o, "a", true), Some(1));
+            assert_eq!(r.text(o, "b"), "");
+            assert_eq!(r.strings(o, "c", true), [(1, "x")]);
+            assert_eq!(r.value::<u8>(o, "e", true), None);
+            assert_eq!(r.string(o, "f", true), None);
+        });
+        assert_eq!(r.problems[0].message, "unknown field \"d\"; expected one of: a, b, c, e, f");
+        let problems: Vec<(String, Code)> = r.problems.iter().map(|p| (p.path.clone(), p.code)).collect();
         assert_eq!(
             problems,
             [
-                ("d".into(), "unknown-field"),
-                ("a".into(), "repeated-field"),
-                ("b".into(), "empty-text"),
-                ("c[0]".into(), "wrong-type"),
-                ("e".into(), "bad-value"),
-                ("".into(), "missing-field"),
+                ("d".into(), Code::UnknownField),
+                ("a".into(), Code::RepeatedField),
+                ("b".into(), Code::EmptyText),
+                ("c[0]".into(), Code::WrongType),
+                ("e".into(), Code::BadValue),
+                ("".into(), Code::MissingField),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_keys_an_object_may_have_are_those_read_and_its_unknown_keys_come_first() {
+        let doc = json(r#"{"inner": {"n": "x", "extra": 1}, "stray": 2, "late": true}"#);
+        let mut r = Reader::new(Document::Case);
+        r.object(Some(&doc), &At::Root, |r, o| {
+            let inner = r.field(o, "inner", true);
+            r.object(inner, &At::Key(o.at, "inner"), |r, i| r.value::<u8>(i, "n", true));
+            // Asked for, though absent or read only to see whether it is there.
+            assert!(o.get("missing").is_none() && o.get("late").is_some());
+        });
+        let problems: Vec<(&str, Code, &str)> = r.problems.iter().map(|p| (p.path.as_str(), p.code, p.message.as_str())).collect();
+        assert_eq!(
+            problems,
+            [
+                ("stray", Code::UnknownField, "unknown field \"stray\"; expected one of: inner, missing, late"),
+                ("inner.extra", Code::UnknownField, "unknown field \"extra\"; expected one of: n"),
+                ("inner.n", Code::WrongType, "expected a number, found a string"),
             ]
         );
     }

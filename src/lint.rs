@@ -11,27 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::engine::{Allow, CompiledRule, Engine, Node, RuleKind};
+use crate::engine::Engine;
 use crate::json::Named;
-use crate::ruleset::{Fact, ReferralOutcome};
-
-/// Every lint code, as written in `allow` maps.
-pub const LINT_CODES: &[&str] = &[
-    "never-fires",
-    "duplicate-condition",
-    "missing-source",
-    "unreachable-level",
-    "unused-indicator",
-    "unused-route",
-    "unused-stage",
-    "unused-prompt",
-    "unused-action",
-    "unused-contact",
-    "unused-source",
-    "route-without-level",
-    "response-in-reason-only",
-    "age-limited-floor",
-];
+use crate::program::{Allow, CompiledRule, Leaf, Node, Program, RuleKind};
+use crate::ruleset::{Fact, LintCode, ReferralOutcome};
 
 /// An age test whose `maxMonths` is below this leaves out some children under 18 (215 months
 /// is 17 years and 11 months, the last month of childhood).
@@ -40,11 +23,15 @@ const LAST_MONTH_OF_CHILDHOOD: i32 = 215;
 /// More combinations than this and a rule is not searched for satisfiability.
 const MAX_COMBINATIONS: u64 = 1 << 16;
 
+/// Something a valid ruleset says that its authors probably did not mean.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
-    pub code: &'static str,
+    /// What kind of finding, as written in `allow` maps.
+    pub code: LintCode,
+    /// Where, as `rules[12].when`.
     pub path: String,
+    /// What, for a person.
     pub message: String,
     /// The author's reason for accepting it, from the item's `allow` map.
     pub explained: Option<String>,
@@ -52,118 +39,130 @@ pub struct Finding {
 
 /// Lints a compiled ruleset (without its profile: the profile does not change what is used).
 pub fn lint(engine: &Engine) -> Vec<Finding> {
+    findings(&engine.program)
+}
+
+fn findings(program: &Program) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut report = |code: &'static str, path: String, message: String, allow: &Allow| {
-        let explained = allow.iter().find(|(c, _)| c == code).map(|(_, why)| why.clone());
+    let mut report = |code: LintCode, path: String, message: String, allow: &Allow| {
+        let explained = allow.iter().find(|(c, _)| *c == code).map(|(_, why)| why.clone());
         findings.push(Finding { code, path, message, explained });
     };
 
     let mut used = Used::default();
-    for rule in &engine.rules {
+    for rule in &program.rules {
         let then = &rule.then;
         used.levels.extend(then.level);
         used.actions.extend(&then.actions);
         used.routes.extend(&then.routes);
         used.prompts.extend(&then.prompts);
         used.first_stage = used.first_stage.min(then.escalate_from.map_or(usize::MAX, usize::from));
-        for &leaf in &rule.leaves {
-            if let Node::Yes(i) | Node::NotKnown(i) | Node::Events { indicator: i, .. } = engine.nodes[leaf as usize] {
-                used.indicators.insert(i);
+        for (_, leaf) in program.leaves(rule) {
+            match leaf {
+                Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => {
+                    used.indicators.insert(i);
+                }
+                Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {}
             }
         }
     }
-    for level in &engine.levels {
+    for level in &program.levels {
         used.actions.extend(&level.actions);
         used.routes.extend(&level.routes);
     }
-    for route in &engine.routes {
+    for route in &program.routes {
         used.contacts.extend(&route.contacts);
     }
-    for stage in &engine.stages {
+    for stage in &program.stages {
         used.contacts.extend(stage.contact);
     }
 
     // Each rule's condition in one canonical form, computed once: rules with the same
     // condition are duplicates, and an age-limited floor is compared with rules for the same risk.
     let conditions: Vec<String> =
-        engine.rules.iter().map(|rule| if rule.kind == RuleKind::Rule { canonical(engine, rule.root) } else { String::new() }).collect();
+        program.rules.iter().map(|rule| if rule.kind == RuleKind::Rule { canonical(program, rule.root) } else { String::new() }).collect();
     let mut by_condition: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, _) in engine.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
+    for (i, _) in program.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
         by_condition.entry(&conditions[i]).or_default().push(i);
     }
-    for (i, rule) in engine.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
+    for (i, rule) in program.rules.iter().enumerate().filter(|(_, r)| r.kind == RuleKind::Rule) {
         let path = format!("rules[{i}]");
         let then = &rule.then;
-        if !can_fire(engine, rule.root) {
-            report("never-fires", format!("{path}.when"), format!("rule \"{}\" can never fire: no answers make its condition true", rule.id), &rule.allow);
+        if !can_fire(program, rule.root) {
+            report(
+                LintCode::NeverFires,
+                format!("{path}.when"),
+                format!("rule \"{}\" can never fire: no answers make its condition true", rule.id),
+                &rule.allow,
+            );
         }
         if rule.sources.is_empty() {
-            report("missing-source", format!("{path}.sources"), format!("rule \"{}\" cites no source", rule.id), &rule.allow);
+            report(LintCode::MissingSource, format!("{path}.sources"), format!("rule \"{}\" cites no source", rule.id), &rule.allow);
         }
         if !then.routes.is_empty() && then.level.is_none() {
-            let routes: Vec<String> = then.routes.iter().map(|r| format!("\"{}\"", engine.routes[usize::from(*r)].id)).collect();
+            let routes: Vec<String> = then.routes.iter().map(|r| format!("\"{}\"", program.routes[usize::from(*r)].id)).collect();
             let message = format!(
                 "rule \"{}\" gives the route{} {} but sets no level: a route means someone must be told, and without a level the headline can say less than the route; set the level the route implies",
                 rule.id,
                 if routes.len() == 1 { "" } else { "s" },
                 routes.join(", ")
             );
-            report("route-without-level", format!("{path}.then"), message, &rule.allow);
+            report(LintCode::RouteWithoutLevel, format!("{path}.then"), message, &rule.allow);
         }
-        if let Some(message) = response_in_reason_only(engine, rule) {
-            report("response-in-reason-only", format!("{path}.reason"), message, &rule.allow);
+        if let Some(message) = response_in_reason_only(program, rule) {
+            report(LintCode::ResponseInReasonOnly, format!("{path}.reason"), message, &rule.allow);
         }
-        if let Some(message) = age_limited_floor(engine, rule, &by_condition) {
-            report("age-limited-floor", format!("{path}.when"), message, &rule.allow);
+        if let Some(message) = age_limited_floor(program, rule, &by_condition) {
+            report(LintCode::AgeLimitedFloor, format!("{path}.when"), message, &rule.allow);
         }
         // The first rule with this condition is the original; any later one is a duplicate.
         let first = by_condition[conditions[i].as_str()][0];
         if first != i {
             report(
-                "duplicate-condition",
+                LintCode::DuplicateCondition,
                 format!("{path}.when"),
-                format!("rule \"{}\" has the same condition as rules[{first}] (\"{}\"); merge them", rule.id, engine.rules[first].id),
+                format!("rule \"{}\" has the same condition as rules[{first}] (\"{}\"); merge them", rule.id, program.rules[first].id),
                 &rule.allow,
             );
         }
     }
-    for (order, level) in engine.levels.iter().enumerate() {
+    for (order, level) in program.levels.iter().enumerate() {
         if order > 0 && !used.levels.contains(&(order as u8)) {
             let message = format!("no rule sets the level \"{}\"; only the practitioner's own judgement can reach it", level.id);
-            report("unreachable-level", format!("levels[{}]", level.position), message, &level.allow);
+            report(LintCode::UnreachableLevel, format!("levels[{}]", level.position), message, &level.allow);
         }
     }
-    for (i, indicator) in engine.indicators.iter().enumerate() {
+    for (i, indicator) in program.indicators.iter().enumerate() {
         if !used.indicators.contains(&(i as u16)) {
-            report("unused-indicator", format!("indicators[{i}]"), format!("no rule asks about \"{}\"", indicator.id), &indicator.allow);
+            report(LintCode::UnusedIndicator, format!("indicators[{i}]"), format!("no rule asks about \"{}\"", indicator.id), &indicator.allow);
         }
     }
-    for (i, route) in engine.routes.iter().enumerate() {
+    for (i, route) in program.routes.iter().enumerate() {
         if !used.routes.contains(&(i as u16)) {
-            report("unused-route", format!("routes[{i}]"), format!("no rule or level refers to \"{}\"", route.id), &route.allow);
+            report(LintCode::UnusedRoute, format!("routes[{i}]"), format!("no rule or level refers to \"{}\"", route.id), &route.allow);
         }
     }
-    for (i, stage) in engine.stages.iter().enumerate().take(used.first_stage) {
-        report("unused-stage", format!("escalation[{i}]"), format!("no escalation reaches the stage \"{}\"", stage.id), &stage.allow);
+    for (i, stage) in program.stages.iter().enumerate().take(used.first_stage) {
+        report(LintCode::UnusedStage, format!("escalation[{i}]"), format!("no escalation reaches the stage \"{}\"", stage.id), &stage.allow);
     }
-    for (i, prompt) in engine.prompts.iter().enumerate() {
+    for (i, prompt) in program.prompts.iter().enumerate() {
         if !used.prompts.contains(&(i as u16)) {
-            report("unused-prompt", format!("prompts[{i}]"), format!("no rule gives the prompt \"{}\"", prompt.id), &prompt.allow);
+            report(LintCode::UnusedPrompt, format!("prompts[{i}]"), format!("no rule gives the prompt \"{}\"", prompt.id), &prompt.allow);
         }
     }
-    for (i, action) in engine.actions.iter().enumerate() {
+    for (i, action) in program.actions.iter().enumerate() {
         if !used.actions.contains(&(i as u16)) {
-            report("unused-action", format!("actions[{i}]"), format!("no rule or level gives the action \"{}\"", action.id), &action.allow);
+            report(LintCode::UnusedAction, format!("actions[{i}]"), format!("no rule or level gives the action \"{}\"", action.id), &action.allow);
         }
     }
-    for (i, contact) in engine.contacts.iter().enumerate() {
+    for (i, contact) in program.contacts.iter().enumerate() {
         if !used.contacts.contains(&(i as u16)) {
-            report("unused-contact", format!("contacts[{i}]"), format!("no route or escalation stage lists \"{}\"", contact.id), &Allow::new());
+            report(LintCode::UnusedContact, format!("contacts[{i}]"), format!("no route or escalation stage lists \"{}\"", contact.id), &Allow::new());
         }
     }
-    for (i, source) in engine.sources.iter().enumerate() {
+    for (i, source) in program.sources.iter().enumerate() {
         if !source.cited {
-            report("unused-source", format!("meta.sources[{i}]"), format!("nothing cites \"{}\"", source.id), &source.allow);
+            report(LintCode::UnusedSource, format!("meta.sources[{i}]"), format!("nothing cites \"{}\"", source.id), &source.allow);
         }
     }
     findings
@@ -187,7 +186,7 @@ const NEGATIVE_WORDS: &[&str] = &["do not", "don't", "never"];
 ///
 /// A reason that explains rather than instructs ("must be believed") is a false positive the
 /// author accepts with `allow`.
-fn response_in_reason_only(engine: &Engine, rule: &CompiledRule) -> Option<String> {
+fn response_in_reason_only(program: &Program, rule: &CompiledRule) -> Option<String> {
     let said = words_in(&rule.reason, RESPONSE_WORDS);
     if said.is_empty() {
         return None;
@@ -202,7 +201,7 @@ fn response_in_reason_only(engine: &Engine, rule: &CompiledRule) -> Option<Strin
         ));
     }
     let negatives = words_in(&rule.reason, NEGATIVE_WORDS);
-    let actions_say_not = then.actions.iter().any(|a| !words_in(&engine.actions[usize::from(*a)].text, NEGATIVE_WORDS).is_empty());
+    let actions_say_not = then.actions.iter().any(|a| !words_in(&program.actions[usize::from(*a)].text, NEGATIVE_WORDS).is_empty());
     if !negatives.is_empty() && !actions_say_not {
         return Some(format!(
             "the reason of rule \"{}\" tells the practitioner what not to do ({}) but none of the rule's actions says so; put the warning in an action",
@@ -234,19 +233,12 @@ fn words_in<'w>(text: &str, wanted: &[&'w str]) -> Vec<&'w str> {
 /// not counted). Such a floor applies to one age band only; the author should say why the age
 /// matters, or give older children with the same risk the same floor. The message names any rule
 /// whose whole condition is the same other parts, and the level it sets.
-fn age_limited_floor(engine: &Engine, rule: &CompiledRule, by_condition: &BTreeMap<&str, Vec<usize>>) -> Option<String> {
+fn age_limited_floor(program: &Program, rule: &CompiledRule, by_condition: &BTreeMap<&str, Vec<usize>>) -> Option<String> {
     let level = rule.then.level?;
-    let Node::All { start, end } = engine.nodes[rule.root as usize] else { return None };
-    let kids = &engine.kids[start as usize..end as usize];
-    let is_age = |k: &u32| matches!(engine.nodes[*k as usize], Node::Age { .. });
-    let max = kids
-        .iter()
-        .filter_map(|k| match engine.nodes[*k as usize] {
-            Node::Age { max, .. } if max < LAST_MONTH_OF_CHILDHOOD => Some(max),
-            _ => None,
-        })
-        .min()?;
-    let others: Vec<u32> = kids.iter().copied().filter(|k| !is_age(k)).collect();
+    let Node::All { start, end } = program.nodes[rule.root as usize] else { return None };
+    let kids = &program.kids[start as usize..end as usize];
+    let max = kids.iter().filter_map(|k| age_limit(program, *k)).filter(|max| *max < LAST_MONTH_OF_CHILDHOOD).min()?;
+    let others: Vec<u32> = kids.iter().copied().filter(|k| age_limit(program, *k).is_none()).collect();
     if others.is_empty() {
         return None;
     }
@@ -260,9 +252,9 @@ fn age_limited_floor(engine: &Engine, rule: &CompiledRule, by_condition: &BTreeM
     };
     // The same other parts, as a whole condition: one part alone, or `all` of them.
     let rest = if let [only] = others[..] {
-        canonical(engine, only)
+        canonical(program, only)
     } else {
-        let mut parts: Vec<String> = others.iter().map(|k| canonical(engine, *k)).collect();
+        let mut parts: Vec<String> = others.iter().map(|k| canonical(program, *k)).collect();
         parts.sort();
         parts.dedup();
         format!("all({})", parts.join(","))
@@ -271,9 +263,9 @@ fn age_limited_floor(engine: &Engine, rule: &CompiledRule, by_condition: &BTreeM
         .get(rest.as_str())
         .into_iter()
         .flatten()
-        .map(|i| &engine.rules[*i])
+        .map(|i| &program.rules[*i])
         .map(|r| match r.then.level {
-            Some(l) => format!("rule \"{}\" sets \"{}\" for the same risk at any age", r.id, engine.levels[usize::from(l)].id),
+            Some(l) => format!("rule \"{}\" sets \"{}\" for the same risk at any age", r.id, program.levels[usize::from(l)].id),
             None => format!("rule \"{}\" has the same risk at any age but sets no level", r.id),
         })
         .collect();
@@ -281,7 +273,7 @@ fn age_limited_floor(engine: &Engine, rule: &CompiledRule, by_condition: &BTreeM
     Some(format!(
         "rule \"{}\" sets the level \"{}\" only for {band} ({elsewhere}): would an older child with the same risk get the same floor? If so, widen or drop the age test; if the age itself matters, say why in allow",
         rule.id,
-        engine.levels[usize::from(level)].id
+        program.levels[usize::from(level)].id
     ))
 }
 
@@ -310,20 +302,30 @@ impl Default for Used {
     }
 }
 
+/// The upper bound of an age test, if `node` is one.
+fn age_limit(program: &Program, node: u32) -> Option<i32> {
+    match program.nodes[node as usize] {
+        Node::Leaf(Leaf::Age { max, .. }) => Some(max),
+        Node::Leaf(Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_)) => None,
+        Node::Leaf(Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected) => None,
+        Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => None,
+    }
+}
+
 /// A form of the condition that ignores the order of `all`, `any` and `atLeast` lists.
-fn canonical(engine: &Engine, node: u32) -> String {
+fn canonical(program: &Program, node: u32) -> String {
     let list = |name: &str, start: u32, end: u32| {
-        let mut parts: Vec<String> = engine.kids[start as usize..end as usize].iter().map(|k| canonical(engine, *k)).collect();
+        let mut parts: Vec<String> = program.kids[start as usize..end as usize].iter().map(|k| canonical(program, *k)).collect();
         parts.sort();
         parts.dedup();
         format!("{name}({})", parts.join(","))
     };
-    match engine.nodes[node as usize] {
+    match program.nodes[node as usize] {
         Node::All { start, end } => list("all", start, end),
         Node::Any { start, end } => list("any", start, end),
         Node::AtLeast { n, start, end } => list(&format!("atLeast{n}"), start, end),
-        Node::Not(kid) => format!("not({})", canonical(engine, kid)),
-        leaf => format!("{leaf:?}"),
+        Node::Not(kid) => format!("not({})", canonical(program, kid)),
+        Node::Leaf(leaf) => format!("{leaf:?}"),
     }
 }
 
@@ -343,9 +345,9 @@ const NOT_KNOWN: i64 = 2;
 
 /// Whether any answers make the condition certainly true. Each indicator is yes, no or not
 /// known; each fact yes or no; the age takes a value on each side of every bound.
-fn can_fire(engine: &Engine, root: u32) -> bool {
+fn can_fire(program: &Program, root: u32) -> bool {
     let mut vars: BTreeMap<Var, Vec<i64>> = BTreeMap::new();
-    collect(engine, root, &mut vars);
+    collect(program, root, &mut vars);
     let space = vars.values().try_fold(1u64, |product, values| product.checked_mul(values.len().max(1) as u64));
     if space.is_none_or(|size| size > MAX_COMBINATIONS) {
         return true; // too big to search; assume it can
@@ -354,7 +356,7 @@ fn can_fire(engine: &Engine, root: u32) -> bool {
     let mut choice = vec![0usize; keys.len()];
     loop {
         let assignment: BTreeMap<Var, i64> = keys.iter().zip(&choice).map(|(k, c)| (*k, vars[k][*c])).collect();
-        if holds(engine, root, &assignment) {
+        if holds(program, root, &assignment) {
             return true;
         }
         // Next combination, odometer style.
@@ -373,24 +375,24 @@ fn can_fire(engine: &Engine, root: u32) -> bool {
     }
 }
 
-fn collect(engine: &Engine, node: u32, vars: &mut BTreeMap<Var, Vec<i64>>) {
-    match engine.nodes[node as usize] {
-        Node::Not(kid) => collect(engine, kid, vars),
+fn collect(program: &Program, node: u32, vars: &mut BTreeMap<Var, Vec<i64>>) {
+    match program.nodes[node as usize] {
+        Node::Not(kid) => collect(program, kid, vars),
         Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => {
-            for kid in &engine.kids[start as usize..end as usize] {
-                collect(engine, *kid, vars);
+            for kid in &program.kids[start as usize..end as usize] {
+                collect(program, *kid, vars);
             }
         }
-        Node::Yes(i) | Node::NotKnown(i) => {
+        Node::Leaf(Leaf::Yes(i)) | Node::Leaf(Leaf::NotKnown(i)) => {
             vars.insert(Var::Indicator(i), vec![0, YES, NOT_KNOWN]);
         }
-        Node::Fact(fact) => {
+        Node::Leaf(Leaf::Fact(fact)) => {
             vars.insert(Var::Fact(fact), vec![0, YES]);
         }
-        Node::Referral(_) => {
+        Node::Leaf(Leaf::Referral(_)) => {
             vars.insert(Var::Referral, (0..ReferralOutcome::ALL.len() as i64).collect());
         }
-        Node::Age { min, max } => {
+        Node::Leaf(Leaf::Age { min, max }) => {
             let ages = vars.entry(Var::Age).or_default();
             for bound in [min, max] {
                 let bound = i64::from(bound);
@@ -399,28 +401,28 @@ fn collect(engine: &Engine, node: u32, vars: &mut BTreeMap<Var, Vec<i64>>) {
             ages.sort_unstable();
             ages.dedup();
         }
-        Node::Events { .. } => {
+        Node::Leaf(Leaf::Events { .. }) => {
             vars.insert(Var::Count(node), vec![0, 1]);
         }
-        Node::WorryRecorded | Node::JudgementLower | Node::HarmSuspected => {}
+        Node::Leaf(Leaf::WorryRecorded) | Node::Leaf(Leaf::JudgementLower) | Node::Leaf(Leaf::HarmSuspected) => {}
     }
 }
 
-fn holds(engine: &Engine, node: u32, assignment: &BTreeMap<Var, i64>) -> bool {
+fn holds(program: &Program, node: u32, assignment: &BTreeMap<Var, i64>) -> bool {
     let value = |var: Var| assignment.get(&var).copied().unwrap_or(0);
-    let kids = |start: u32, end: u32| engine.kids[start as usize..end as usize].iter().map(|k| holds(engine, *k, assignment));
-    match engine.nodes[node as usize] {
+    let kids = |start: u32, end: u32| program.kids[start as usize..end as usize].iter().map(|k| holds(program, *k, assignment));
+    match program.nodes[node as usize] {
         Node::All { start, end } => kids(start, end).fold(true, |a, b| a & b),
         Node::Any { start, end } => kids(start, end).fold(false, |a, b| a | b),
         Node::AtLeast { n, start, end } => kids(start, end).filter(|b| *b).count() >= usize::from(n),
-        Node::Not(kid) => !holds(engine, kid, assignment),
-        Node::Yes(i) => value(Var::Indicator(i)) == YES,
-        Node::NotKnown(i) => value(Var::Indicator(i)) == NOT_KNOWN,
-        Node::Fact(fact) => value(Var::Fact(fact)) == YES,
-        Node::Referral(outcome) => value(Var::Referral) == outcome as i64,
-        Node::Age { min, max } => (i64::from(min)..=i64::from(max)).contains(&value(Var::Age)),
-        Node::Events { .. } => value(Var::Count(node)) == 1,
-        Node::WorryRecorded | Node::JudgementLower | Node::HarmSuspected => true,
+        Node::Not(kid) => !holds(program, kid, assignment),
+        Node::Leaf(Leaf::Yes(i)) => value(Var::Indicator(i)) == YES,
+        Node::Leaf(Leaf::NotKnown(i)) => value(Var::Indicator(i)) == NOT_KNOWN,
+        Node::Leaf(Leaf::Fact(fact)) => value(Var::Fact(fact)) == YES,
+        Node::Leaf(Leaf::Referral(outcome)) => value(Var::Referral) == outcome as i64,
+        Node::Leaf(Leaf::Age { min, max }) => (i64::from(min)..=i64::from(max)).contains(&value(Var::Age)),
+        Node::Leaf(Leaf::Events { .. }) => value(Var::Count(node)) == 1,
+        Node::Leaf(Leaf::WorryRecorded) | Node::Leaf(Leaf::JudgementLower) | Node::Leaf(Leaf::HarmSuspected) => true,
     }
 }
 

@@ -6,8 +6,11 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Truth {
+    /// Certainly true.
     True,
+    /// Certainly false.
     False,
+    /// It depends on something not known.
     Unknown,
 }
 
@@ -58,6 +61,7 @@ impl Truth {
         }
     }
 
+    /// A known truth.
     pub fn from_bool(value: bool) -> Truth {
         if value {
             Truth::True

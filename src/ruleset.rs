@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
+use crate::error::Code;
 use crate::json::{named_enum, At, FromJson, Json, Misfit};
 
 /// The value of `format` in every ruleset this engine reads.
@@ -16,8 +17,11 @@ pub const RULESET_FORMAT: &str = "waymark-ruleset/1";
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Urgency {
+    /// Straight away: a child may be in danger now.
     Now,
+    /// The same working day.
     Today,
+    /// Within this many working days.
     WorkingDays(u16),
 }
 
@@ -28,9 +32,9 @@ impl FromJson for Urgency {
             Json::String(s) if s == "today" => Ok(Urgency::Today),
             Json::Object(members) => match members.as_slice() {
                 [(key, days)] if key == "workingDays" => u16::from_json(days, &At::Key(at, key)).map(Urgency::WorkingDays),
-                _ => Err(at.misfit("bad-value", "expected {\"workingDays\": n} and nothing else")),
+                _ => Err(at.misfit(Code::BadValue, "expected {\"workingDays\": n} and nothing else")),
             },
-            _ => Err(at.misfit("bad-value", "expected \"now\", \"today\" or {\"workingDays\": n}")),
+            _ => Err(at.misfit(Code::BadValue, "expected \"now\", \"today\" or {\"workingDays\": n}")),
         }
     }
 }
@@ -50,19 +54,23 @@ impl Urgency {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AgeRange {
+    /// The youngest age, in months; open if absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_months: Option<i32>,
+    /// The oldest age, in months; open if absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_months: Option<i32>,
 }
 
 impl AgeRange {
+    /// The bounds, with an open one as far as it can go.
     pub fn bounds(self) -> (i32, i32) {
         (self.min_months.unwrap_or(i32::MIN), self.max_months.unwrap_or(i32::MAX))
     }
 }
 
 named_enum! {
+    /// What an indicator records, and so how rules may use it.
     pub enum IndicatorKind {
         /// Answered yes, no or not known; yes is a worry.
         Answer = "answer",
@@ -78,8 +86,11 @@ named_enum! {
     /// Where a form asks an indicator: with the child's details (every circumstance), among
     /// the worries, or with what has happened so far. A layout hint; evaluation ignores it.
     pub enum Step {
+        /// With the child's details.
         Child = "child",
+        /// Among the worries.
         Worries = "worries",
+        /// With what has happened so far: plans, decisions, changes.
         SoFar = "so-far",
     }
 }
@@ -87,10 +98,15 @@ named_enum! {
 named_enum! {
     /// What is known about the child's situation so far, outside the indicators.
     pub enum Fact {
+        /// The child is looked after by the local authority.
         LookedAfter = "looked-after",
+        /// The child has a child protection plan.
         CpPlan = "cp-plan",
+        /// The child has a child in need plan.
         CinPlan = "cin-plan",
+        /// The child has had a child protection plan before.
         PreviousCpPlan = "previous-cp-plan",
+        /// There have been care proceedings about the child before.
         PreviousCareProceedings = "previous-care-proceedings",
         /// A step down (from CP to CIN, or CIN to early help) or closure has been proposed.
         StepDownProposed = "step-down-proposed",
@@ -109,11 +125,17 @@ impl Fact {
 named_enum! {
     /// What became of a referral to children's social care.
     pub enum ReferralOutcome {
+        /// No referral has been made.
         None = "none",
+        /// Made, and waiting for a decision.
         Awaiting = "awaiting",
+        /// Accepted for assessment or support.
         Accepted = "accepted",
+        /// Passed to early help.
         EarlyHelp = "early-help",
+        /// Closed with no further action.
         ClosedNoFurtherAction = "closed-no-further-action",
+        /// Not accepted.
         NotAccepted = "not-accepted",
     }
 }
@@ -128,8 +150,45 @@ impl ReferralOutcome {
 named_enum! {
     /// National contacts carry their number in the ruleset; local ones get theirs from a profile.
     pub enum ContactScope {
+        /// The same everywhere: its number is in the ruleset.
         National = "national",
+        /// Different in each area: its number comes from a profile.
         Local = "local",
+    }
+}
+
+named_enum! {
+    /// What a lint finding is about (`waymark lint`): the key an item's `allow` map gives a
+    /// reason under. `docs/ruleset-format.md` describes each.
+    pub enum LintCode {
+        /// A rule whose condition can never be true.
+        NeverFires = "never-fires",
+        /// A rule with the same condition as an earlier one.
+        DuplicateCondition = "duplicate-condition",
+        /// A rule that cites nothing.
+        MissingSource = "missing-source",
+        /// A level no rule can reach.
+        UnreachableLevel = "unreachable-level",
+        /// An indicator no rule asks about.
+        UnusedIndicator = "unused-indicator",
+        /// A route no rule or level gives.
+        UnusedRoute = "unused-route",
+        /// An escalation stage no escalation reaches.
+        UnusedStage = "unused-stage",
+        /// A prompt no rule gives.
+        UnusedPrompt = "unused-prompt",
+        /// An action no rule or level gives.
+        UnusedAction = "unused-action",
+        /// A contact no route or escalation stage lists.
+        UnusedContact = "unused-contact",
+        /// A source nothing cites.
+        UnusedSource = "unused-source",
+        /// A rule that gives routes but sets no level.
+        RouteWithoutLevel = "route-without-level",
+        /// A rule whose reason tells the practitioner to act when nothing else in it does.
+        ResponseInReasonOnly = "response-in-reason-only",
+        /// A rule that sets a level for one age band only.
+        AgeLimitedFloor = "age-limited-floor",
     }
 }
 

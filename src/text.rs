@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::assessment::{Assessment, Hypothesis, JudgementEffect, Question, Referral};
 use crate::case::Answer;
 use crate::date::Date;
-use crate::engine::{ContactDetails, SourceCitation};
+use crate::program::{ContactDetails, SourceCitation};
 use crate::ruleset::Urgency;
 use crate::trace::{AgeSpan, Finding};
 

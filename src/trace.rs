@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use crate::case::Answer;
 use crate::date::Date;
-use crate::engine::RuleKind;
 use crate::logic::Truth;
+use crate::program::RuleKind;
 use crate::ruleset::{Fact, ReferralOutcome};
 
 /// What happened to one rule.

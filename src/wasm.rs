@@ -25,7 +25,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::json::{At, Budget, Misfit, LONE_SURROGATE};
-use crate::{Case, Detail, Document, Engine, Error, FromDocument, Json};
+use crate::{Case, Code, Detail, Document, Engine, Error, FromDocument, Json};
 
 /// Set when a panic has begun: the instance is about to trap and must not be used again.
 static STOPPED: AtomicBool = AtomicBool::new(false);
@@ -153,7 +153,7 @@ struct HandedOn {
 fn running() -> Result<(), JsValue> {
     if STOPPED.load(Ordering::SeqCst) {
         let message = "stopped after an internal error: load the WebAssembly module again (www/js/engine-guard.mjs does)";
-        return Err(refuse(Document::Engine, String::new(), "engine-stopped", message.into()));
+        return Err(refuse(Document::Engine, String::new(), Code::EngineStopped, message.into()));
     }
     Ok(())
 }
@@ -165,14 +165,14 @@ fn detail_of(options: &JsValue) -> Result<Detail, JsValue> {
     }
     let wrong = |path: String, code, message: &str| refuse(Document::Options, path, code, message.into());
     let Json::Object(members) = tree_of(options, Document::Options)? else {
-        return Err(wrong(String::new(), "wrong-type", "expected an object such as { trace: false }"));
+        return Err(wrong(String::new(), Code::WrongType, "expected an object such as { trace: false }"));
     };
     let mut detail = Detail::Full;
     for (key, value) in &members {
         match (key.as_str(), value) {
             ("trace", Json::Bool(trace)) => detail = if *trace { Detail::Full } else { Detail::Guidance },
-            ("trace", _) => return Err(wrong(key.clone(), "wrong-type", "expected true or false")),
-            _ => return Err(wrong(key.clone(), "unknown-field", "unknown option; the only one is trace")),
+            ("trace", _) => return Err(wrong(key.clone(), Code::WrongType, "expected true or false")),
+            _ => return Err(wrong(key.clone(), Code::UnknownField, "unknown option; the only one is trace")),
         }
     }
     Ok(detail)
@@ -218,10 +218,10 @@ impl Here<'_> {
         path.reverse();
         for (i, h) in path.iter().enumerate() {
             if path[..i].iter().any(|outer| outer.value == h.value) {
-                return h.at.misfit("cyclic", "this value contains itself (a cycle), which JSON cannot hold");
+                return h.at.misfit(Code::Cyclic, "this value contains itself (a cycle), which JSON cannot hold");
             }
         }
-        budget.nest(self.depth, self.at).err().unwrap_or_else(|| self.at.misfit("too-deep", "nested too deeply"))
+        budget.nest(self.depth, self.at).err().unwrap_or_else(|| self.at.misfit(Code::TooDeep, "nested too deeply"))
     }
 }
 
@@ -245,14 +245,14 @@ impl Walk {
             if n.is_finite() {
                 Ok(Json::Number(n))
             } else {
-                Err(at.misfit("wrong-type", "not a finite number"))
+                Err(at.misfit(Code::WrongType, "not a finite number"))
             }
         } else if let Some(b) = value.as_bool() {
             Ok(Json::Bool(b))
         } else if value.is_null() || value.is_undefined() {
             Ok(Json::Null)
         } else {
-            Err(at.misfit("wrong-type", "not JSON data (a function, symbol or bigint)"))
+            Err(at.misfit(Code::WrongType, "not JSON data (a function, symbol or bigint)"))
         }
     }
 
@@ -263,7 +263,7 @@ impl Walk {
         let length = Reflect::get(list, &JsValue::from_str("length")).map_err(|e| unreadable(at, &e))?;
         let length = match length.as_f64() {
             Some(n) if n >= 0.0 && n.fract() == 0.0 => n,
-            _ => return Err(at.misfit("wrong-type", "this list's length is not a whole number")),
+            _ => return Err(at.misfit(Code::WrongType, "this list's length is not a whole number")),
         };
         if length > crate::json::MAX_ITEMS as f64 {
             Budget::items(crate::json::MAX_ITEMS + 1, at)?;
@@ -304,7 +304,7 @@ impl Walk {
         // Copying turns a lone surrogate into U+FFFD (EF BF BD): only text with one needs the check.
         let replaced = !copied.is_ascii() && copied.as_bytes().windows(3).any(|w| w == [0xef, 0xbf, 0xbd]);
         if replaced && !is_well_formed(text).unwrap_or_else(|_| encode_uri_component(text).is_ok()) {
-            return Err(at.misfit("bad-text", LONE_SURROGATE));
+            return Err(at.misfit(Code::BadText, LONE_SURROGATE));
         }
         Ok(copied)
     }
@@ -319,7 +319,7 @@ fn unreadable(at: &At, exception: &JsValue) -> Misfit {
         .and_then(|m| m.dyn_into::<JsString>().ok())
         .or_else(|| exception.dyn_ref::<JsString>().cloned());
     let message = message.map(|m| String::from(m.slice(0, 200))).unwrap_or_else(|| "an exception".into());
-    at.misfit("unreadable", format!("this value could not be read: {message}"))
+    at.misfit(Code::Unreadable, format!("this value could not be read: {message}"))
 }
 
 /// Plain objects, made from exactly the JSON the CLI prints: one crossing of the boundary and
@@ -333,7 +333,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// A thrown `Error` for one problem.
-fn refuse(document: Document, path: String, code: &'static str, message: String) -> JsValue {
+fn refuse(document: Document, path: String, code: Code, message: String) -> JsValue {
     throw(Error::new(vec![crate::Problem { document, path, code, message, line: None, column: None }]))
 }
 
@@ -343,7 +343,7 @@ fn throw(error: Error) -> JsValue {
     // Setting properties on a fresh Error object cannot fail.
     let _ = Reflect::set(&js, &"document".into(), &first.document.to_string().into());
     let _ = Reflect::set(&js, &"path".into(), &first.path.as_str().into());
-    let _ = Reflect::set(&js, &"code".into(), &first.code.into());
+    let _ = Reflect::set(&js, &"code".into(), &first.code.name().into());
     if let Ok(problems) = to_js(&error.problems()) {
         let _ = Reflect::set(&js, &"problems".into(), &problems);
     }

@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use serde_json::{json, Value};
-use waymark::{from_json, lint, parse, Assessment, Case, Document, Engine, Status};
+use waymark::{from_json, lint, parse, Assessment, Case, Document, Engine, Json, Scenario, Status};
 
 const RULESET: &str = include_str!("../www/rulesets/england.json");
 
@@ -453,4 +453,24 @@ fn police_callouts_for_domestic_abuse_are_domestic_incidents() {
     // Call-outs alone, with no domestic abuse recorded, are not treated as domestic abuse.
     let callouts_only = assess(json!({"events": dated("police-callout")}));
     assert!(!routes(&callouts_only).contains(&"marac"));
+}
+
+#[test]
+fn safeguards_are_found_by_name_whatever_order_they_are_written_in() {
+    let mut tree = parse(RULESET, Document::Ruleset).expect("JSON");
+    let Json::Object(members) = &mut tree else { panic!("a ruleset is an object") };
+    let Some((_, Json::Object(safeguards))) = members.iter_mut().find(|(key, _)| key == "safeguards") else { panic!("safeguards") };
+    assert_eq!(safeguards.len(), 4, "the default ruleset words all four safeguards");
+    safeguards.reverse();
+    let reordered = Engine::new(&tree, None).expect("compiles");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases")).expect("the case bank") {
+        let scenario: Scenario = from_json(&std::fs::read_to_string(entry.expect("a file").path()).expect("readable")).expect("a scenario");
+        for point in &scenario.time_points {
+            let [a, b] = [&*ENGINE, &reordered].map(|engine| serde_json::to_string(&engine.assess(&point.case).expect("assesses")).expect("writes"));
+            assert_eq!(a, b, "{} {}", scenario.id, point.id);
+            compared += 1;
+        }
+    }
+    assert!(compared > 200, "{compared} time points compared");
 }

@@ -324,7 +324,7 @@ fn well_formed(error: &Error, document: Option<&Json>) -> Result<(), TestCaseErr
 fn well_formed_in(error: &Error, documents: &[(Document, Option<&Json>)]) -> Result<(), TestCaseError> {
     for problem in error.problems() {
         let document = documents.iter().find(|(kind, _)| *kind == problem.document).and_then(|(_, tree)| *tree);
-        prop_assert!(!problem.code.is_empty() && problem.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "code {:?}", problem.code);
+        prop_assert!(!problem.code.name().is_empty() && problem.code.name().bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "code {:?}", problem.code);
         prop_assert!(!problem.message.trim().is_empty(), "{problem:?}");
         if problem.line.is_some() {
             prop_assert!(problem.column.is_some(), "{problem:?}");

@@ -33,7 +33,7 @@ fn compile(value: &Value) -> Result<Engine, Error> {
 fn refused(value: Value, path: &str, code: &str) -> Error {
     let error = compile(&value).err().unwrap_or_else(|| panic!("expected {code} at {path}, but it compiled"));
     let problem = error.first();
-    assert_eq!((problem.path.as_str(), problem.code), (path, code), "{error}");
+    assert_eq!((problem.path.as_str(), problem.code.name()), (path, code), "{error}");
     assert_eq!(problem.document, Document::Ruleset);
     error
 }
@@ -80,7 +80,7 @@ fn repeated_key() {
     let text = include_str!("rulesets/language.json").replacen("\"version\": \"1.0.0\",", "\"version\": \"1.0.0\", \"version\": \"1.0.1\",", 1);
     let error = Engine::new(&parse(&text, Document::Ruleset).expect("JSON"), None).expect_err("repeated key");
     let problem = error.first();
-    assert_eq!((problem.path.as_str(), problem.code, problem.message.as_str()), ("meta.version", "repeated-field", "\"version\" is given twice"));
+    assert_eq!((problem.path.as_str(), problem.code.name(), problem.message.as_str()), ("meta.version", "repeated-field", "\"version\" is given twice"));
 }
 
 #[test]
@@ -281,7 +281,7 @@ fn syntax_errors_carry_line_and_column() {
     let text = "{\n  \"format\": \"waymark-ruleset/1\",\n  \"meta\": {,\n}";
     let error = parse(text, Document::Ruleset).expect_err("malformed");
     let problem = error.first();
-    assert_eq!((problem.code, problem.line, problem.column), ("syntax", Some(3), Some(12)), "{error}");
+    assert_eq!((problem.code.name(), problem.line, problem.column), ("syntax", Some(3), Some(12)), "{error}");
 }
 
 #[test]
@@ -316,7 +316,7 @@ fn good_profile() -> Value {
 fn profile_refused(value: Value, path: &str, code: &str) {
     let error = profile(value).err().unwrap_or_else(|| panic!("expected {code} at {path}"));
     let problem = error.first();
-    assert_eq!((problem.document, problem.path.as_str(), problem.code), (Document::Profile, path, code), "{error}");
+    assert_eq!((problem.document, problem.path.as_str(), problem.code.name()), (Document::Profile, path, code), "{error}");
 }
 
 #[test]
@@ -444,10 +444,10 @@ fn many_unknown_answers_are_reported_in_n_log_n() {
 fn too_many_answers_or_events_are_refused() {
     let answers: serde_json::Map<String, Value> = (0..50_001).map(|i| (format!("a-{i}"), json!("no"))).collect();
     let error = from_json::<Case>(&json!({"asOf": "2026-11-22", "answers": answers}).to_string()).expect_err("too many");
-    assert_eq!((error.first().path.as_str(), error.first().code), ("answers", "too-large"));
+    assert_eq!((error.first().path.as_str(), error.first().code.name()), ("answers", "too-large"));
     let events = vec![json!({"indicator": "missing-episode", "date": "2026-01-01"}); 50_001];
     let error = from_json::<Case>(&json!({"asOf": "2026-11-22", "events": events}).to_string()).expect_err("too many");
-    assert_eq!((error.first().path.as_str(), error.first().code), ("events", "too-large"));
+    assert_eq!((error.first().path.as_str(), error.first().code.name()), ("events", "too-large"));
 }
 
 #[test]
@@ -479,7 +479,7 @@ fn documents_are_read_within_the_same_limits_as_in_the_browser() {
     let refused_text = |text: &str, path: &str, code: &str| {
         let error = parse(text, Document::Case).expect_err("refused");
         let problem = error.first();
-        assert_eq!((problem.path.as_str(), problem.code), (path, code), "{error}");
+        assert_eq!((problem.path.as_str(), problem.code.name()), (path, code), "{error}");
         assert!(problem.line.is_some() && problem.column.is_some(), "{error}");
         error
     };
@@ -509,7 +509,7 @@ fn shared_and_repeated_values_count_against_the_document_budget() {
     let row = format!("[{}]", vec!["1"; 20].join(","));
     let text = format!("[{}]", vec![row.as_str(); 100_000].join(","));
     let error = quickly(20, "refusing", || parse(&text, Document::Case).expect_err("over the budget"));
-    assert_eq!(error.first().code, "too-large");
+    assert_eq!(error.first().code.name(), "too-large");
     assert!(error.first().message.contains("2000000 values"), "{error}");
 }
 
@@ -523,4 +523,17 @@ fn many_named_conditions_are_defined_and_found_in_n_log_n() {
     value["rules"][2]["when"] = json!({"any": (0..4_000).map(|i| json!({"condition": format!("named-{}", 29_999 - i)})).collect::<Vec<_>>()});
     let error = quickly(10, "compiling", || refused(value, "conditions[30000].id", "duplicate-id"));
     assert_eq!(error.problems().len(), 1, "{error}");
+}
+
+#[test]
+fn an_id_that_is_not_text_is_refused_once_as_the_wrong_type() {
+    // Not also as `"" is not a kebab-case id`: nothing empty was written.
+    let codes = |error: Error| error.problems().iter().map(|p| (p.path.clone(), p.code.name())).collect::<Vec<_>>();
+    let error = compile(&patch(base(), "/meta/id", Some(json!(7)))).expect_err("a number");
+    assert_eq!(codes(error), [("meta.id".to_string(), "wrong-type")]);
+    let error = profile(patch(good_profile(), "/id", Some(json!(["test-school"])))).expect_err("a list");
+    assert_eq!(codes(error), [("id".to_string(), "wrong-type")]);
+    // Blank text is reported as empty, and as no id.
+    let error = compile(&patch(base(), "/meta/id", Some(json!(" ")))).expect_err("blank");
+    assert_eq!(codes(error), [("meta.id".to_string(), "empty-text"), ("meta.id".to_string(), "bad-id")]);
 }

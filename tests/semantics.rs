@@ -294,7 +294,7 @@ fn ages_from_birth_dates_years_and_before_birth() {
     assert_eq!(infant(json!({"ageMonths": 12})).ok().as_deref(), Some("early-help"));
     assert_eq!(infant(json!({"dateOfBirth": "2027-03-01"})).ok().as_deref(), Some("child-protection")); // unborn
     let error = engine.assess(&case(json!({"child": {"ageYears": 3, "ageMonths": 40}}))).expect_err("two ages");
-    assert_eq!((error.first().path.as_str(), error.first().code), ("child", "conflicting-age"));
+    assert_eq!((error.first().path.as_str(), error.first().code.name()), ("child", "conflicting-age"));
 }
 
 // --- Context and safeguards ---------------------------------------------------------------
@@ -507,7 +507,7 @@ fn case_errors_name_the_path() {
     ];
     for (value, path, code) in cases {
         let error = engine.assess(&case(value)).expect_err(path);
-        assert_eq!((error.first().document, error.first().path.as_str(), error.first().code), (Document::Case, path, code));
+        assert_eq!((error.first().document, error.first().path.as_str(), error.first().code.name()), (Document::Case, path, code));
     }
     let error = from_json::<Case>(r#"{"asOf": "2026-11-22", "answers": {"self-harm": "maybe"}}"#).expect_err("bad answer");
     assert_eq!(error.first().path, "answers.self-harm");

@@ -1,0 +1,396 @@
+//! The compiled program: a ruleset (and optional profile) checked once and turned into indexed
+//! data, so that assessing a case compares integers rather than strings. Nothing here reads
+//! JSON or builds an assessment: [`crate::compile`] makes a [`Program`], [`crate::eval`] and
+//! [`crate::describe`] read one.
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::ruleset::{AgeRange, ContactScope, Fact, IndicatorKind, LintCode, ReferralOutcome, Step, Urgency};
+
+/// A ruleset (and profile) compiled: every id resolved to an index, every condition a node in
+/// one list, children before parents. Made by [`crate::compile`], read by [`crate::eval`],
+/// [`crate::describe`] and [`mod@crate::lint`]; [`crate::Engine`] holds one.
+#[derive(Debug)]
+pub(crate) struct Program {
+    pub(crate) meta: CompiledMeta,
+    pub(crate) profile: Option<CompiledProfile>,
+    pub(crate) sources: Vec<Source>,
+    /// Sorted by rank, so a level's index orders it.
+    pub(crate) levels: Vec<CompiledLevel>,
+    pub(crate) domains: Vec<Domain>,
+    pub(crate) indicators: Vec<CompiledIndicator>,
+    /// (id, index) sorted by id, for binding a case's answers.
+    pub(crate) indicator_index: Vec<(String, u16)>,
+    pub(crate) facts: Vec<FactInfo>,
+    /// Wording for each referral outcome, in `ReferralOutcome::ALL` order.
+    pub(crate) referral_wording: Vec<String>,
+    pub(crate) contacts: Vec<ContactDetails>,
+    pub(crate) routes: Vec<CompiledRoute>,
+    pub(crate) stages: Vec<CompiledStage>,
+    pub(crate) prompts: Vec<CompiledPrompt>,
+    pub(crate) actions: Vec<CompiledAction>,
+    /// Condition nodes; children of a node are `kids[start..end]`.
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) kids: Vec<u32>,
+    /// The ruleset's rules, then the safeguards.
+    pub(crate) rules: Vec<CompiledRule>,
+    /// Where each safeguard is in `rules`.
+    pub(crate) safeguards: Safeguards,
+    /// Groups of words that mean the same thing to a practitioner, for forms' search.
+    pub(crate) synonyms: Vec<Vec<String>>,
+}
+
+/// The safeguards whose truth is known only late, found by name when compiled. (Every
+/// safeguard is a rule of kind [`RuleKind::Safeguard`] after the ruleset's own rules.)
+#[derive(Debug)]
+pub(crate) struct Safeguards {
+    /// `judgementLower`: needs the level the rules reach.
+    pub judgement_lower: Late,
+    /// `harmSuspected`, if the ruleset words it: needs the open questions. With it, the level
+    /// an open question must be able to raise the guidance to.
+    pub harm_suspected: Option<(Late, u8)>,
+}
+
+/// A safeguard decided by an input known only part way through an assessment.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Late {
+    /// Its position in [`Program::rules`].
+    pub rule: usize,
+    /// The leaf node that reads the late input: every node that depends on it comes after it
+    /// in [`Program::nodes`], so settling from here on settles them all.
+    pub leaf: u32,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledMeta {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub jurisdiction: String,
+    pub owner: String,
+    pub review_date: Date,
+    pub effective_from: Date,
+    pub notice: String,
+    pub hash: String,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledProfile {
+    pub id: String,
+    pub organisation: String,
+    pub hash: String,
+}
+
+/// Lint findings the authors have accepted: (lint code, reason).
+pub(crate) type Allow = Vec<(LintCode, String)>;
+
+/// A document rules cite.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// The id citations name it by.
+    pub id: String,
+    /// Its title, shown with every citation of it.
+    pub title: String,
+    /// Where to find it: a URL or a publication reference.
+    pub reference: String,
+    #[serde(skip)]
+    pub(crate) allow: Allow,
+    /// Whether anything in the ruleset cites it.
+    #[serde(skip)]
+    pub(crate) cited: bool,
+}
+
+/// A group of indicators, shown together and in this order.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Domain {
+    /// The id indicators name it by.
+    pub id: String,
+    /// Its heading.
+    pub name: String,
+    /// What it covers, if said.
+    pub description: Option<String>,
+    /// Where a form asks this domain's indicators, unless an indicator says otherwise.
+    pub step: Step,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledLevel {
+    pub id: String,
+    /// Where the level sits in the ruleset's list.
+    pub position: usize,
+    pub rank: u8,
+    pub name: String,
+    pub meaning: String,
+    pub response: String,
+    pub urgency: Option<Urgency>,
+    pub actions: Vec<u16>,
+    pub routes: Vec<u16>,
+    pub emergency: bool,
+    pub allow: Allow,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledIndicator {
+    pub id: String,
+    pub domain: u16,
+    pub text: String,
+    pub help: Option<String>,
+    pub terms: Vec<String>,
+    pub ages: AgeRange,
+    pub kind: IndicatorKind,
+    pub step: Step,
+    /// For an event that can last more than a day: how a form asks for its last day.
+    pub end_label: Option<String>,
+    pub allow: Allow,
+}
+
+#[derive(Debug)]
+pub(crate) struct FactInfo {
+    pub fact: Fact,
+    pub text: String,
+    pub help: Option<String>,
+}
+
+/// A contact with the profile's details laid over the ruleset's.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactDetails {
+    /// The id routes and escalation stages name it by.
+    pub id: String,
+    /// Who it is, in the profile's words if it gives them.
+    pub name: String,
+    /// National (its number in the ruleset) or local (its number from a profile).
+    pub scope: ContactScope,
+    /// Its number: a national contact's from the ruleset, a local one's from the profile.
+    pub phone: Option<String>,
+    /// Its address, from the profile.
+    pub email: Option<String>,
+    /// When it answers.
+    pub hours: Option<String>,
+    /// Who to call outside those hours, from the profile.
+    pub out_of_hours: Option<String>,
+    /// Anything else to know before calling.
+    pub notes: Option<String>,
+    /// False for a local contact no profile has given a number or address.
+    pub set: bool,
+    /// Where to find the local number, shown while it is not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub find_it: Option<String>,
+    /// The national line to use until the local number is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meanwhile: Option<Meanwhile>,
+}
+
+/// A national contact, named where a local one is not set yet.
+#[derive(Clone, Debug, Serialize)]
+pub struct Meanwhile {
+    /// The national contact's name.
+    pub name: String,
+    /// Its number.
+    pub phone: String,
+}
+
+/// Who an item (an action, a prompt, a route) is for: the ages it fits and the circumstances
+/// that rule it out. The engine never shows an item outside them.
+#[derive(Debug, Default)]
+pub(crate) struct Fit {
+    pub ages: AgeRange,
+    /// A condition node: the item is withheld when it is certainly true.
+    pub unless: Option<u32>,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledRoute {
+    pub id: String,
+    pub name: String,
+    pub when: String,
+    pub urgency: Urgency,
+    pub who_may_submit: String,
+    pub consent: String,
+    pub contacts: Vec<u16>,
+    /// How soon a decision is expected after a referral, so the guidance can say when to chase.
+    pub decision_within: Option<Urgency>,
+    /// A consent note that replaces `consent` when its condition (a condition node) is
+    /// certainly true: "do not seek consent" where a risky adult is in the household.
+    pub consent_when: Option<(u32, String)>,
+    pub fit: Fit,
+    pub allow: Allow,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledStage {
+    pub id: String,
+    pub name: String,
+    pub who: String,
+    pub what: String,
+    pub timescale: Urgency,
+    /// True until a profile sets the local timescale.
+    pub timescale_is_default: bool,
+    pub contact: Option<u16>,
+    pub allow: Allow,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledPrompt {
+    pub id: String,
+    pub text: String,
+    pub fit: Fit,
+    pub allow: Allow,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledAction {
+    pub id: String,
+    pub text: String,
+    pub urgency: Urgency,
+    /// Due a number of calendar days after the latest event of an indicator ends (a return
+    /// home interview within 72 hours of the child's return), rather than from the assessment date.
+    pub due_after: Option<DueAfter>,
+    pub fit: Fit,
+    pub allow: Allow,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DueAfter {
+    pub indicator: u16,
+    pub days: u16,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledRule {
+    pub id: String,
+    pub kind: RuleKind,
+    pub root: u32,
+    pub then: CompiledConsequences,
+    pub reason: String,
+    pub sources: Vec<SourceCitation>,
+    /// The primer's principles the rule embodies.
+    pub principles: Vec<u8>,
+    /// Indices of the leaf nodes under `root`, for explanations and open questions.
+    pub leaves: Vec<u32>,
+    pub allow: Allow,
+}
+
+/// Where a rule comes from: the ruleset's own rules, or the engine's guarantees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleKind {
+    /// One of the ruleset's rules.
+    Rule,
+    /// One of the engine's guarantees, worded by the ruleset.
+    Safeguard,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct CompiledConsequences {
+    pub level: Option<u8>,
+    pub actions: Vec<u16>,
+    pub routes: Vec<u16>,
+    pub prompts: Vec<u16>,
+    pub escalate_from: Option<u8>,
+}
+
+/// A citation, with the title of the document cited.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceCitation {
+    /// The id of the source.
+    pub source: String,
+    /// The source's title.
+    pub title: String,
+    /// The lines cited, as `"120-135, 210"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<String>,
+    /// The section cited, in the source's own numbering.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+}
+
+/// A condition node: a branch combines its children's truth; a leaf reads the case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Node {
+    All { start: u32, end: u32 },
+    Any { start: u32, end: u32 },
+    Not(u32),
+    AtLeast { n: u16, start: u32, end: u32 },
+    Leaf(Leaf),
+}
+
+/// A test of the case. Every match on one names every kind, so that a new kind of test must be
+/// evaluated, explained and asked about (never silently left out of the open questions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Leaf {
+    Yes(u16),
+    NotKnown(u16),
+    Age {
+        min: i32,
+        max: i32,
+    },
+    Events {
+        indicator: u16,
+        within: Window,
+        at_least: u16,
+    },
+    Fact(Fact),
+    Referral(ReferralOutcome),
+    /// The practitioner has recorded a worry (safeguard only).
+    WorryRecorded,
+    /// The practitioner's own view is below the engine's level (safeguard only).
+    JudgementLower,
+    /// Finding out something not known could make this a child protection matter (safeguard only).
+    HarmSuspected,
+}
+
+/// How far back an events test looks, measured to the day each event ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Window {
+    Days(u16),
+    /// Weekdays: "no decision within one working day".
+    WorkingDays(u16),
+}
+
+impl Window {
+    /// The window in calendar days back from `as_of`.
+    pub(crate) fn days(self, as_of: Date) -> i32 {
+        match self {
+            Window::Days(n) => i32::from(n),
+            Window::WorkingDays(n) => as_of.days_since(as_of.sub_working_days(u32::from(n))),
+        }
+    }
+}
+
+impl Node {
+    /// The test, if it is a leaf.
+    pub(crate) fn leaf(self) -> Option<Leaf> {
+        match self {
+            Node::Leaf(leaf) => Some(leaf),
+            Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => None,
+        }
+    }
+}
+
+impl Program {
+    pub(crate) fn fact_text(&self, fact: Fact) -> &str {
+        self.facts.iter().find(|info| info.fact == fact).map_or("", |info| info.text.as_str())
+    }
+
+    pub(crate) fn referral_text(&self, outcome: ReferralOutcome) -> &str {
+        &self.referral_wording[outcome as usize]
+    }
+
+    pub(crate) fn find_indicator(&self, id: &str) -> Option<u16> {
+        self.indicator_index.binary_search_by(|(key, _)| key.as_str().cmp(id)).ok().map(|at| self.indicator_index[at].1)
+    }
+
+    /// The tests a rule reads, each with its node.
+    pub(crate) fn leaves<'p>(&'p self, rule: &'p CompiledRule) -> impl Iterator<Item = (u32, Leaf)> + 'p {
+        rule.leaves.iter().filter_map(|&node| self.nodes[node as usize].leaf().map(|leaf| (node, leaf)))
+    }
+
+    pub(crate) fn find_level(&self, id: &str) -> Option<u8> {
+        self.levels.iter().position(|l| l.id == id).map(|i| i as u8)
+    }
+}
