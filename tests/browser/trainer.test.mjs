@@ -459,6 +459,14 @@ describe('trainer: keeping the run', () => {
     assert.ok(listed.some((line) => line?.startsWith('timePoints[3].id: ')), listed.join('\n'));
 
     assert.match((await refused('notes.json', '{"format": "waymark-scenario/1", '))[0] ?? '', /^\(the whole file\): not valid JSON/);
+    // Files of shapes nothing expects, or not text at all, get the page's words, never a script's.
+    const oddRun = { format: 'waymark-training-run/1', ruleset: { toString: 'x' }, origin: 'x', at: { point: 0, stage: 'decide' }, decisions: [], scenario: CHILD_N };
+    const odd = await refused('odd-run.json', JSON.stringify(oddRun));
+    assert.ok(odd.some((line) => line?.startsWith('ruleset: played with the ruleset {"toString":"x"}')), odd.join('\n'));
+    for (const line of odd) assert.doesNotMatch(line ?? '', /TypeError|Cannot convert|undefined|\[object/);
+    const latin1 = Buffer.from('{"format": "waymark-scenario/1", "title": "caf\xe9"}', 'latin1');
+    await page.setInputFiles('#open-file', { name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+    await page.waitForFunction(() => document.querySelector('#file-problems')?.textContent?.includes('not UTF-8 text'));
     await refused('unknown.json', JSON.stringify(unknown));
     await page.screenshot({ path: `${SCREENSHOTS}trainer-refused-1280.png` });
 

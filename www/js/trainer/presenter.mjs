@@ -316,7 +316,7 @@ export class Presenter {
     if (!file) return;
     this.clearFileErrors();
     try {
-      const opened = readFile(await file.text(), this.engine, this.description);
+      const opened = readFile(await file.arrayBuffer(), this.engine, this.description);
       this.chosen = opened.kind === 'scenario' ? { scenario: opened.scenario, origin: file.name, warnings: opened.warnings } : { run: opened.run, warnings: opened.warnings };
     } catch (error) {
       $input.value = '';
@@ -343,7 +343,13 @@ export class Presenter {
    * @param {any} error
    */
   showFileErrors(name, error) {
-    const problems = error instanceof FileProblems ? error.problems : [{ path: '(the whole file)', message: error instanceof Error ? error.message : String(error) }];
+    // The engine's own problems carry a path and code; anything else (a value of a shape nothing
+    // expected) gets the page's words, never a script's.
+    const engineError = error instanceof Error && typeof (/** @type {any} */ (error).code) === 'string';
+    const problems =
+      error instanceof FileProblems
+        ? error.problems
+        : [{ path: (engineError && /** @type {any} */ (error).path) || '(the whole file)', message: engineError ? error.message : 'it could not be read as a scenario or a training run' }];
     const kept = this.run ? ` The training run in progress (${this.run.scenario.title}) has not changed.` : '';
     const $summary = h(
       'div',

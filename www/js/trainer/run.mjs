@@ -187,12 +187,19 @@ export function checkScenario(engine, description, scenario) {
  * What a file opened in the trainer view holds: a scenario, or a training run saved earlier.
  * Throws `FileProblems` naming each problem and its path.
  *
- * @param {string} text
+ * @param {ArrayBuffer} bytes  the file as it is
  * @param {any} engine
  * @param {any} description
  * @returns {{ kind: 'scenario', scenario: any, warnings: Problem[] } | { kind: 'run', run: Run, warnings: Problem[] }}
  */
-export function readFile(text, engine, description) {
+export function readFile(bytes, engine, description) {
+  let text;
+  try {
+    // Strictly: a file that is not UTF-8 is refused, never read with its bad bytes replaced.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FileProblems('The file is not text', [{ path: '(the whole file)', message: 'not UTF-8 text: a scenario or training run is a JSON file' }]);
+  }
   let value;
   try {
     value = JSON.parse(text);
@@ -231,7 +238,7 @@ export function checkRun(value, engine, description) {
   for (const key of allowed) if (!(key in value)) problems.push({ path: '(the whole file)', message: `missing field "${key}"` });
   if (problems.length > 0) throw new FileProblems('The training run is not valid', problems);
   if (value.ruleset !== description.ruleset.id) {
-    problems.push({ path: 'ruleset', message: `played with the ruleset "${value.ruleset}", but this page uses "${description.ruleset.id}"` });
+    problems.push({ path: 'ruleset', message: `played with the ruleset ${JSON.stringify(value.ruleset)}, but this page uses "${description.ruleset.id}"` });
   }
   if (typeof value.origin !== 'string') problems.push({ path: 'origin', message: 'expected a string' });
 
