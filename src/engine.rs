@@ -86,6 +86,7 @@ pub(crate) type Allow = Vec<(String, String)>;
 
 /// A document rules cite.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     pub id: String,
@@ -99,6 +100,7 @@ pub struct Source {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Domain {
     pub id: String,
@@ -148,6 +150,7 @@ pub(crate) struct FactInfo {
 
 /// A contact with the profile's details laid over the ruleset's.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ContactDetails {
     pub id: String,
@@ -162,14 +165,17 @@ pub struct ContactDetails {
     pub set: bool,
     /// Where to find the local number, shown while it is not set.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub find_it: Option<String>,
     /// The national line to use until the local number is set.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub meanwhile: Option<Meanwhile>,
 }
 
 /// A national contact, named where a local one is not set yet.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Meanwhile {
     pub name: String,
     pub phone: String,
@@ -257,6 +263,7 @@ pub(crate) struct CompiledRule {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleKind {
     Rule,
@@ -275,13 +282,16 @@ pub(crate) struct CompiledConsequences {
 
 /// A citation, with the title of the document cited.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SourceCitation {
     pub source: String,
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub lines: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub section: Option<String>,
 }
 

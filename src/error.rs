@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// The document a problem was found in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Document {
     Ruleset,
@@ -33,6 +34,7 @@ impl fmt::Display for Document {
 
 /// One thing wrong with an input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     pub document: Document,
@@ -43,8 +45,10 @@ pub struct Problem {
     pub message: String,
     /// Set only when the position is known from parsing text (natively).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub column: Option<usize>,
 }
 

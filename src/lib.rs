@@ -68,6 +68,8 @@ mod scenario;
 mod sort;
 mod text;
 mod trace;
+#[cfg(feature = "typescript")]
+pub mod typescript;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -86,7 +88,7 @@ pub use lint::{lint, Finding as LintFinding, LINT_CODES};
 pub use logic::Truth;
 pub use ruleset::*;
 pub use scenario::{run as run_scenario, Scenario, ScenarioReport, TimePointReport};
-pub use text::{hand_on, to_text, HandOn, HandOnItem, HandOnSection, Notes};
+pub use text::{hand_on, to_text, HandOn, HandOnItem, HandOnSection, HandedOn, Notes};
 pub use trace::{AgeSpan, Finding, RuleTrace, Status};
 
 #[cfg(target_arch = "wasm32")]

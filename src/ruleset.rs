@@ -14,6 +14,7 @@ pub const RULESET_FORMAT: &str = "waymark-ruleset/1";
 
 /// How soon: `"now"`, `"today"` or `{"workingDays": n}`. Ordered from most urgent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Urgency {
     Now,
@@ -48,11 +49,14 @@ impl Urgency {
 
 /// Inclusive bounds in months; either may be open. Ages below zero are before birth.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AgeRange {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub min_months: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub max_months: Option<i32>,
 }
 

@@ -216,6 +216,7 @@ named_enum! {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioReport {
     pub id: String,
@@ -230,6 +231,7 @@ impl ScenarioReport {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TimePointReport {
     pub id: String,
