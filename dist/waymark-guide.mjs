@@ -515,14 +515,16 @@ function () {
 // @ts-check
 // Small DOM and wording helpers. Text always goes in as text nodes, never as HTML.
 
+/** @import { CompactFinding, ContactDetails, Finding, SourceCitation, Urgency } from '../types/waymark' */
+
 /**
  * Creates an element. Attributes that are false, null or undefined are left out; `true` sets an
  * empty attribute; `on…` attributes add listeners. Children may be nodes, strings or nested
  * arrays; null and false are skipped.
  *
  * @param {string} tag
- * @param {Record<string, any>} [attributes]
- * @param {...any} children
+ * @param {Record<string, string | number | boolean | null | undefined | EventListener>} [attributes]
+ * @param {...unknown} children  nodes, text, lists of them; null, undefined and false are skipped
  * @returns {HTMLElement}
  */
 function h(tag, attributes = {}, ...children) {
@@ -530,7 +532,7 @@ function h(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value === null || value === undefined) continue;
     if (name.startsWith('on') && typeof value === 'function') {
-      $element.addEventListener(name.slice(2), value);
+      $element.addEventListener(name.slice(2), /** @type {EventListener} */ (value));
     } else {
       $element.setAttribute(name, value === true ? '' : String(value));
     }
@@ -540,7 +542,7 @@ function h(tag, attributes = {}, ...children) {
 }
 
 /**
- * @param {any[]} children
+ * @param {unknown[]} children
  * @returns {(Node | string)[]}
  */
 function nodes(children) {
@@ -586,7 +588,7 @@ function eventText(span) {
 /**
  * An urgency from the engine ("now", "today" or { workingDays: n }) in words.
  *
- * @param {string | { workingDays: number }} urgency
+ * @param {Urgency} urgency
  */
 function urgencyText(urgency) {
   if (urgency === 'now') return 'Now';
@@ -603,7 +605,7 @@ function answerText(answer) {
 /**
  * One test from the engine's explanation (a "finding") in plain words.
  *
- * @param {any} finding
+ * @param {CompactFinding | Finding} finding
  * @param {import('./words.mjs').Words} words  the ruleset's wording, for what it tests
  * @returns {string}
  */
@@ -629,7 +631,7 @@ function findingText(finding, words) {
     case 'judgement':
       return `Your own view of the level${finding.reason ? `: ${finding.reason}` : ''}`;
     default:
-      return String(finding.test);
+      return String(/** @type {{ test: unknown }} */ (finding).test);
   }
 }
 
@@ -637,7 +639,7 @@ function findingText(finding, words) {
  * @param {{ minMonths: number | null, maxMonths: number | null, ageMonths: { from: number, to: number } | null }} finding
  */
 function ageText(finding) {
-  const bound = (months) => (months < 0 ? 'before birth' : months % 12 === 0 ? `${months / 12} years` : `${months} months`);
+  const bound = (/** @type {number} */ months) => (months < 0 ? 'before birth' : months % 12 === 0 ? `${months / 12} years` : `${months} months`);
   const range =
     finding.minMonths !== null && finding.maxMonths !== null
       ? `between ${bound(finding.minMonths)} and ${bound(finding.maxMonths)}`
@@ -655,7 +657,7 @@ function lowerFirst(text) {
 /**
  * Where a rule's source is: "Working Together 2023, Chapter 3" or "Child V review, lines 12-20".
  *
- * @param {{ title: string, lines?: string, section?: string }} source
+ * @param {SourceCitation} source
  */
 function sourceText(source) {
   if (source.lines) return `${source.title}, ${source.lines.includes('-') || source.lines.includes(',') ? 'lines' : 'line'} ${source.lines}`;
@@ -666,7 +668,7 @@ function sourceText(source) {
 /**
  * A contact for the page: as contactText, with its phone number as a tel: link.
  *
- * @param {any} contact
+ * @param {ContactDetails} contact
  * @returns {(Node | string)[]}
  */
 function contactNodes(contact) {
@@ -681,7 +683,7 @@ function contactNodes(contact) {
 /**
  * A contact in one line: its name, then the number and address, or "not set".
  *
- * @param {any} contact
+ * @param {ContactDetails} contact
  */
 function contactText(contact) {
   if (!contact.set && !contact.phone && !contact.email) {
@@ -733,6 +735,8 @@ function () {
 /** The `format` of a downloaded case file. */
 const FILE_FORMAT = 'waymark-case-file/1';
 
+/** @import { Answer, Case, CaseChild, CaseEvent, ReferralOutcome } from '../types/waymark' */
+
 const STORAGE_KEY = 'waymark-draft';
 const OPT_OUT_KEY = 'waymark-do-not-keep';
 
@@ -742,14 +746,15 @@ const OPT_OUT_KEY = 'waymark-do-not-keep';
  * @typedef {object} Draft
  * @property {DateParts} asOf
  * @property {{ mode: string, dob: DateParts, years: string, months: string, due: DateParts }} age
- * @property {Record<string, string>} answers  indicator id → yes / no / not-known
+ * @property {Record<string, Answer>} answers  indicator id → yes / no / not-known
  * @property {Record<string, string[]>} events  event indicator id → each event as the practitioner
  *   knows it: "2026-11-04" (a day), "2026-11-04/2026-11-06" (from a day until a day, ISO 8601's
  *   interval), "2026-11" (some day in a month) or "3@2026-10-01" (three times since a day)
- * @property {Record<string, DateParts>} pending  an event date being typed, not yet added; the key
- *   "id/until" holds the last day of an event that lasted more than a day
- * @property {Record<string, string>} facts  context fact → yes / no / not-known
- * @property {string} referral  a referral outcome; "not-known" or "" when not known
+ * @property {Record<string, DateParts & { count?: string }>} pending  an event date being typed, not
+ *   yet added; the key "id/until" holds the last day of an event that lasted more than a day, and
+ *   "id/times" a count with the month and year since when
+ * @property {Record<string, Answer>} facts  context fact → yes / no / not-known
+ * @property {ReferralOutcome | 'not-known' | ''} referral  a referral outcome; "not-known" or "" when not known
  * @property {{ level: string, reason: string }} judgement  level is "none" or "" for no view
  * @property {{ livesWith: string, notes: string }} notes  the practitioner's own; never sent to the engine
  */
@@ -824,7 +829,7 @@ function eventFields(event) {
 /**
  * The case format's event as the draft keeps it: the inverse of `eventFields`.
  *
- * @param {{ date?: string, until?: string, month?: string, times?: number, since?: string }} event
+ * @param {CaseEvent} event
  */
 function eventString(event) {
   if (event.since) return `${event.times}@${event.since}`;
@@ -843,11 +848,12 @@ function isBlank(parts) {
  *
  * @param {Draft} draft
  * @param {string} today  used for the assessment date while that date has an error
- * @returns {{ case: any, errors: FieldError[] }}
+ * @returns {{ case: Case, errors: FieldError[] }}
  */
 function toCase(draft, today) {
   /** @type {FieldError[]} */
   const errors = [];
+  /** @type {(field: string, step: string, message: string) => unknown} */
   const error = (field, step, message) => errors.push({ field, step, message });
 
   let asOf = isoDate(draft.asOf);
@@ -856,7 +862,7 @@ function toCase(draft, today) {
     asOf = today;
   }
 
-  /** @type {Record<string, any>} */
+  /** @type {CaseChild} */
   const child = {};
   const age = draft.age;
   if (age.mode === 'dob') {
@@ -879,7 +885,7 @@ function toCase(draft, today) {
     else child.dateOfBirth = due;
   }
 
-  /** @type {Record<string, any>} */
+  /** @type {Case} */
   const assessed = { asOf };
   if (Object.keys(child).length > 0) assessed.child = child;
   if (Object.keys(draft.answers).length > 0) assessed.answers = { ...draft.answers };
@@ -912,13 +918,13 @@ function wholeNumber(text, min, max) {
 /**
  * The draft a case (from a file) stands for: the inverse of `toCase`.
  *
- * @param {any} value  a case the engine has accepted
+ * @param {Case} value  a case the engine has accepted
  * @param {{ livesWith: string, notes: string }} notes
  * @returns {Draft}
  */
 function fromCase(value, notes) {
   const draft = emptyDraft(value.asOf);
-  const child = value.child ?? {};
+  const child = value.child ?? /** @type {CaseChild} */ ({});
   if (child.dateOfBirth && child.dateOfBirth > value.asOf) draft.age = { ...draft.age, mode: 'unborn', due: dateParts(child.dateOfBirth) };
   else if (child.dateOfBirth) draft.age = { ...draft.age, mode: 'dob', dob: dateParts(child.dateOfBirth) };
   else if (child.ageYears !== undefined) draft.age = { ...draft.age, mode: 'years', years: String(child.ageYears) };
@@ -938,7 +944,7 @@ function fromCase(value, notes) {
 /**
  * The text of a downloaded case file.
  *
- * @param {any} value  the case, from `toCase`
+ * @param {Case} value  the case, from `toCase`
  * @param {Draft} draft
  * @param {string} ruleset  the ruleset's id
  */
@@ -952,7 +958,8 @@ function fileText(value, draft, ruleset) {
  *
  * @param {string} text
  * @param {string} ruleset  the id of the ruleset in use
- * @returns {{ case: any, notes: { livesWith: string, notes: string } }}
+ * @returns {{ case: unknown, notes: { livesWith: string, notes: string } }}  the case as the
+ *   file has it, for the engine to check
  */
 function readFile(text, ruleset) {
   let value;
@@ -1085,7 +1092,7 @@ const STOP = new Set(
 function stem(word) {
   let w = word.replace(/'s$/, '').replace(/'/g, '');
   if (w.length <= 3) return w;
-  const undouble = (s) => (/([bdfgklmnprt])\1$/.test(s) && !/(ll|ss|ff)$/.test(s) ? s.slice(0, -1) : s);
+  const undouble = (/** @type {string} */ s) => (/([bdfgklmnprt])\1$/.test(s) && !/(ll|ss|ff)$/.test(s) ? s.slice(0, -1) : s);
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith('ing') && w.length > 5) return trimE(undouble(w.slice(0, -3)));
@@ -1096,7 +1103,11 @@ function stem(word) {
   return trimE(w);
 }
 
-/** "bruise" and "bruis(ed)" meet: a final silent e is dropped after a consonant. */
+/**
+ * "bruise" and "bruis(ed)" meet: a final silent e is dropped after a consonant.
+ *
+ * @param {string} w
+ */
 function trimE(w) {
   return w.length > 4 && w.endsWith('e') && !/[aeiou]e$/.test(w) ? w.slice(0, -1) : w;
 }
@@ -1117,7 +1128,7 @@ function words(text) {
 }
 
 /**
- * @typedef {{ id: string, text: string, help?: string, terms?: string[], domain: string }} Searchable
+ * @typedef {{ id: string, text: string, help?: string | null, terms?: string[], domain: string }} Searchable
  * @typedef {{ id: string, score: number }} Match
  * @typedef {{ stems: Set<string>, phrase: string, weight: number }} Field
  * @typedef {{ entries: { id: string, fields: Field[] }[], synonyms: string[][], vocabulary: Set<string>, rarity: Map<string, number>, domains: Map<string, string> }} Index
@@ -1136,7 +1147,7 @@ const WEIGHTS = { text: 3, terms: 3, help: 1, domain: 1 };
 function buildIndex(indicators, description) {
   const domains = new Map((description.domains ?? []).map((d) => [d.id, d.name]));
   const vocabulary = new Set();
-  /** @returns {Field} */
+  /** @type {(text: string, weight: number) => Field} */
   const field = (text, weight) => {
     const list = words(text);
     for (const w of list) if (!STOP.has(w)) vocabulary.add(w);
@@ -1206,7 +1217,12 @@ function parts(index, query) {
   return { parts: found, corrected };
 }
 
-/** Whether a stem, or a synonym of it, appears anywhere in the questions. */
+/**
+ * Whether a stem, or a synonym of it, appears anywhere in the questions.
+ *
+ * @param {Index} index
+ * @param {string} s
+ */
 function known(index, s) {
   if (index.rarity.has(s) || index.synonyms.some((group) => group.includes(s))) return true;
   return s.length >= 4 && [...index.rarity.keys()].some((k) => k.length >= 4 && (k.startsWith(s) || s.startsWith(k)));
@@ -1233,7 +1249,7 @@ function search(index, query) {
 function searchWithCorrections(index, query) {
   const { parts: wanted, corrected } = parts(index, query);
   if (wanted.length === 0) return { matches: [], corrected };
-  const rare = (alternative) => Math.max(...alternative.split(' ').map((w) => index.rarity.get(w) ?? 1));
+  const rare = (/** @type {string} */ alternative) => Math.max(...alternative.split(' ').map((w) => index.rarity.get(w) ?? 1));
   /** @type {(Match & { matched: number })[]} */
   const matches = [];
   for (const entry of index.entries) {
@@ -1323,6 +1339,7 @@ const { isoDate } = __waymarkModule(2);
 
 
 /** @typedef {import('./draft.mjs').Draft} Draft */
+/** @import { Answer, AgeSpan, CompactAssessment, Description, Fact, FactItem, IndicatorInfo, LevelRef, ReferralItem, ReferralOutcome, Step } from '../types/waymark' */
 /** @typedef {import('./draft.mjs').FieldError} FieldError */
 
 const STEPS = [
@@ -1342,12 +1359,12 @@ const ANSWERS = [
 /**
  * Builds every step into `$steps` and the step links into `$nav`.
  *
- * @param {any} description  from `engine.describe()`
+ * @param {Description} description  from `engine.describe()`
  * @param {HTMLElement} $steps
  * @param {HTMLElement} $nav
  */
 function buildForm(description, $steps, $nav) {
-  const byStep = (step) => description.indicators.filter((indicator) => indicator.step === step);
+  const byStep = (/** @type {Step} */ step) => description.indicators.filter((indicator) => indicator.step === step);
   const looked = description.facts.find((fact) => fact.fact === 'looked-after');
   const otherFacts = description.facts.filter((fact) => fact.fact !== 'looked-after');
 
@@ -1401,7 +1418,7 @@ function buildForm(description, $steps, $nav) {
         h('div', { 'data-error-summary': step.id }),
         h('span', { class: 'govuk-caption-l' }, `Step ${i + 1} of ${STEPS.length}`),
         h('h1', { class: 'govuk-heading-l', id: `step-${step.id}-title`, tabindex: '-1' }, step.title),
-        sections[step.id],
+        sections[/** @type {keyof typeof sections} */ (step.id)],
         i < STEPS.length - 1 && h('div', { class: 'govuk-button-group' }, h('button', { type: 'button', class: 'govuk-button', 'data-continue': step.id }, 'Continue')),
       ),
     ),
@@ -1411,7 +1428,7 @@ function buildForm(description, $steps, $nav) {
 
 class Form {
   /**
-   * @param {any} description
+   * @param {Description} description
    * @param {HTMLElement} $steps
    * @param {HTMLElement} $nav
    */
@@ -1675,7 +1692,7 @@ class Form {
    * Fills the check-your-answers step from the draft.
    *
    * @param {Draft} draft
-   * @param {any} assessment
+   * @param {CompactAssessment} assessment
    */
   renderCheck(draft, assessment) {
     /** @type {HTMLElement} */ (this.$steps.querySelector('#check-answers')).replaceChildren(...checkAnswers(this.description, draft, assessment, true));
@@ -1690,30 +1707,50 @@ class Form {
  * @type {Record<string, { get: (draft: Draft, key: string, part: string) => string | undefined, set: (draft: Draft, key: string, part: string, value: string, checked: boolean) => void }>}
  */
 const FIELDS = {
-  asOf: { get: (d, key) => d.asOf[key], set: (d, key, _, value) => void (d.asOf[key] = value) },
+  asOf: { get: (d, key) => d.asOf[datePart(key)], set: (d, key, _, value) => void (d.asOf[datePart(key)] = value) },
   'age-mode': { get: (d) => d.age.mode, set: (d, _, __, value, checked) => void (checked && (d.age.mode = value)) },
-  dob: { get: (d, key) => d.age.dob[key], set: (d, key, _, value) => void (d.age.dob[key] = value) },
-  due: { get: (d, key) => d.age.due[key], set: (d, key, _, value) => void (d.age.due[key] = value) },
+  dob: { get: (d, key) => d.age.dob[datePart(key)], set: (d, key, _, value) => void (d.age.dob[datePart(key)] = value) },
+  due: { get: (d, key) => d.age.due[datePart(key)], set: (d, key, _, value) => void (d.age.due[datePart(key)] = value) },
   'age-years': { get: (d) => d.age.years, set: (d, _, __, value) => void (d.age.years = value) },
   'age-months': { get: (d) => d.age.months, set: (d, _, __, value) => void (d.age.months = value) },
-  answer: { get: (d, key) => d.answers[key], set: (d, key, _, value, checked) => void (checked && (d.answers[key] = value)) },
+  answer: { get: (d, key) => d.answers[key], set: (d, key, _, value, checked) => void (checked && (d.answers[key] = /** @type {Answer} */ (value))) },
   unknown: {
     get: (d, key) => d.answers[key],
     set: (d, key, _, value, checked) => {
-      if (checked) d.answers[key] = value;
+      if (checked) d.answers[key] = /** @type {Answer} */ (value);
       else delete d.answers[key];
     },
   },
   pending: {
-    get: (d, key, part) => d.pending[key]?.[part] ?? '',
-    set: (d, key, part, value) => void (d.pending[key] = { day: '', month: '', year: '', ...d.pending[key], [part]: value }),
+    get: (d, key, part) => d.pending[key]?.[/** @type {'day' | 'month' | 'year' | 'count'} */ (part)] ?? '',
+    set: (d, key, part, value) => void (d.pending[key] = { ...{ day: '', month: '', year: '' }, ...d.pending[key], [part]: value }),
   },
-  fact: { get: (d, key) => d.facts[key], set: (d, key, _, value, checked) => void (checked && (d.facts[key] = value)) },
-  referral: { get: (d) => d.referral, set: (d, _, __, value, checked) => void (checked && (d.referral = value)) },
+  fact: { get: (d, key) => d.facts[key], set: (d, key, _, value, checked) => void (checked && (d.facts[key] = /** @type {Answer} */ (value))) },
+  referral: { get: (d) => d.referral, set: (d, _, __, value, checked) => void (checked && (d.referral = /** @type {ReferralOutcome | 'not-known'} */ (value))) },
   'judgement-level': { get: (d) => d.judgement.level, set: (d, _, __, value, checked) => void (checked && (d.judgement.level = value)) },
   'judgement-reason': { get: (d) => d.judgement.reason, set: (d, _, __, value) => void (d.judgement.reason = value) },
-  note: { get: (d, key) => d.notes[key], set: (d, key, _, value) => void (d.notes[key] = value) },
+  note: { get: (d, key) => d.notes[notePart(key)], set: (d, key, _, value) => void (d.notes[notePart(key)] = value) },
 };
+
+/**
+ * The part of a date an input's name holds (the form names only these).
+ *
+ * @param {string} part
+ * @returns {keyof import('./draft.mjs').DateParts}
+ */
+function datePart(part) {
+  return /** @type {keyof import('./draft.mjs').DateParts} */ (part);
+}
+
+/**
+ * The note an input's name holds (the form names only these).
+ *
+ * @param {string} key
+ * @returns {keyof Draft['notes']}
+ */
+function notePart(key) {
+  return /** @type {keyof Draft['notes']} */ (key);
+}
 
 /**
  * The value in the draft that an input of this name shows.
@@ -1787,7 +1824,7 @@ function addEvent(draft, id, asOf, times = false) {
  * Dates typed for an event but not added: easy to miss, so they are errors at Continue.
  *
  * @param {Draft} draft
- * @param {any} description
+ * @param {Description} description
  * @returns {FieldError[]}
  */
 function pendingDateErrors(draft, description) {
@@ -2004,7 +2041,7 @@ function eventGroup(indicator) {
  * @param {string} label  for screen readers, naming the date
  */
 function dateInputs(id, name, label) {
-  const part = (key, text, width) =>
+  const part = (/** @type {string} */ key, /** @type {string} */ text, /** @type {number} */ width) =>
     h(
       'div',
       { class: 'govuk-date-input__item' },
@@ -2046,6 +2083,7 @@ function dateGroup(id, name, legend, hint) {
  * radio carries aria-expanded, which ARIA does not allow on radios.
  */
 function ageGroup() {
+  /** @type {(id: string, name: string, label: string, hint: string, width: number) => HTMLElement} */
   const number = (id, name, label, hint, width) =>
     h(
       'div',
@@ -2054,7 +2092,7 @@ function ageGroup() {
       h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint),
       h('input', { class: `govuk-input govuk-input--width-${width}`, id, name, type: 'text', inputmode: 'numeric', 'aria-describedby': `${id}-hint` }),
     );
-  const shownFor = (mode, content) => h('div', { class: 'app-age-detail', 'data-age-mode': mode, hidden: true }, content);
+  const shownFor = (/** @type {string} */ mode, /** @type {unknown} */ content) => h('div', { class: 'app-age-detail', 'data-age-mode': mode, hidden: true }, content);
   return [
     h(
       'div',
@@ -2156,7 +2194,7 @@ function judgementGroup(levels) {
 /**
  * Each domain asked at this step, with its questions.
  *
- * @param {any} description
+ * @param {Description} description
  * @param {string} step
  */
 function domainSections(description, step) {
@@ -2184,7 +2222,7 @@ function domainSections(description, step) {
 /**
  * Links to each group of questions at this step, for a practitioner who would rather browse.
  *
- * @param {any} description
+ * @param {Description} description
  * @param {string} step
  */
 function domainJumps(description, step) {
@@ -2232,15 +2270,16 @@ function handOn() {
 /**
  * Summary lists of everything entered, by step, with links to change each part.
  *
- * @param {any} description
+ * @param {Description} description
  * @param {Draft} draft
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {boolean} withLinks  false for printing
  * @returns {HTMLElement[]}
  */
 function checkAnswers(description, draft, assessment, withLinks) {
   const indicators = new Map(description.indicators.map((indicator) => [indicator.id, indicator]));
   const facts = new Map(description.facts.map((fact) => [fact.fact, fact]));
+  /** @type {(key: string, value: string, step: string, focus: string) => HTMLElement} */
   const row = (key, value, step, focus) =>
     h(
       'div',
@@ -2249,11 +2288,11 @@ function checkAnswers(description, draft, assessment, withLinks) {
       h('dd', { class: 'govuk-summary-list__value' }, value),
       withLinks && h('dd', { class: 'govuk-summary-list__actions' }, h('a', { class: 'govuk-link', href: `#${step}`, 'data-focus': focus }, 'Change', hidden(` ${key.toLowerCase()}`))),
     );
-  const answersFor = (step) =>
+  const answersFor = (/** @type {Step} */ step) =>
     Object.entries(draft.answers)
       .filter(([id]) => indicators.get(id)?.step === step && indicators.get(id)?.kind !== 'event')
-      .map(([id, answer]) => row(indicators.get(id).text, answerText(answer), step, `q-${id}`));
-  const eventsFor = (step) =>
+      .map(([id, answer]) => row(/** @type {IndicatorInfo} */ (indicators.get(id)).text, answerText(answer), step, `q-${id}`));
+  const eventsFor = (/** @type {Step} */ step) =>
     description.indicators
       .filter((indicator) => indicator.kind === 'event' && indicator.step === step && (draft.events[indicator.id]?.length || draft.answers[indicator.id]))
       .map((indicator) => {
@@ -2261,16 +2300,18 @@ function checkAnswers(description, draft, assessment, withLinks) {
         const value = dates.length > 0 ? dates.map(eventText).join(', ') : 'Not known';
         return row(indicator.text, value, step, `e-${indicator.id}-day`);
       });
+  /** @type {(step: Step, which: (fact: string) => boolean) => HTMLElement[]} */
   const factRows = (step, which) =>
     Object.entries(draft.facts)
-      .filter(([fact]) => facts.has(fact) && which(fact))
-      .map(([fact, answer]) => row(facts.get(fact).text, answerText(answer), step, `f-${fact}`));
+      .filter(([fact]) => facts.has(/** @type {Fact} */ (fact)) && which(fact))
+      .map(([fact, answer]) => row(/** @type {FactItem} */ (facts.get(/** @type {Fact} */ (fact))).text, answerText(answer), step, `f-${fact}`));
   const age = draft.age;
   const ageValue =
     { dob: `Born ${age.dob.day}/${age.dob.month}/${age.dob.year}`, years: `${age.years} years`, months: `${age.months} months`, unborn: `Not born yet: due ${age.due.day}/${age.due.month}/${age.due.year}`, unknown: 'Not known' }[age.mode] ??
     'Not given';
   const referral = description.referralOutcomes.find((outcome) => outcome.outcome === draft.referral);
   const judged = description.levels.find((level) => level.id === draft.judgement.level);
+  /** @type {(title: string, rows: unknown[], empty: string) => HTMLElement[]} */
   const list = (title, rows, empty) => [h('h2', { class: 'govuk-heading-m' }, title), rows.length > 0 ? h('dl', { class: 'govuk-summary-list' }, rows) : h('p', { class: 'govuk-body' }, empty)];
   return [
     ...list(
@@ -2312,22 +2353,26 @@ const { contactNodes, findingText, h, hidden, longDate, sourceText, urgencyText 
 
 
 /** @typedef {import('./words.mjs').Words} Words */
+/** @import { Assessment, CompactAssessment, CompactFinding, CompactQuestion, Description, LevelRef, RuleTrace } from '../types/waymark' */
+/** @typedef {(key: string, summary: string, ...content: unknown[]) => HTMLDetailsElement} Details */
 
 /**
  * Draws the assessment into `$body`. `open` holds the keys of the <details> the practitioner
  * has opened, so a redraw after each answer leaves them as they were.
  *
  * @param {HTMLElement} $body
- * @param {any} assessment  from `engine.guidance(case)`
+ * @param {CompactAssessment} assessment  from `engine.guidance(case)`
  * @param {Words} words  the ruleset's wording
  * @param {Set<string>} open
- * @param {() => any} fullAssessment  the same case with the trace, computed only when asked
+ * @param {() => Assessment} fullAssessment  the same case with the trace, computed only when asked
  * @param {boolean} newEmergency  the danger is new since the last drawing, so it is announced
  *   at once; a redraw while it lasts does not announce it again
+ * @param {{ name: string, who: string } | null} [firstStage]  the first escalation stage, if known
  */
 function renderGuidance($body, assessment, words, open, fullAssessment, newEmergency, firstStage = null) {
+  /** @type {Details} */
   const details = (key, summary, ...content) => {
-    const $details = h('details', { class: 'govuk-details', 'data-key': key, open: open.has(key) }, h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)), h('div', { class: 'govuk-details__text' }, content));
+    const $details = /** @type {HTMLDetailsElement} */ (h('details', { class: 'govuk-details', 'data-key': key, open: open.has(key) }, h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)), h('div', { class: 'govuk-details__text' }, content)));
     $details.addEventListener('toggle', () => {
       if ($details.open) open.add(key);
       else open.delete(key);
@@ -2349,11 +2394,11 @@ function renderGuidance($body, assessment, words, open, fullAssessment, newEmerg
     traceSection(details, open, fullAssessment, words),
     aboutSection(assessment, words.description),
   ];
-  $body.replaceChildren(...sections.filter(Boolean));
+  $body.replaceChildren(.../** @type {HTMLElement[]} */ (sections.filter(Boolean)));
 }
 
 /**
- * @param {any} level
+ * @param {LevelRef} level
  * @param {boolean} announce
  */
 function emergencyBanner(level, announce) {
@@ -2371,7 +2416,7 @@ function emergencyBanner(level, announce) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function levelSection(assessment, words) {
@@ -2388,7 +2433,7 @@ function levelSection(assessment, words) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function judgementSection(assessment, words) {
@@ -2404,7 +2449,7 @@ function judgementSection(assessment, words) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function actionsSection(assessment, words) {
@@ -2424,9 +2469,9 @@ function actionsSection(assessment, words) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
- * @param {Function} details
+ * @param {Details} details
  * @param {{ name: string, who: string } | null} firstStage
  */
 function referralsSection(assessment, words, details, firstStage) {
@@ -2446,10 +2491,10 @@ function referralsSection(assessment, words, details, firstStage) {
           h(
             'ul',
             { class: 'govuk-list govuk-body-s app-contacts' },
-            route.contacts.map((/** @type {any} */ contact) => h('li', { class: contact.set ? 'app-contact' : 'app-contact app-contact--not-set' }, contactNodes(contact))),
+            route.contacts.map((contact) => h('li', { class: contact.set ? 'app-contact' : 'app-contact app-contact--not-set' }, contactNodes(contact))),
           ),
         h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Who can refer: '), route.whoMaySubmit),
-        referral.decisionBy && h('p', { class: 'govuk-body-s app-decision', 'data-decision-by': referral.decisionBy }, decisionText(referral, firstStage)),
+        referral.decisionBy && h('p', { class: 'govuk-body-s app-decision', 'data-decision-by': referral.decisionBy }, decisionText(referral.decisionBy, firstStage)),
         details(
           `consent:${referral.route}`,
           'Consent and sharing information',
@@ -2465,16 +2510,16 @@ function referralsSection(assessment, words, details, firstStage) {
  * When to expect an answer to a referral, and what to do if none comes: shown from the start, so
  * nobody waits in silence.
  *
- * @param {any} referral
+ * @param {string} decisionBy  the date a decision is expected
  * @param {{ name: string, who: string } | null} firstStage  the first escalation stage, if known
  */
-function decisionText(referral, firstStage) {
+function decisionText(decisionBy, firstStage) {
   const escalate = firstStage ? ` If you disagree with the decision and are still worried, escalate, starting with ${firstStage.name.toLowerCase()} (${firstStage.who}).` : ' If you disagree with the decision and are still worried, escalate.';
-  return `Expect a decision by ${longDate(referral.decisionBy)}. If you have heard nothing by then, chase it.${escalate}`;
+  return `Expect a decision by ${longDate(decisionBy)}. If you have heard nothing by then, chase it.${escalate}`;
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function escalationSection(assessment, words) {
@@ -2484,11 +2529,11 @@ function escalationSection(assessment, words) {
     'section',
     { 'aria-labelledby': 'escalation-heading', id: 'escalation' },
     h('h3', { class: 'govuk-heading-s', id: 'escalation-heading' }, 'If you are still worried: escalate'),
-    h('p', { class: 'govuk-body-s' }, escalation.why.map((/** @type {string} */ rule) => words.reason(rule).reason).join(' ')),
+    h('p', { class: 'govuk-body-s' }, escalation.why.map((rule) => words.reason(rule).reason).join(' ')),
     h(
       'ol',
       { class: 'govuk-list govuk-list--number govuk-body-s app-stages' },
-      escalation.stages.map((/** @type {string} */ id) => words.stage(id)).map((stage) =>
+      escalation.stages.map((id) => words.stage(id)).map((stage) =>
         h(
           'li',
           { 'data-stage': stage.id },
@@ -2503,7 +2548,7 @@ function escalationSection(assessment, words) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function questionsSection(assessment, words) {
@@ -2525,22 +2570,22 @@ function questionsSection(assessment, words) {
  * "Find out whether the child has self-harmed. If so, the level rises to child in need, and you
  * would also tell CAMHS."
  *
- * @param {any} question
+ * @param {CompactQuestion} question
  * @param {Words} words
  */
 function questionText(question, words) {
   const effects = [
     question.level && `the level rises to ${words.level(question.level).name}`,
-    question.routes.length > 0 && `you would also tell ${question.routes.map((/** @type {string} */ id) => words.route(id).name).join(', ')}`,
+    question.routes.length > 0 && `you would also tell ${question.routes.map((id) => words.route(id).name).join(', ')}`,
     question.escalation && 'escalation applies',
   ].filter(Boolean);
-  const about = question.about.map((/** @type {any} */ finding) => questionSubject(finding, words)).join(', and ');
-  const condition = { yes: 'If so', no: 'If not' }[question.ifAnswer] ?? 'Depending on the answers';
+  const about = question.about.map((finding) => questionSubject(finding, words)).join(', and ');
+  const condition = question.ifAnswer ? { yes: 'If so', no: 'If not' }[question.ifAnswer] : 'Depending on the answers';
   return `Find out ${about}. ${condition}, ${effects.join(', and ')}.`;
 }
 
 /**
- * @param {any} finding
+ * @param {CompactFinding} finding
  * @param {Words} words
  */
 function questionSubject(finding, words) {
@@ -2550,13 +2595,17 @@ function questionSubject(finding, words) {
   return lowerFirst(findingText(finding, words));
 }
 
-/** "The child has self-harmed" as "the child has self-harmed"; "FGM" and "I" keep their capitals. */
+/**
+ * "The child has self-harmed" as "the child has self-harmed"; "FGM" and "I" keep their capitals.
+ *
+ * @param {string} text
+ */
 function lowerFirst(text) {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function promptsSection(assessment, words) {
@@ -2574,7 +2623,7 @@ function promptsSection(assessment, words) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function reasonsSection(assessment, words) {
@@ -2592,7 +2641,7 @@ function reasonsSection(assessment, words) {
           'li',
           { class: 'app-reason', 'data-rule': fired.rule },
           h('p', { class: 'govuk-body-s app-reason__text' }, reason.reason, reason.level && h('span', { class: 'app-reason__level' }, ` (at least ${reason.level.name})`)),
-          fired.evidence.length > 0 && h('p', { class: 'govuk-body-s app-reason__evidence' }, 'Because: ', fired.evidence.map((/** @type {any} */ finding) => findingText(finding, words)).join('; '), '.'),
+          fired.evidence.length > 0 && h('p', { class: 'govuk-body-s app-reason__evidence' }, 'Because: ', fired.evidence.map((finding) => findingText(finding, words)).join('; '), '.'),
           reason.sources.length > 0 && h('p', { class: 'govuk-body-s app-reason__sources' }, `Source: ${reason.sources.map(sourceText).join('; ')}.`),
         );
       }),
@@ -2600,7 +2649,7 @@ function reasonsSection(assessment, words) {
   );
 }
 
-/** @param {any} assessment */
+/** @param {CompactAssessment} assessment */
 function warningsSection(assessment) {
   if (assessment.warnings.length === 0) return null;
   return h('div', { class: 'govuk-inset-text app-warnings' }, h('ul', { class: 'govuk-list govuk-body-s' }, assessment.warnings.map((warning) => h('li', {}, warning.message))));
@@ -2609,14 +2658,14 @@ function warningsSection(assessment) {
 /**
  * Every rule and what decided it, computed only while open.
  *
- * @param {Function} details
+ * @param {Details} details
  * @param {Set<string>} open
- * @param {() => any} fullAssessment
+ * @param {() => Assessment} fullAssessment
  * @param {Words} words
  */
 function traceSection(details, open, fullAssessment, words) {
   const $slot = h('div', { id: 'trace' });
-  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace, words));
+  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace ?? [], words));
   const $details = details('trace', 'How every rule was decided', $slot);
   if (open.has('trace')) draw();
   $details.addEventListener('toggle', () => {
@@ -2629,7 +2678,7 @@ function traceSection(details, open, fullAssessment, words) {
 const STATUS = { fired: 'Applies', 'not-fired': 'Does not apply', undetermined: 'Not known yet' };
 
 /**
- * @param {any[]} trace
+ * @param {RuleTrace[]} trace
  * @param {Words} words
  */
 function traceTable(trace, words) {
@@ -2647,7 +2696,7 @@ function traceTable(trace, words) {
           { class: `govuk-table__row app-trace__row--${rule.status}` },
           h('th', { scope: 'row', class: 'govuk-table__header app-trace__rule' }, rule.rule),
           h('td', { class: 'govuk-table__cell' }, STATUS[rule.status] ?? rule.status),
-          h('td', { class: 'govuk-table__cell' }, rule.because.map((/** @type {any} */ finding) => findingText(finding, words)).join('; ')),
+          h('td', { class: 'govuk-table__cell' }, rule.because.map((finding) => findingText(finding, words)).join('; ')),
         ),
       ),
     ),
@@ -2655,8 +2704,8 @@ function traceTable(trace, words) {
 }
 
 /**
- * @param {any} assessment
- * @param {any} description  from `engine.describe()`
+ * @param {CompactAssessment} assessment
+ * @param {Description} description  from `engine.describe()`
  */
 function aboutSection(assessment, description) {
   const ruleset = description.ruleset;
@@ -2679,11 +2728,11 @@ function aboutSection(assessment, description) {
 /**
  * A one-line summary for screen readers, announced politely when it changes.
  *
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function announcement(assessment, words) {
-  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const count = (/** @type {number} */ n, /** @type {string} */ one, /** @type {string} */ many) => `${n} ${n === 1 ? one : many}`;
   return [
     assessment.immediateDanger ? 'Emergency: call 999 now.' : '',
     `Level of need: ${words.level(assessment.level).name}.`,
@@ -2705,21 +2754,18 @@ const { h } = __waymarkModule(1);
 
 
 
-/**
- * @typedef {{ text: string, sub: string[], refs: number[] }} Item
- * @typedef {{ title: string, items: Item[], numbered: boolean }} Section
- * @typedef {{ heading: string, lead: string[], sections: Section[], sources: string[], closing: string[], fingerprint: string }} HandOn
- */
+/** @import { Case, HandedOn } from '../types/waymark' */
+/** @typedef {Pick<import('../../pkg/waymark.js').Engine, 'handOn'>} HandsOn  an engine, or anything that hands on as one */
 
 /**
  * What is handed on, worded once by the engine (the command line's `--format text` prints the
  * same): the answers first, then the guidance, with the practitioner's own notes.
  *
- * @param {any} engine
- * @param {any} case_
+ * @param {HandsOn} engine
+ * @param {Case} case_
  * @param {import('./draft.mjs').Draft} draft
  * @param {{ sources?: boolean }} [options]
- * @returns {{ handOn: HandOn, text: string }}
+ * @returns {HandedOn}
  */
 function handedOn(engine, case_, draft, { sources = false } = {}) {
   return engine.handOn(case_, draft.notes.livesWith, draft.notes.notes, sources);
@@ -2729,8 +2775,8 @@ function handedOn(engine, case_, draft, { sources = false } = {}) {
  * The hand-on as plain text, for pasting into a referral form. Sources (as numbered notes) and
  * the ruleset's fingerprint are left out unless asked for: a referral form needs the facts.
  *
- * @param {any} engine
- * @param {any} case_
+ * @param {HandsOn} engine
+ * @param {Case} case_
  * @param {import('./draft.mjs').Draft} draft
  * @param {{ sources?: boolean }} [options]
  */
@@ -2741,8 +2787,8 @@ function caseText(engine, case_, draft, options = {}) {
 /**
  * The hand-on for paper: the same sections, with the sources as short numbered notes at the end.
  *
- * @param {any} engine
- * @param {any} case_
+ * @param {HandsOn} engine
+ * @param {Case} case_
  * @param {import('./draft.mjs').Draft} draft
  * @returns {HTMLElement[]}
  */
@@ -2823,6 +2869,8 @@ function () {
 // `engine.describe()`, read once when the page starts. Self-contained assessments
 // (`engine.assess(case)`) name the same ids, so the same lookups serve them too.
 
+/** @import { CompactFinding, Description, Finding, ReasonInfo } from '../types/waymark' */
+
 /**
  * @template T
  * @param {T[]} items
@@ -2833,7 +2881,7 @@ function byKey(items, key) {
 }
 
 class Words {
-  /** @param {any} description  from `engine.describe()` */
+  /** @param {Description} description  from `engine.describe()` */
   constructor(description) {
     this.description = description;
     this.levels = byKey(description.levels, (level) => level.id);
@@ -2883,6 +2931,7 @@ class Words {
    * rule, and the level's response as its reason.
    *
    * @param {string} rule
+   * @returns {ReasonInfo}
    */
   reason(rule) {
     const level = this.reasons.has(rule) ? undefined : this.levels.get(rule);
@@ -2903,7 +2952,7 @@ class Words {
    * The wording of what a finding tests: the indicator's question, the fact or the referral
    * outcome.
    *
-   * @param {any} finding
+   * @param {CompactFinding | Finding} finding
    * @returns {string}
    */
   subject(finding) {
@@ -2977,6 +3026,8 @@ const { loadAssets } = __waymarkModule(9);
 
 
 
+/** @import { CompactAssessment, EngineError } from '../types/waymark' */
+
 /** The stylesheet, made once and shared by every element on the page. */
 let sheet = /** @type {Promise<CSSStyleSheet> | null} */ (null);
 
@@ -3008,7 +3059,7 @@ class WaymarkGuide extends HTMLElement {
     this.root.adoptedStyleSheets = [await sheet];
     const { wasm, ruleset: defaultRuleset } = await assets;
     const [, ruleset, profile] = await Promise.all([
-      init({ module_or_path: wasm }).catch((error) => {
+      init({ module_or_path: wasm }).catch((/** @type {Error} */ error) => {
         throw new Error(`The guidance engine (WebAssembly) could not start: ${error.message}`);
       }),
       this.document('ruleset', defaultRuleset),
@@ -3017,7 +3068,9 @@ class WaymarkGuide extends HTMLElement {
     let engine;
     try {
       engine = new Engine(ruleset, profile);
-    } catch (error) {
+    } catch (thrown) {
+      // The engine throws an EngineError; a trap (a WebAssembly.RuntimeError) has only a message.
+      const error = /** @type {Partial<EngineError>} */ (thrown);
       throw new Error(`The ${error.document ?? 'ruleset'} has a problem, so the guidance cannot be trusted: ${error.message}`);
     }
     new Guide(this, this.root, engine).begin();
@@ -3029,7 +3082,8 @@ class WaymarkGuide extends HTMLElement {
    * else from the URL in the attribute, else `fallback`.
    *
    * @param {'ruleset' | 'profile'} kind
-   * @param {any} fallback
+   * @param {unknown} fallback
+   * @returns {Promise<unknown>}  for the engine to check
    */
   async document(kind, fallback) {
     const $block = this.querySelector(`script[type="application/json"][data-${kind}]`);
@@ -3056,10 +3110,10 @@ class WaymarkGuide extends HTMLElement {
     }
   }
 
-  /** @param {any} error */
+  /** @param {unknown} error */
   fail(error) {
     this.setAttribute('data-waymark-failed', '');
-    const $ = (id) => /** @type {HTMLElement} */ (this.root.getElementById(id));
+    const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (this.root.getElementById(id));
     $('loading').hidden = true;
     $('app').hidden = true;
     $('failure').hidden = false;
@@ -3134,7 +3188,7 @@ class Guide {
   /**
    * @param {HTMLElement} $host
    * @param {ShadowRoot} root
-   * @param {any} engine
+   * @param {Engine} engine
    */
   constructor($host, root, engine) {
     this.$host = $host;
@@ -3147,11 +3201,11 @@ class Guide {
     this.step = STEPS[0].id;
     this.announced = '';
     this.emergency = false;
-    /** @type {any[]} */
+    /** @type {import('../js/draft.mjs').FieldError[]} */
     this.errors = [];
-    /** @type {any} */
-    this.case = null;
-    /** @type {any} */
+    /** The case the draft makes, as last assessed. */
+    this.case = toCase(this.draft, this.today).case;
+    /** @type {CompactAssessment | null} */
     this.assessment = null;
     this.signature = '';
     this.$steps = this.byId('steps');
@@ -3192,7 +3246,7 @@ class Guide {
       this.assessment = this.engine.guidance(value);
     } catch (error) {
       this.assessment = null;
-      $body.replaceChildren(h('p', { class: 'govuk-body govuk-error-message' }, `The guidance could not be worked out: ${error.message}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.`));
+      $body.replaceChildren(h('p', { class: 'govuk-body govuk-error-message' }, `The guidance could not be worked out: ${/** @type {EngineError} */ (error).message}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.`));
       return;
     }
     const wasEmergency = this.emergency;
@@ -3211,7 +3265,8 @@ class Guide {
 
   /** Tells the host page when the guidance changes: the level and what applies, not the answers. */
   tell() {
-    const a = this.assessment;
+    // Only after an update that drew guidance.
+    const a = /** @type {CompactAssessment} */ (this.assessment);
     const detail = {
       level: a.level,
       levelName: this.words.level(a.level).name,
@@ -3350,7 +3405,7 @@ class Guide {
    * The form's error summary and messages. GOV.UK Frontend's own script for the summary checks
    * the host page's <body> for its class, which a host does not have; the summary is focused here.
    *
-   * @param {any[]} errors
+   * @param {import('../js/draft.mjs').FieldError[]} errors
    * @param {string} stepId
    */
   showErrors(errors, stepId) {

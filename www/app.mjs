@@ -11,6 +11,8 @@ import { caseText, copyToClipboard, download, printView } from './js/handon.mjs'
 import { loadEngine } from './js/load.mjs';
 import { Words } from './js/words.mjs';
 
+/** @import { Case, CompactAssessment, Description, EngineError } from './types/waymark' */
+
 // GOV.UK Frontend's support check, which its template does with an inline script the
 // Content-Security-Policy forbids.
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
@@ -38,8 +40,8 @@ function today() {
 
 class Page {
   /**
-   * @param {any} engine
-   * @param {any} description
+   * @param {import('../pkg/waymark.js').Engine} engine
+   * @param {Description} description
    */
   constructor(engine, description) {
     this.engine = engine;
@@ -52,9 +54,9 @@ class Page {
     this.announced = '';
     /** @type {import('./js/draft.mjs').FieldError[]} */
     this.errors = [];
-    /** @type {any} */
-    this.case = null;
-    /** @type {any} */
+    /** The case the draft makes, as last assessed. */
+    this.case = toCase(this.draft, this.today).case;
+    /** @type {CompactAssessment | null} */
     this.assessment = null;
     /** @type {Element[]} */
     this.closedForPrint = [];
@@ -104,7 +106,7 @@ class Page {
       // The form cannot make a case the engine refuses; if it ever does, say so plainly.
       this.assessment = null;
       $body.replaceChildren(
-        errorSummary('The guidance could not be worked out', [{ href: '#main-content', text: `${error.message}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.` }]),
+        errorSummary('The guidance could not be worked out', [{ href: '#main-content', text: `${/** @type {EngineError} */ (error).message}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.` }]),
       );
       if (save) saveDraft(this.draft);
       return;
@@ -358,14 +360,15 @@ class Page {
     try {
       const { case: value, notes } = readFile(await file.text(), this.description.ruleset.id);
       try {
-        this.engine.assess(value, { trace: false });
+        // The file's case is whatever the file holds, until the engine has checked it here.
+        this.engine.assess(/** @type {Case} */ (value), { trace: false });
       } catch (error) {
-        throw new Error(`The case in the file has a problem: ${error.message}.`);
+        throw new Error(`The case in the file has a problem: ${/** @type {EngineError} */ (error).message}.`);
       }
-      this.draft = fromCase(value, notes);
+      this.draft = fromCase(/** @type {Case} */ (value), notes);
     } catch (error) {
       $input.value = '';
-      this.notify('error', `${file.name} was not opened. ${error.message} Your answers have not changed.`);
+      this.notify('error', `${file.name} was not opened. ${/** @type {Error} */ (error).message} Your answers have not changed.`);
       return;
     }
     $input.value = '';

@@ -15,6 +15,8 @@ import { drawForm, showFieldErrors } from './js/setup/fields.mjs';
 import { drawPreview, samplesFrom } from './js/setup/preview.mjs';
 import { CONTACT_DETAILS, engineProblems, fieldValue, fieldsFor, makeProfile, readProfile } from './js/setup/profile.mjs';
 
+/** @import { EngineError } from './types/waymark' */
+
 /** @typedef {import('./js/setup/profile.mjs').Field} Field */
 /** @typedef {import('./js/setup/profile.mjs').Problem} Problem */
 
@@ -27,7 +29,7 @@ async function start() {
   const rulesetPath = meta(document, 'waymark-ruleset');
   const profileName = new URLSearchParams(location.search).get('profile') ?? meta(document, 'waymark-profile');
   const [, ruleset, profile] = await Promise.all([
-    init(embeddedWasm()).catch((error) => {
+    init(embeddedWasm()).catch((/** @type {Error} */ error) => {
       throw new Error(`The guidance engine (WebAssembly) could not start: ${error.message}`);
     }),
     fetchJson(rulesetPath, 'the ruleset'),
@@ -37,7 +39,7 @@ async function start() {
   try {
     plain = new Engine(ruleset, null);
   } catch (error) {
-    throw new Error(`The ruleset has a problem: ${error.message}`);
+    throw new Error(`The ruleset has a problem: ${/** @type {EngineError} */ (error).message}`);
   }
   const $app = byId('app');
   const paths = ($app.getAttribute('data-samples') ?? '').split(/\s+/).filter(Boolean);
@@ -48,13 +50,15 @@ async function start() {
 
 class Setup {
   /**
-   * @param {any} ruleset
-   * @param {any} plain  the engine without a profile: what the ruleset declares
-   * @param {any} profile  the profile this page started with, or null
+   * @param {unknown} ruleset  for the engine to check
+   * @param {Engine} plain  the engine without a profile: what the ruleset declares
+   * @param {any} profile  the profile this page started with, or null: JSON the form edits and
+   *   the engine checks (setup/profile.mjs)
    * @param {{ samples: import('./js/setup/preview.mjs').Sample[], best: number }} samples
    */
   constructor(ruleset, plain, profile, samples) {
     this.ruleset = ruleset;
+    this.plain = plain;
     this.description = plain.describe();
     this.rulesetId = this.description.ruleset.id;
     this.samples = samples.samples;
@@ -73,7 +77,7 @@ class Setup {
     this.problems = [];
     /** @type {any} the profile the form makes, when the engine accepts it */
     this.profile = null;
-    /** @type {any} the engine made with the latest details it accepted */
+    /** @type {Engine | null} the engine made with the latest details it accepted */
     this.engine = null;
     /** Whether the preview has been drawn once. */
     this.drawn = false;
@@ -155,7 +159,9 @@ class Setup {
     let engine = null;
     try {
       engine = new Engine(this.ruleset, judged);
-    } catch (error) {
+    } catch (thrown) {
+      // The engine throws an EngineError; a trap (a WebAssembly.RuntimeError) has only a message.
+      const error = /** @type {Partial<EngineError> & Error} */ (thrown);
       problems.push(...engineProblems(error.problems ?? [{ path: '', code: 'error', message: error.message }], this.fields, this.description));
     }
     this.problems = problems;
@@ -196,7 +202,7 @@ class Setup {
     if ($status.textContent !== status) $status.textContent = status;
     if (stale && this.drawn) return;
     this.drawn = true;
-    drawPreview(byId('preview-body'), this.engine ?? this.plainEngine(), this.samples, this.preview, (this.values.organisation ?? '').trim());
+    drawPreview(byId('preview-body'), this.engine ?? this.plain, this.samples, this.preview, (this.values.organisation ?? '').trim());
   }
 
   /**
@@ -237,7 +243,7 @@ class Setup {
     try {
       source = await copySource();
     } catch (error) {
-      this.problems = [{ field: 'download-copy', message: error.message }];
+      this.problems = [{ field: 'download-copy', message: /** @type {Error} */ (error).message }];
       this.summary(true);
       return;
     }
@@ -282,7 +288,7 @@ class Setup {
       profile = readProfile(await file.text(), this.rulesetId);
     } catch (error) {
       $input.value = '';
-      this.problems = [{ field: 'import-file', message: `${file.name} was not opened. ${error.message} Nothing here has changed.` }];
+      this.problems = [{ field: 'import-file', message: `${file.name} was not opened. ${/** @type {Error} */ (error).message} Nothing here has changed.` }];
       showFieldErrors(this.$fields, this.problems);
       this.summary(true);
       return;

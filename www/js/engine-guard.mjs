@@ -13,6 +13,7 @@
 // imported again under its own query string (the service worker answers it from its cache when
 // offline) and initialised with its own `init()`.
 
+/** @import { Assessment, AssessOptions, Case, Description, ScenarioReport } from '../types/waymark' */
 /** @typedef {typeof import('../../pkg/waymark.js')} WaymarkModule */
 /** @typedef {import('../../pkg/waymark.js').Engine} WaymarkEngine */
 /**
@@ -28,7 +29,7 @@ let copies = 0;
 /**
  * A fresh, initialised copy of pkg/waymark.js with an instance of its own.
  *
- * @param {any} [wasm] What to give `init()`, as the page gave it the first time (such as the
+ * @param {import('../../pkg/waymark.js').InitInput} [wasm] What to give `init()`, as the page gave it the first time (such as the
  *   embedded bytes of a single-file build); by default it fetches pkg/waymark_bg.wasm.
  * @returns {Promise<WaymarkModule>}
  */
@@ -47,7 +48,7 @@ export async function loadFresh(wasm) {
  * @returns {boolean}
  */
 export function isDeadInstance(error) {
-  return error instanceof WebAssembly.RuntimeError || (error instanceof Error && /** @type {any} */ (error).code === 'engine-stopped');
+  return error instanceof WebAssembly.RuntimeError || (error instanceof Error && 'code' in error && error.code === 'engine-stopped');
 }
 
 /**
@@ -55,8 +56,9 @@ export function isDeadInstance(error) {
  * the ruleset or profile is bad.
  *
  * @param {object} options
- * @param {any} options.ruleset The ruleset, as `new Engine(ruleset, profile)` takes it.
- * @param {any} [options.profile] The local profile, if any.
+ * @param {unknown} options.ruleset The ruleset, as `new Engine(ruleset, profile)` takes it
+ *   (checked by the engine).
+ * @param {unknown} [options.profile] The local profile, if any.
  * @param {WaymarkModule} [options.module] An initialised copy to start with, such as the one
  *   the page has already loaded (default: a fresh one).
  * @param {() => Promise<WaymarkModule>} [options.load] Where fresh copies come from (default:
@@ -91,8 +93,8 @@ export class GuardedEngine {
 
   /**
    * @param {WaymarkModule} module
-   * @param {any} ruleset
-   * @param {any} profile
+   * @param {unknown} ruleset
+   * @param {unknown} profile
    * @param {() => Promise<WaymarkModule>} load
    * @param {(recovery: Recovery) => void} onRecover
    */
@@ -107,22 +109,22 @@ export class GuardedEngine {
   }
 
   /**
-   * @param {any} case_
-   * @param {any} [options]
-   * @returns {any}
+   * @param {Case} case_
+   * @param {AssessOptions} [options]
+   * @returns {Assessment}
    */
   assess(case_, options) {
     return this.#call('assess', (engine) => engine.assess(case_, options));
   }
 
-  /** @returns {any} */
+  /** @returns {Description} */
   describe() {
     return this.#call('describe', (engine) => engine.describe());
   }
 
   /**
-   * @param {any} scenario
-   * @returns {any}
+   * @param {unknown} scenario
+   * @returns {ScenarioReport}
    */
   checkScenario(scenario) {
     return this.#call('checkScenario', (engine) => engine.checkScenario(scenario));

@@ -5,6 +5,8 @@
 import init, { Engine } from '../../pkg/waymark.js';
 import { embeddedJson, embeddedWasm } from './setup/embedded.mjs';
 
+/** @import { Description, EngineError } from '../types/waymark' */
+
 /** A profile is named by a file in profiles/, so a name can never reach outside that folder. */
 const PROFILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -14,7 +16,7 @@ const PROFILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  *
  * @param {Document} document
  * @param {Location} location
- * @returns {Promise<{ engine: Engine, description: any }>}
+ * @returns {Promise<{ engine: Engine, description: Description }>}
  */
 export async function loadEngine(document, location) {
   const rulesetUrl = meta(document, 'waymark-ruleset');
@@ -32,7 +34,9 @@ export async function loadEngine(document, location) {
   let engine;
   try {
     engine = new Engine(ruleset, profile);
-  } catch (error) {
+  } catch (thrown) {
+    // The engine throws an EngineError; a trap (a WebAssembly.RuntimeError) has only a message.
+    const error = /** @type {Partial<EngineError>} */ (thrown);
     throw new Error(`The ${error.document ?? 'ruleset'} has a problem, so the guidance cannot be trusted: ${error.message}`);
   }
   return { engine, description: engine.describe() };

@@ -32,6 +32,8 @@ export const CONTACT_DETAILS = ['name', 'phone', 'hours', 'email', 'outOfHours',
  * @property {string} [name]  what it is about, for messages ("Deputy designated safeguarding lead")
  */
 
+/** @import { Description, Problem as EngineProblem } from '../../types/waymark' */
+
 /**
  * @typedef {object} Problem
  * @property {string} field  the id of the input it is about ("" for the page as a whole)
@@ -43,7 +45,7 @@ export const CONTACT_DETAILS = ['name', 'phone', 'hours', 'email', 'outOfHours',
  * The fields for this ruleset, plus a "remove" row for each entry in the profile that the
  * ruleset does not have (or does not let a profile change), so every problem has a place.
  *
- * @param {any} description  `engine.describe()` of the ruleset without a profile
+ * @param {Description} description  `engine.describe()` of the ruleset without a profile
  * @param {any} profile  the profile as it stands (possibly imported, with extra entries)
  * @returns {Field[]}
  */
@@ -76,7 +78,7 @@ export function fieldsFor(description, profile) {
   }
   for (const stage of description.escalation) {
     const about = { group: `stage-${stage.id}`, name: stage.name };
-    const days = stage.timescale?.workingDays;
+    const days = typeof stage.timescale === 'object' ? stage.timescale.workingDays : undefined;
     fields.push(
       {
         id: `stage-${stage.id}-days`,
@@ -187,9 +189,9 @@ export function profileId(organisation) {
 /**
  * The engine's problems with a profile, each at its field, in words for the person typing.
  *
- * @param {{ path: string, code: string, message: string }[]} problems  from the Error's `.problems`
+ * @param {Pick<EngineProblem, 'path' | 'code' | 'message'>[]} problems  from the Error's `.problems`
  * @param {Field[]} fields
- * @param {any} description
+ * @param {Description} description
  * @returns {Problem[]}
  */
 export function engineProblems(problems, fields, description) {
