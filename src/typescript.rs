@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use ts_rs::{Config, TypeVisitor, TS};
 
 use crate::json::Named;
+use crate::scenario::Aspect;
 use crate::{Answer, CompactAssessment, ContactScope, Date, Fact, HandedOn, IndicatorKind, Problem, ReferralOutcome, ScenarioReport, Step};
 
 /// A type declared by hand: its TypeScript name, its documentation and its definition.
@@ -67,11 +68,14 @@ declare!(IndicatorKind as "IndicatorKind", " What an indicator records: an answe
 declare!(Step as "Step", " Where a form asks an indicator.", names::<Step>());
 declare!(Fact as "Fact", " What is known about the child's situation so far, outside the indicators.", names::<Fact>());
 declare!(ReferralOutcome as "ReferralOutcome", " What became of a referral to children's social care.", names::<ReferralOutcome>());
+declare!(Aspect as "Aspect", " A part of the guidance a scenario compares with what was actually decided.", names::<Aspect>());
 declare!(ContactScope as "ContactScope", " National contacts carry their number in the ruleset; local ones get theirs from a profile.", names::<ContactScope>());
 
 /// The values the page passes in, written by hand to match the readers (`src/case.rs`,
-/// `detail_of` in `src/wasm.rs`) and `docs/scenario-format.md`: strict readers, not serde, so
-/// nothing derives them. Optional fields accept `null`, as the reader does.
+/// `src/scenario.rs`, `detail_of` in `src/wasm.rs`) and `docs/scenario-format.md`: strict
+/// readers, not serde, so nothing derives them. Optional fields accept `null`, as the readers
+/// do. (`new Engine` takes a ruleset and a profile as `unknown`: the engine checks them, and
+/// the page never builds one field by field.)
 pub const INPUTS: &str = r#"
 /**
  * A case: what the practitioner knows about one child, as `engine.guidance`, `assess` and
@@ -114,6 +118,57 @@ export type CaseEvent =
 
 /** The practitioner's own view of the level: a level id, and their reason (not blank). */
 export type CaseJudgement = { level: string, reason: string };
+
+/**
+ * A scenario: a case review told time point by time point (docs/scenario-format.md,
+ * "Scenario"), as `engine.checkScenario` reads it. Written by hand to match the reader in
+ * src/scenario.rs; tests/types.test.mjs checks every scenario in the project against both.
+ * `checkScenario` itself takes `unknown`: a scenario is whatever a file holds until it is checked.
+ */
+export type Scenario = {
+  format: string,
+  id: string,
+  title: string,
+  /** The id of the ruleset the expectations are written against. */
+  ruleset: string,
+  summary: string,
+  sources: Array<ScenarioCitation>,
+  timePoints: Array<ScenarioTimePoint>,
+};
+
+/** Where in a source document: `lines` for the seed files, `section` for published guidance. */
+export type ScenarioCitation = { source: string, lines?: string | null, section?: string | null };
+
+/** One moment of a case review. */
+export type ScenarioTimePoint = {
+  id: string,
+  title: string,
+  /** What was known then: what the trainer reads out. */
+  narrative: string,
+  case: Case,
+  whatHappened: string,
+  /** What was decided, where the review records it. */
+  actual?: { level?: string | null, routes?: Array<string> | null, escalation?: boolean | null } | null,
+  reviewSays: { text: string, sources: Array<ScenarioCitation> },
+  expect: ScenarioExpect,
+  /** Why an expectation was changed after the engine was run, if it was. */
+  expectChanged?: string | null,
+};
+
+/** What the engine's guidance must be at a time point; every part is optional. */
+export type ScenarioExpect = {
+  level?: { atLeast?: string | null, atMost?: string | null } | null,
+  immediateDanger?: boolean | null,
+  routes?: ScenarioIds | null,
+  actions?: ScenarioIds | null,
+  prompts?: ScenarioIds | null,
+  rules?: ScenarioIds | null,
+  escalation?: boolean | null,
+  differsFromActual?: Array<Aspect> | null,
+};
+
+/** Ids that must, and must not, appear. */
+export type ScenarioIds = { include?: Array<string> | null, exclude?: Array<string> | null };
 
 /** The options of `engine.assess(case, options)`: `trace: false` leaves out the trace. */
 export type AssessOptions = { trace?: boolean };
@@ -295,6 +350,12 @@ pub fn declarations() -> String {
     collect.visit::<HandedOn>();
     collect.visit::<ScenarioReport>();
     collect.visit::<Problem>();
+    // Named by the inputs below, which are not derived.
+    collect.visit::<Aspect>();
+    collect.visit::<Answer>();
+    collect.visit::<Fact>();
+    collect.visit::<ReferralOutcome>();
+    collect.visit::<Date>();
     let mut out = String::from(
         "// The values that cross between the engine (Rust, compiled to WebAssembly) and the page.\n\
          // Generated from the Rust types by src/typescript.rs: do not edit. After changing a type,\n\

@@ -631,7 +631,7 @@ function answerGroup(name, id, text, help) {
   );
 }
 
-/** @param {any} indicator */
+/** @param {IndicatorInfo} indicator */
 function indicatorGroup(indicator) {
   const $group = indicator.kind === 'event' ? eventGroup(indicator) : answerGroup(`answer:${indicator.id}`, `q-${indicator.id}`, indicator.text, indicator.help);
   $group.setAttribute('data-indicator', indicator.id);
@@ -641,7 +641,7 @@ function indicatorGroup(indicator) {
 /**
  * A repeated event: the dates recorded so far, a date to add, and "not known".
  *
- * @param {any} indicator
+ * @param {IndicatorInfo} indicator
  */
 function eventGroup(indicator) {
   const id = `e-${indicator.id}`;
@@ -806,7 +806,7 @@ function textGroup(id, name, label, hint) {
   );
 }
 
-/** @param {any[]} outcomes */
+/** @param {ReferralItem[]} outcomes */
 function referralGroup(outcomes) {
   return h(
     'div',
@@ -827,7 +827,7 @@ function referralGroup(outcomes) {
   );
 }
 
-/** @param {any[]} levels */
+/** @param {LevelRef[]} levels */
 function judgementGroup(levels) {
   return [
     h(
