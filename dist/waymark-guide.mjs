@@ -1961,7 +1961,7 @@ function answerGroup(name, id, text, help) {
   );
 }
 
-/** @param {any} indicator */
+/** @param {IndicatorInfo} indicator */
 function indicatorGroup(indicator) {
   const $group = indicator.kind === 'event' ? eventGroup(indicator) : answerGroup(`answer:${indicator.id}`, `q-${indicator.id}`, indicator.text, indicator.help);
   $group.setAttribute('data-indicator', indicator.id);
@@ -1971,7 +1971,7 @@ function indicatorGroup(indicator) {
 /**
  * A repeated event: the dates recorded so far, a date to add, and "not known".
  *
- * @param {any} indicator
+ * @param {IndicatorInfo} indicator
  */
 function eventGroup(indicator) {
   const id = `e-${indicator.id}`;
@@ -2136,7 +2136,7 @@ function textGroup(id, name, label, hint) {
   );
 }
 
-/** @param {any[]} outcomes */
+/** @param {ReferralItem[]} outcomes */
 function referralGroup(outcomes) {
   return h(
     'div',
@@ -2157,7 +2157,7 @@ function referralGroup(outcomes) {
   );
 }
 
-/** @param {any[]} levels */
+/** @param {LevelRef[]} levels */
 function judgementGroup(levels) {
   return [
     h(

@@ -22,6 +22,9 @@ export type AgeSpan = { from: number, to: number };
 /** An answer to an indicator or a context fact. */
 export type Answer = "yes" | "no" | "not-known";
 
+/** A part of the guidance a scenario compares with what was actually decided. */
+export type Aspect = "level" | "routes" | "escalation";
+
 export type Assessment = {
     /** The level of need: the engine's, or the practitioner's when theirs is higher. */
     level: LevelRef,
@@ -659,6 +662,57 @@ export type CaseEvent =
 
 /** The practitioner's own view of the level: a level id, and their reason (not blank). */
 export type CaseJudgement = { level: string, reason: string };
+
+/**
+ * A scenario: a case review told time point by time point (docs/scenario-format.md,
+ * "Scenario"), as `engine.checkScenario` reads it. Written by hand to match the reader in
+ * src/scenario.rs; tests/types.test.mjs checks every scenario in the project against both.
+ * `checkScenario` itself takes `unknown`: a scenario is whatever a file holds until it is checked.
+ */
+export type Scenario = {
+    format: string,
+    id: string,
+    title: string,
+    /** The id of the ruleset the expectations are written against. */
+    ruleset: string,
+    summary: string,
+    sources: Array<ScenarioCitation>,
+    timePoints: Array<ScenarioTimePoint>,
+};
+
+/** Where in a source document: `lines` for the seed files, `section` for published guidance. */
+export type ScenarioCitation = { source: string, lines?: string | null, section?: string | null };
+
+/** One moment of a case review. */
+export type ScenarioTimePoint = {
+    id: string,
+    title: string,
+    /** What was known then: what the trainer reads out. */
+    narrative: string,
+    case: Case,
+    whatHappened: string,
+    /** What was decided, where the review records it. */
+    actual?: { level?: string | null, routes?: Array<string> | null, escalation?: boolean | null } | null,
+    reviewSays: { text: string, sources: Array<ScenarioCitation> },
+    expect: ScenarioExpect,
+    /** Why an expectation was changed after the engine was run, if it was. */
+    expectChanged?: string | null,
+};
+
+/** What the engine's guidance must be at a time point; every part is optional. */
+export type ScenarioExpect = {
+    level?: { atLeast?: string | null, atMost?: string | null } | null,
+    immediateDanger?: boolean | null,
+    routes?: ScenarioIds | null,
+    actions?: ScenarioIds | null,
+    prompts?: ScenarioIds | null,
+    rules?: ScenarioIds | null,
+    escalation?: boolean | null,
+    differsFromActual?: Array<Aspect> | null,
+};
+
+/** Ids that must, and must not, appear. */
+export type ScenarioIds = { include?: Array<string> | null, exclude?: Array<string> | null };
 
 /** The options of `engine.assess(case, options)`: `trace: false` leaves out the trace. */
 export type AssessOptions = { trace?: boolean };
