@@ -516,6 +516,12 @@ function () {
 // Small DOM and wording helpers. Text always goes in as text nodes, never as HTML.
 
 /** @import { CompactFinding, ContactDetails, Finding, SourceCitation, Urgency } from '../types/waymark' */
+/**
+ * An element's attributes for `h`: values are written as text, `true` as an empty attribute, and
+ * `on…` functions become listeners; false, null and undefined are left out.
+ *
+ * @typedef {Record<string, string | number | boolean | null | undefined | EventListener>} Attributes
+ */
 
 /**
  * Creates an element. Attributes that are false, null or undefined are left out; `true` sets an
@@ -523,7 +529,7 @@ function () {
  * arrays; null and false are skipped.
  *
  * @param {string} tag
- * @param {Record<string, string | number | boolean | null | undefined | EventListener>} [attributes]
+ * @param {Attributes} [attributes]
  * @param {...unknown} children  nodes, text, lists of them; null, undefined and false are skipped
  * @returns {HTMLElement}
  */
@@ -1932,7 +1938,7 @@ function errorSummary(title, items) {
  * @param {string} id
  * @param {string} value
  * @param {string} label
- * @param {Record<string, any>} [extra]
+ * @param {import('./dom.mjs').Attributes} [extra]
  */
 function radio(name, id, value, label, extra = {}) {
   return h('div', { class: 'govuk-radios__item' }, h('input', { class: 'govuk-radios__input', id, name, type: 'radio', value, ...extra }), h('label', { class: 'govuk-label govuk-radios__label', for: id }, label));

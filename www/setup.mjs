@@ -16,6 +16,7 @@ import { drawPreview, samplesFrom } from './js/setup/preview.mjs';
 import { CONTACT_DETAILS, engineProblems, fieldValue, fieldsFor, makeProfile, readProfile } from './js/setup/profile.mjs';
 
 /** @import { EngineError } from './types/waymark' */
+/** @typedef {import('./js/setup/profile.mjs').JsonObject} JsonObject */
 
 /** @typedef {import('./js/setup/profile.mjs').Field} Field */
 /** @typedef {import('./js/setup/profile.mjs').Problem} Problem */
@@ -44,7 +45,9 @@ async function start() {
   const $app = byId('app');
   const paths = ($app.getAttribute('data-samples') ?? '').split(/\s+/).filter(Boolean);
   const scenarios = (await Promise.all(paths.map((path) => fetchJson(path, 'a sample case').catch(() => null)))).filter(Boolean);
-  new Setup(ruleset, plain, profile, samplesFrom(scenarios, plain)).begin();
+  // The page's own sample scenarios; a time point whose case the engine refuses is left out.
+  const samples = samplesFrom(/** @type {import('./js/setup/preview.mjs').ScenarioFile[]} */ (scenarios), plain);
+  new Setup(ruleset, plain, profile, samples).begin();
   document.documentElement.setAttribute('data-waymark-ready', '');
 }
 
@@ -52,8 +55,8 @@ class Setup {
   /**
    * @param {unknown} ruleset  for the engine to check
    * @param {Engine} plain  the engine without a profile: what the ruleset declares
-   * @param {any} profile  the profile this page started with, or null: JSON the form edits and
-   *   the engine checks (setup/profile.mjs)
+   * @param {unknown} profile  the profile this page started with, or null: JSON the form edits
+   *   and the engine checks (setup/profile.mjs)
    * @param {{ samples: import('./js/setup/preview.mjs').Sample[], best: number }} samples
    */
   constructor(ruleset, plain, profile, samples) {
@@ -63,8 +66,8 @@ class Setup {
     this.rulesetId = this.description.ruleset.id;
     this.samples = samples.samples;
     this.preview = { sample: samples.best, open: new Set() };
-    /** The profile as opened, keeping what the form does not show. */
-    this.base = profile ?? {};
+    /** @type {JsonObject} the profile as opened, keeping what the form does not show */
+    this.base = /** @type {JsonObject} */ (profile ?? {});
     /** @type {Field[]} */
     this.fields = [];
     /** @type {Record<string, string>} what each field holds, as typed */
@@ -75,7 +78,7 @@ class Setup {
     this.showAll = false;
     /** @type {Problem[]} */
     this.problems = [];
-    /** @type {any} the profile the form makes, when the engine accepts it */
+    /** @type {JsonObject | null} the profile the form makes, when the engine accepts it */
     this.profile = null;
     /** @type {Engine | null} the engine made with the latest details it accepted */
     this.engine = null;
@@ -239,6 +242,7 @@ class Setup {
 
   async downloadCopy() {
     if (!this.ready()) return;
+    const profile = /** @type {JsonObject} ready() has made sure */ (this.profile);
     let source;
     try {
       source = await copySource();
@@ -247,14 +251,15 @@ class Setup {
       this.summary(true);
       return;
     }
-    save(copyText(source, this.profile), copyName(this.profile), 'text/html');
-    this.notify(`Your copy has been downloaded as ${copyName(this.profile)}. Open it to check it, then put it where your staff can open it.`);
+    save(copyText(source, profile), copyName(profile), 'text/html');
+    this.notify(`Your copy has been downloaded as ${copyName(profile)}. Open it to check it, then put it where your staff can open it.`);
   }
 
   downloadProfile() {
     if (!this.ready()) return;
-    save(`${JSON.stringify(this.profile, null, 2)}\n`, `${this.profile.id}.json`, 'application/json');
-    this.notify(`The profile has been downloaded as ${this.profile.id}.json.`);
+    const profile = /** @type {JsonObject} ready() has made sure */ (this.profile);
+    save(`${JSON.stringify(profile, null, 2)}\n`, `${profile.id}.json`, 'application/json');
+    this.notify(`The profile has been downloaded as ${profile.id}.json.`);
   }
 
   /**
@@ -265,7 +270,8 @@ class Setup {
   remove(path) {
     const [section, id] = path.split('.');
     const before = this.fields.findIndex((field) => field.path === path);
-    if (this.base[section]) delete this.base[section][id];
+    const entries = /** @type {JsonObject | undefined} */ (this.base[section]);
+    if (entries) delete entries[id];
     this.keepTyped();
     this.draw();
     // The focus goes to the next entry to remove, or to the section's heading.

@@ -2,6 +2,12 @@
 // Small DOM and wording helpers. Text always goes in as text nodes, never as HTML.
 
 /** @import { CompactFinding, ContactDetails, Finding, SourceCitation, Urgency } from '../types/waymark' */
+/**
+ * An element's attributes for `h`: values are written as text, `true` as an empty attribute, and
+ * `on…` functions become listeners; false, null and undefined are left out.
+ *
+ * @typedef {Record<string, string | number | boolean | null | undefined | EventListener>} Attributes
+ */
 
 /**
  * Creates an element. Attributes that are false, null or undefined are left out; `true` sets an
@@ -9,7 +15,7 @@
  * arrays; null and false are skipped.
  *
  * @param {string} tag
- * @param {Record<string, string | number | boolean | null | undefined | EventListener>} [attributes]
+ * @param {Attributes} [attributes]
  * @param {...unknown} children  nodes, text, lists of them; null, undefined and false are skipped
  * @returns {HTMLElement}
  */

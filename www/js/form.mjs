@@ -602,7 +602,7 @@ export function errorSummary(title, items) {
  * @param {string} id
  * @param {string} value
  * @param {string} label
- * @param {Record<string, any>} [extra]
+ * @param {import('./dom.mjs').Attributes} [extra]
  */
 function radio(name, id, value, label, extra = {}) {
   return h('div', { class: 'govuk-radios__item' }, h('input', { class: 'govuk-radios__input', id, name, type: 'radio', value, ...extra }), h('label', { class: 'govuk-label govuk-radios__label', for: id }, label));

@@ -53,6 +53,7 @@ export function meta(document, name) {
 /**
  * @param {string} url
  * @param {string} what
+ * @returns {Promise<unknown>}  JSON, for the engine to check
  */
 export async function fetchJson(url, what) {
   const embedded = embeddedJson(url);

@@ -224,7 +224,8 @@ export function readFile(text, engine, description) {
 /**
  * Checks a training run read from a file or from this tab's storage.
  *
- * @param {any} value  parsed JSON, checked here field by field
+ * @param {any} value  parsed JSON (as JSON.parse types it), checked here field by field: the one
+ *   `any` left, as TypeScript cannot follow this validator's checks through an `unknown`
  * @param {Engine} engine
  * @param {Description} description
  * @returns {{ run: Run, warnings: Problem[] }}
