@@ -21,9 +21,9 @@ export class Engine {
     /**
      * The guidance for one case, as a plain object. `assess(case, { trace: false })` leaves
      * out the trace of every rule, for fast updates as answers change.
-     * @param {any} _case
-     * @param {any} options
-     * @returns {any}
+     * @param {Case} _case
+     * @param {AssessOptions} [options]
+     * @returns {Assessment}
      */
     assess(_case, options) {
         const ret = wasm.engine_assess(this.__wbg_ptr, _case, options);
@@ -37,8 +37,8 @@ export class Engine {
      * this engine: throws an `Error` with the path of every problem in the file, or returns
      * the report `{id, title, timePoints: [{id, title, level, failures}]}` that
      * `waymark scenarios` prints.
-     * @param {any} scenario
-     * @returns {any}
+     * @param {unknown} scenario
+     * @returns {ScenarioReport}
      */
     checkScenario(scenario) {
         const ret = wasm.engine_checkScenario(this.__wbg_ptr, scenario);
@@ -49,7 +49,7 @@ export class Engine {
     }
     /**
      * Levels, domains, indicators, context wording, routes and contacts, for building forms.
-     * @returns {any}
+     * @returns {Description}
      */
     describe() {
         const ret = wasm.engine_describe(this.__wbg_ptr);
@@ -62,9 +62,9 @@ export class Engine {
      * What the page shows after each answer: the assessment with every item named by id, its
      * wording left to `describe()` (read once). See `CompactAssessment`. `guidance(case,
      * { trace: true })` adds the trace of every rule (left out by default).
-     * @param {any} _case
-     * @param {any} options
-     * @returns {any}
+     * @param {Case} _case
+     * @param {AssessOptions} [options]
+     * @returns {CompactAssessment}
      */
     guidance(_case, options) {
         const ret = wasm.engine_guidance(this.__wbg_ptr, _case, options);
@@ -78,11 +78,11 @@ export class Engine {
      * line: `{ handOn: {heading, lead, sections, sources, closing, fingerprint}, text }`, with
      * the practitioner's notes (which no rule reads), and `text` with its sources and
      * fingerprint only when `sources` is true.
-     * @param {any} _case
+     * @param {Case} _case
      * @param {string} lives_with
      * @param {string} notes
      * @param {boolean} sources
-     * @returns {any}
+     * @returns {HandedOn}
      */
     handOn(_case, lives_with, notes, sources) {
         const val3 = +sources;
@@ -106,8 +106,8 @@ export class Engine {
     /**
      * `new Engine(ruleset, profile?)`: throws an `Error` whose `path`, `code` and `problems`
      * say what is wrong and where.
-     * @param {any} ruleset
-     * @param {any} profile
+     * @param {unknown} ruleset
+     * @param {unknown} [profile]
      */
     constructor(ruleset, profile) {
         const ret = wasm.engine_new(ruleset, profile);

@@ -9,6 +9,7 @@ use crate::ruleset::Urgency;
 use crate::trace::{AgeSpan, Finding, RuleTrace};
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Assessment<'a> {
     /// The level of need: the engine's, or the practitioner's when theirs is higher.
@@ -32,6 +33,7 @@ pub struct Assessment<'a> {
     /// Every rule, in ruleset order, with what decided it; absent when assessed with
     /// [`Detail::Guidance`].
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub trace: Option<Vec<RuleTrace<'a>>>,
     pub warnings: Vec<Warning>,
     /// What the practitioner told the engine, worded as they saw it: every answer, dated
@@ -58,6 +60,7 @@ pub enum Detail {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct LevelRef<'a> {
     pub id: &'a str,
@@ -71,6 +74,7 @@ pub struct LevelRef<'a> {
 
 /// A level named where it is mentioned in passing; [`LevelRef`] gives the whole level once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct LevelName<'a> {
     pub id: &'a str,
@@ -85,6 +89,7 @@ impl<'a> From<LevelRef<'a>> for LevelName<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct JudgementOutcome<'a> {
     pub level: LevelName<'a>,
@@ -93,6 +98,7 @@ pub struct JudgementOutcome<'a> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum JudgementEffect {
     /// Higher than the engine's level, so adopted.
@@ -103,6 +109,7 @@ pub enum JudgementEffect {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ActionItem<'a> {
     pub id: &'a str,
@@ -114,6 +121,7 @@ pub struct ActionItem<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Referral<'a> {
     pub route: &'a str,
@@ -125,6 +133,7 @@ pub struct Referral<'a> {
     /// When a decision is expected if the referral is made by `due_by`: after it, chase and
     /// escalate.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub decision_by: Option<Date>,
     pub who_may_submit: &'a str,
     pub consent: &'a str,
@@ -133,6 +142,7 @@ pub struct Referral<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RuleReason<'a> {
     pub rule: &'a str,
@@ -140,6 +150,7 @@ pub struct RuleReason<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Escalation<'a> {
     pub why: Vec<RuleReason<'a>>,
@@ -147,6 +158,7 @@ pub struct Escalation<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct StageItem<'a> {
     pub id: &'a str,
@@ -160,6 +172,7 @@ pub struct StageItem<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PromptItem<'a> {
     pub id: &'a str,
@@ -169,6 +182,7 @@ pub struct PromptItem<'a> {
 
 /// Something worth finding out: if it turned out as `ifAnswer`, the guidance would change.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Question<'a> {
     /// What to find out. Several subjects mean the rule needs them together.
@@ -185,6 +199,7 @@ pub struct Question<'a> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Hypothesis {
     Yes,
@@ -192,6 +207,7 @@ pub enum Hypothesis {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RouteRef<'a> {
     pub id: &'a str,
@@ -199,6 +215,7 @@ pub struct RouteRef<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Reason<'a> {
     pub rule: &'a str,
@@ -214,6 +231,7 @@ pub struct Reason<'a> {
 /// Something in the case or ruleset the practitioner should know, which did not stop the
 /// assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
     pub path: String,
@@ -221,6 +239,7 @@ pub struct Warning {
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RulesetInfo<'a> {
     pub id: &'a str,
@@ -235,6 +254,7 @@ pub struct RulesetInfo<'a> {
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileInfo<'a> {
     pub id: &'a str,

@@ -22,6 +22,7 @@ use crate::trace::{AgeSpan, Finding, Status};
 /// in `routes`, escalation stages in `escalation`, prompts in `prompts`, indicators in
 /// `indicators`, facts in `facts`, referral outcomes in `referralOutcomes`.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompactAssessment<'a> {
     /// The level of need (an id in `levels`): the engine's, or the practitioner's when higher.
@@ -50,6 +51,7 @@ pub struct CompactAssessment<'a> {
     pub warnings: Vec<Warning>,
     /// Every rule, in ruleset order, with what decided it; only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub trace: Option<Vec<CompactRuleTrace<'a>>>,
     /// The child's age in months, when known.
     pub child_age: Option<AgeSpan>,
@@ -59,6 +61,7 @@ pub struct CompactAssessment<'a> {
 
 /// The practitioner's own view of the level.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompactJudgement<'a> {
     /// A level id.
@@ -71,6 +74,7 @@ pub struct CompactJudgement<'a> {
 
 /// An action to take, by when.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompactAction<'a> {
     /// An id in the description's `actions`.
@@ -85,6 +89,7 @@ pub struct CompactAction<'a> {
 
 /// Someone to tell, by when.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompactReferral<'a> {
     /// An id in the description's `routes`.
@@ -95,9 +100,11 @@ pub struct CompactReferral<'a> {
     pub due_by: Date,
     /// When a decision is expected: after it, chase and escalate.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub decision_by: Option<Date>,
     /// The consent wording, only when this case calls for other wording than the route's own.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub consent: Option<&'a str>,
     /// The rules that call for the route.
     pub why: Vec<&'a str>,
@@ -105,6 +112,7 @@ pub struct CompactReferral<'a> {
 
 /// Escalation, and the rules that call for it.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompactEscalation<'a> {
     /// Rule ids.
@@ -115,6 +123,7 @@ pub struct CompactEscalation<'a> {
 
 /// Something to think about.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompactPrompt<'a> {
     /// An id in the description's `prompts`.
@@ -125,6 +134,7 @@ pub struct CompactPrompt<'a> {
 
 /// Something worth finding out.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompactQuestion<'a> {
     /// What to find out.
@@ -143,6 +153,7 @@ pub struct CompactQuestion<'a> {
 
 /// A rule that fired, and what in the case made it fire.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompactReason<'a> {
     /// An id in the description's `reasons`.
@@ -153,6 +164,7 @@ pub struct CompactReason<'a> {
 
 /// What happened to one rule.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompactRuleTrace<'a> {
     /// An id in the description's `reasons`.
@@ -166,6 +178,7 @@ pub struct CompactRuleTrace<'a> {
 /// A [`Finding`] without its wording (the indicator's, fact's or outcome's text is in the
 /// description).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "test", rename_all = "kebab-case")]
 pub enum CompactFinding<'a> {
     /// Was the indicator answered yes?

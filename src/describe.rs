@@ -8,6 +8,7 @@ use crate::program::{ContactDetails, Domain, Program, Source, SourceCitation};
 use crate::ruleset::{AgeRange, Fact, IndicatorKind, ReferralOutcome, Step, Urgency};
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Description<'a> {
     pub ruleset: RulesetInfo<'a>,
@@ -37,6 +38,7 @@ pub struct Description<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorInfo<'a> {
     pub id: &'a str,
@@ -50,11 +52,13 @@ pub struct IndicatorInfo<'a> {
     pub step: Step,
     /// For an event that can last more than a day, the label of its last day.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub end_label: Option<&'a str>,
 }
 
 /// An action or prompt: its id and wording.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WordedItem<'a> {
     pub id: &'a str,
@@ -63,6 +67,7 @@ pub struct WordedItem<'a> {
 
 /// Why a rule matters, as an assessment's reasons give it.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReasonInfo<'a> {
     pub rule: &'a str,
@@ -75,6 +80,7 @@ pub struct ReasonInfo<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FactItem<'a> {
     pub fact: Fact,
@@ -83,6 +89,7 @@ pub struct FactItem<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReferralItem<'a> {
     pub outcome: ReferralOutcome,
@@ -90,6 +97,7 @@ pub struct ReferralItem<'a> {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RouteInfo<'a> {
     pub id: &'a str,

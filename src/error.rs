@@ -126,6 +126,7 @@ named! {
 
 /// The document a problem was found in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Document {
     /// A partnership's threshold rules.
@@ -157,6 +158,7 @@ impl fmt::Display for Document {
 
 /// One thing wrong with an input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     /// The document it is in.
@@ -169,9 +171,11 @@ pub struct Problem {
     pub message: String,
     /// Set only when the position is known from parsing text (natively).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub line: Option<usize>,
     /// With `line`, the column (counting characters from 1).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub column: Option<usize>,
 }
 

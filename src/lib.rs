@@ -77,6 +77,8 @@ mod source;
 mod text;
 #[allow(missing_docs)]
 mod trace;
+#[cfg(feature = "typescript")]
+pub mod typescript;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -96,7 +98,7 @@ pub use logic::Truth;
 pub use program::{ContactDetails, Domain, Meanwhile, RuleKind, Source, SourceCitation};
 pub use ruleset::*;
 pub use scenario::{run as run_scenario, Scenario, ScenarioReport, TimePointReport};
-pub use text::{hand_on, to_text, HandOn, HandOnItem, HandOnSection, Notes};
+pub use text::{hand_on, to_text, HandOn, HandOnItem, HandOnSection, HandedOn, Notes};
 pub use trace::{AgeSpan, Finding, RuleTrace, Status};
 
 #[cfg(target_arch = "wasm32")]

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// The truth of a condition given what is known about the child.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Truth {
     /// Certainly true.

@@ -86,6 +86,7 @@ pub(crate) struct CompiledProfile {
 pub(crate) type Allow = Vec<(LintCode, String)>;
 
 /// A document rules cite.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
@@ -103,6 +104,7 @@ pub struct Source {
 }
 
 /// A group of indicators, shown together and in this order.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Domain {
@@ -155,6 +157,7 @@ pub(crate) struct FactInfo {
 }
 
 /// A contact with the profile's details laid over the ruleset's.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ContactDetails {
@@ -178,13 +181,16 @@ pub struct ContactDetails {
     pub set: bool,
     /// Where to find the local number, shown while it is not set.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub find_it: Option<String>,
     /// The national line to use until the local number is set.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub meanwhile: Option<Meanwhile>,
 }
 
 /// A national contact, named where a local one is not set yet.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Serialize)]
 pub struct Meanwhile {
     /// The national contact's name.
@@ -275,6 +281,7 @@ pub(crate) struct CompiledRule {
 }
 
 /// Where a rule comes from: the ruleset's own rules, or the engine's guarantees.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleKind {
@@ -294,6 +301,7 @@ pub(crate) struct CompiledConsequences {
 }
 
 /// A citation, with the title of the document cited.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SourceCitation {
@@ -303,9 +311,11 @@ pub struct SourceCitation {
     pub title: String,
     /// The lines cited, as `"120-135, 210"`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub lines: Option<String>,
     /// The section cited, in the source's own numbering.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub section: Option<String>,
 }
 

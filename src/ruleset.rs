@@ -15,6 +15,7 @@ pub const RULESET_FORMAT: &str = "waymark-ruleset/1";
 
 /// How soon: `"now"`, `"today"` or `{"workingDays": n}`. Ordered from most urgent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Urgency {
     /// Straight away: a child may be in danger now.
@@ -52,13 +53,16 @@ impl Urgency {
 
 /// Inclusive bounds in months; either may be open. Ages below zero are before birth.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AgeRange {
     /// The youngest age, in months; open if absent.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub min_months: Option<i32>,
     /// The oldest age, in months; open if absent.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub max_months: Option<i32>,
 }
 

@@ -251,6 +251,7 @@ named_enum! {
 
 /// How a scenario fared against the engine, time point by time point.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioReport {
     /// The scenario's id.
@@ -270,6 +271,7 @@ impl ScenarioReport {
 
 /// How one time point fared.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TimePointReport {
     /// The time point's id.

@@ -31,6 +31,7 @@ pub struct Notes<'n> {
 
 /// The guidance as it is handed on.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HandOn {
     /// "Waymark guidance as at 29 November 2026".
@@ -49,6 +50,7 @@ pub struct HandOn {
 
 /// One part of a hand-on.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HandOnSection {
     /// The heading.
@@ -61,6 +63,7 @@ pub struct HandOnSection {
 
 /// One line of a section.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HandOnItem {
     /// The line.
@@ -69,6 +72,17 @@ pub struct HandOnItem {
     pub sub: Vec<String>,
     /// The sources it rests on, counting from 1 into [`HandOn::sources`].
     pub refs: Vec<usize>,
+}
+
+/// What `engine.handOn(…)` returns in the browser: the hand-on and its text.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct HandedOn {
+    /// The guidance as it is handed on.
+    pub hand_on: HandOn,
+    /// [`HandOn::text`]: the same, as plain text.
+    pub text: String,
 }
 
 impl HandOnItem {

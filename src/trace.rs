@@ -10,6 +10,7 @@ use crate::ruleset::{Fact, ReferralOutcome};
 
 /// What happened to one rule.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RuleTrace<'a> {
     pub rule: &'a str,
@@ -21,6 +22,7 @@ pub struct RuleTrace<'a> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Fired,
@@ -41,6 +43,7 @@ impl From<Truth> for Status {
 
 /// One test in a condition, what the case held, and the result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "test", rename_all = "kebab-case")]
 pub enum Finding<'a> {
     /// Was the indicator answered yes? `answer` is absent when it was not answered.
@@ -70,6 +73,7 @@ pub enum Finding<'a> {
 
 /// The child's age in months, as the interval the case allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct AgeSpan {
     pub from: i32,
     pub to: i32,

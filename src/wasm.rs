@@ -61,6 +61,12 @@ extern "C" {
     fn encode_uri_component(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
+/// The declarations of every value that crosses (`www/types/waymark.d.ts`, generated from the
+/// Rust types by `src/typescript.rs`), in `pkg/waymark.d.ts`, so the methods below can name
+/// them. wasm-bindgen removes the section from the `.wasm` file it writes.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("../www/types/waymark.d.ts");
+
 /// The engine's version.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -82,7 +88,10 @@ impl JsEngine {
     /// `new Engine(ruleset, profile?)`: throws an `Error` whose `path`, `code` and `problems`
     /// say what is wrong and where.
     #[wasm_bindgen(constructor)]
-    pub fn new(ruleset: JsValue, profile: JsValue) -> Result<JsEngine, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "unknown")] ruleset: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "unknown")] profile: JsValue,
+    ) -> Result<JsEngine, JsValue> {
         running()?;
         let ruleset = tree_of(&ruleset, Document::Ruleset)?;
         let profile = if profile.is_undefined() || profile.is_null() { None } else { Some(tree_of(&profile, Document::Profile)?) };
@@ -92,7 +101,12 @@ impl JsEngine {
 
     /// The guidance for one case, as a plain object. `assess(case, { trace: false })` leaves
     /// out the trace of every rule, for fast updates as answers change.
-    pub fn assess(&self, case: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Assessment")]
+    pub fn assess(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Case")] case: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         running()?;
         let detail = detail_of(&options)?;
         let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
@@ -102,7 +116,12 @@ impl JsEngine {
     /// What the page shows after each answer: the assessment with every item named by id, its
     /// wording left to `describe()` (read once). See `CompactAssessment`. `guidance(case,
     /// { trace: true })` adds the trace of every rule (left out by default).
-    pub fn guidance(&self, case: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "CompactAssessment")]
+    pub fn guidance(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Case")] case: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         running()?;
         let detail = if options.is_undefined() || options.is_null() { Detail::Guidance } else { detail_of(&options)? };
         let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
@@ -113,17 +132,24 @@ impl JsEngine {
     /// line: `{ handOn: {heading, lead, sections, sources, closing, fingerprint}, text }`, with
     /// the practitioner's notes (which no rule reads), and `text` with its sources and
     /// fingerprint only when `sources` is true.
-    #[wasm_bindgen(js_name = handOn)]
-    pub fn hand_on(&self, case: JsValue, lives_with: &str, notes: &str, sources: bool) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = handOn, unchecked_return_type = "HandedOn")]
+    pub fn hand_on(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Case")] case: JsValue,
+        lives_with: &str,
+        notes: &str,
+        sources: bool,
+    ) -> Result<JsValue, JsValue> {
         running()?;
         let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
         let assessment = self.engine.assess_with(&case, Detail::Guidance).map_err(throw)?;
         let hand_on = crate::hand_on(&assessment, crate::Notes { lives_with, notes });
         let text = hand_on.text(sources);
-        to_js(&HandedOn { hand_on, text })
+        to_js(&crate::HandedOn { hand_on, text })
     }
 
     /// Levels, domains, indicators, context wording, routes and contacts, for building forms.
+    #[wasm_bindgen(unchecked_return_type = "Description")]
     pub fn describe(&self) -> Result<JsValue, JsValue> {
         running()?;
         to_js(&self.engine.describe())
@@ -133,20 +159,12 @@ impl JsEngine {
     /// this engine: throws an `Error` with the path of every problem in the file, or returns
     /// the report `{id, title, timePoints: [{id, title, level, failures}]}` that
     /// `waymark scenarios` prints.
-    #[wasm_bindgen(js_name = checkScenario)]
-    pub fn check_scenario(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = checkScenario, unchecked_return_type = "ScenarioReport")]
+    pub fn check_scenario(&self, #[wasm_bindgen(unchecked_param_type = "unknown")] scenario: JsValue) -> Result<JsValue, JsValue> {
         running()?;
         let scenario = crate::Scenario::from_tree(&tree_of(&scenario, Document::Scenario)?).map_err(throw)?;
         to_js(&crate::run_scenario(&self.engine, &scenario))
     }
-}
-
-/// A hand-on and its text.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct HandedOn {
-    hand_on: crate::HandOn,
-    text: String,
 }
 
 /// Refuses every call once a panic has stopped the instance.

@@ -12,6 +12,8 @@ import { isDeadInstance } from './js/engine-guard.mjs';
 import { loadEngine } from './js/load.mjs';
 import { Words } from './js/words.mjs';
 
+/** @import { Case, CompactAssessment, Description, EngineError } from './types/waymark' */
+
 // GOV.UK Frontend's support check, which its template does with an inline script the
 // Content-Security-Policy forbids.
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
@@ -42,8 +44,8 @@ function today() {
 
 class Page {
   /**
-   * @param {any} engine
-   * @param {any} description
+   * @param {import('./js/load.mjs').GuideEngine} engine
+   * @param {Description} description
    */
   constructor(engine, description) {
     this.engine = engine;
@@ -56,9 +58,9 @@ class Page {
     this.announced = '';
     /** @type {import('./js/draft.mjs').FieldError[]} */
     this.errors = [];
-    /** @type {any} */
-    this.case = null;
-    /** @type {any} */
+    /** The case the draft makes, as last assessed. */
+    this.case = toCase(this.draft, this.today).case;
+    /** @type {CompactAssessment | null} */
     this.assessment = null;
     /** @type {Element[]} */
     this.closedForPrint = [];
@@ -108,8 +110,10 @@ class Page {
       // The form cannot make a case the engine refuses; if it ever does, say so plainly. A
       // stopped engine that could not be restarted says what will start it again.
       this.assessment = null;
-      const stopped = isDeadInstance(error) || error.code === 'engine-restarting';
-      const why = stopped ? 'The guidance engine stopped after an internal error. Reload the page to start it again; download your case first if you have not chosen to keep your answers' : error.message;
+      const stopped = isDeadInstance(error) || /** @type {EngineError} */ (error).code === 'engine-restarting';
+      const why = stopped
+        ? 'The guidance engine stopped after an internal error. Reload the page to start it again; download your case first if you have not chosen to keep your answers'
+        : /** @type {EngineError} */ (error).message;
       $body.replaceChildren(errorSummary('The guidance could not be worked out', [{ href: '#main-content', text: `${why}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.` }]));
       if (save) saveDraft(this.draft);
       return;
@@ -380,7 +384,8 @@ class Page {
       } catch {
         throw new CaseFileError('This browser could not read the file.');
       }
-      draft = openCaseFile(bytes, this.description, (value) => this.engine.assess(value, { trace: false }));
+      // The engine checks whatever the file holds: a value that is not a case is refused there.
+      draft = openCaseFile(bytes, this.description, (value) => this.engine.assess(/** @type {Case} */ (value), { trace: false }));
     } catch (error) {
       const reason = error instanceof CaseFileError ? error.message : 'The file could not be read as a Waymark case.';
       this.notify('error', `${file.name} was not opened. ${reason} Your answers have not changed.`);

@@ -15,6 +15,9 @@ import { drawForm, showFieldErrors } from './js/setup/fields.mjs';
 import { drawPreview, samplesFrom } from './js/setup/preview.mjs';
 import { CONTACT_DETAILS, engineProblems, fieldValue, fieldsFor, makeProfile, readProfile } from './js/setup/profile.mjs';
 
+/** @import { EngineError } from './types/waymark' */
+/** @typedef {import('./js/setup/profile.mjs').JsonObject} JsonObject */
+
 /** @typedef {import('./js/setup/profile.mjs').Field} Field */
 /** @typedef {import('./js/setup/profile.mjs').Problem} Problem */
 
@@ -27,7 +30,7 @@ async function start() {
   const rulesetPath = meta(document, 'waymark-ruleset');
   const profileName = new URLSearchParams(location.search).get('profile') ?? meta(document, 'waymark-profile');
   const [, ruleset, profile] = await Promise.all([
-    init(embeddedWasm()).catch((error) => {
+    init(embeddedWasm()).catch((/** @type {Error} */ error) => {
       throw new Error(`The guidance engine (WebAssembly) could not start: ${error.message}`);
     }),
     fetchJson(rulesetPath, 'the ruleset'),
@@ -37,30 +40,34 @@ async function start() {
   try {
     plain = new Engine(ruleset, null);
   } catch (error) {
-    throw new Error(`The ruleset has a problem: ${error.message}`);
+    throw new Error(`The ruleset has a problem: ${/** @type {EngineError} */ (error).message}`);
   }
   const $app = byId('app');
   const paths = ($app.getAttribute('data-samples') ?? '').split(/\s+/).filter(Boolean);
   const scenarios = (await Promise.all(paths.map((path) => fetchJson(path, 'a sample case').catch(() => null)))).filter(Boolean);
-  new Setup(ruleset, plain, profile, samplesFrom(scenarios, plain)).begin();
+  // The page's own sample scenarios; a time point whose case the engine refuses is left out.
+  const samples = samplesFrom(/** @type {import('./js/setup/preview.mjs').ScenarioFile[]} */ (scenarios), plain);
+  new Setup(ruleset, plain, profile, samples).begin();
   document.documentElement.setAttribute('data-waymark-ready', '');
 }
 
 class Setup {
   /**
-   * @param {any} ruleset
-   * @param {any} plain  the engine without a profile: what the ruleset declares
-   * @param {any} profile  the profile this page started with, or null
+   * @param {unknown} ruleset  for the engine to check
+   * @param {Engine} plain  the engine without a profile: what the ruleset declares
+   * @param {unknown} profile  the profile this page started with, or null: JSON the form edits
+   *   and the engine checks (setup/profile.mjs)
    * @param {{ samples: import('./js/setup/preview.mjs').Sample[], best: number }} samples
    */
   constructor(ruleset, plain, profile, samples) {
     this.ruleset = ruleset;
+    this.plain = plain;
     this.description = plain.describe();
     this.rulesetId = this.description.ruleset.id;
     this.samples = samples.samples;
     this.preview = { sample: samples.best, open: new Set() };
-    /** The profile as opened, keeping what the form does not show. */
-    this.base = profile ?? {};
+    /** @type {JsonObject} the profile as opened, keeping what the form does not show */
+    this.base = /** @type {JsonObject} */ (profile ?? {});
     /** @type {Field[]} */
     this.fields = [];
     /** @type {Record<string, string>} what each field holds, as typed */
@@ -71,9 +78,9 @@ class Setup {
     this.showAll = false;
     /** @type {Problem[]} */
     this.problems = [];
-    /** @type {any} the profile the form makes, when the engine accepts it */
+    /** @type {JsonObject | null} the profile the form makes, when the engine accepts it */
     this.profile = null;
-    /** @type {any} the engine made with the latest details it accepted */
+    /** @type {Engine | null} the engine made with the latest details it accepted */
     this.engine = null;
     /** Whether the preview has been drawn once. */
     this.drawn = false;
@@ -155,7 +162,9 @@ class Setup {
     let engine = null;
     try {
       engine = new Engine(this.ruleset, judged);
-    } catch (error) {
+    } catch (thrown) {
+      // The engine throws an EngineError; a trap (a WebAssembly.RuntimeError) has only a message.
+      const error = /** @type {Partial<EngineError> & Error} */ (thrown);
       problems.push(...engineProblems(error.problems ?? [{ path: '', code: 'error', message: error.message }], this.fields, this.description));
     }
     this.problems = problems;
@@ -196,7 +205,7 @@ class Setup {
     if ($status.textContent !== status) $status.textContent = status;
     if (stale && this.drawn) return;
     this.drawn = true;
-    drawPreview(byId('preview-body'), this.engine ?? this.plainEngine(), this.samples, this.preview, (this.values.organisation ?? '').trim());
+    drawPreview(byId('preview-body'), this.engine ?? this.plain, this.samples, this.preview, (this.values.organisation ?? '').trim());
   }
 
   /**
@@ -233,22 +242,24 @@ class Setup {
 
   async downloadCopy() {
     if (!this.ready()) return;
+    const profile = /** @type {JsonObject} ready() has made sure */ (this.profile);
     let source;
     try {
       source = await copySource();
     } catch (error) {
-      this.problems = [{ field: 'download-copy', message: error.message }];
+      this.problems = [{ field: 'download-copy', message: /** @type {Error} */ (error).message }];
       this.summary(true);
       return;
     }
-    save(copyText(source, this.profile), copyName(this.profile), 'text/html');
-    this.notify(`Your copy has been downloaded as ${copyName(this.profile)}. Open it to check it, then put it where your staff can open it.`);
+    save(copyText(source, profile), copyName(profile), 'text/html');
+    this.notify(`Your copy has been downloaded as ${copyName(profile)}. Open it to check it, then put it where your staff can open it.`);
   }
 
   downloadProfile() {
     if (!this.ready()) return;
-    save(`${JSON.stringify(this.profile, null, 2)}\n`, `${this.profile.id}.json`, 'application/json');
-    this.notify(`The profile has been downloaded as ${this.profile.id}.json.`);
+    const profile = /** @type {JsonObject} ready() has made sure */ (this.profile);
+    save(`${JSON.stringify(profile, null, 2)}\n`, `${profile.id}.json`, 'application/json');
+    this.notify(`The profile has been downloaded as ${profile.id}.json.`);
   }
 
   /**
@@ -259,7 +270,8 @@ class Setup {
   remove(path) {
     const [section, id] = path.split('.');
     const before = this.fields.findIndex((field) => field.path === path);
-    if (this.base[section]) delete this.base[section][id];
+    const entries = /** @type {JsonObject | undefined} */ (this.base[section]);
+    if (entries) delete entries[id];
     this.keepTyped();
     this.draw();
     // The focus goes to the next entry to remove, or to the section's heading.
@@ -282,7 +294,7 @@ class Setup {
       profile = readProfile(await file.text(), this.rulesetId);
     } catch (error) {
       $input.value = '';
-      this.problems = [{ field: 'import-file', message: `${file.name} was not opened. ${error.message} Nothing here has changed.` }];
+      this.problems = [{ field: 'import-file', message: `${file.name} was not opened. ${/** @type {Error} */ (error).message} Nothing here has changed.` }];
       showFieldErrors(this.$fields, this.problems);
       this.summary(true);
       return;

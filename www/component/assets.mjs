@@ -10,9 +10,9 @@ const FILES = {
   css: ['../vendor/govuk-frontend/govuk-frontend.min.css', '../app.css', 'waymark-guide.css'],
 };
 
-/** @returns {Promise<{ wasm: Uint8Array, ruleset: any, css: string }>} */
+/** @returns {Promise<{ wasm: Uint8Array, ruleset: unknown, css: string }>}  the ruleset for the engine to check */
 export async function loadAssets() {
-  const url = (path) => new URL(path, import.meta.url);
+  const url = (/** @type {string} */ path) => new URL(path, import.meta.url);
   const [wasm, ruleset, ...css] = await Promise.all([
     fetch(url(FILES.wasm)).then((response) => response.arrayBuffer()),
     fetch(url(FILES.ruleset)).then((response) => response.json()),

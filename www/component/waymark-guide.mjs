@@ -27,6 +27,8 @@ import { caseText, copyToClipboard, download } from '../js/handon.mjs';
 import { Words } from '../js/words.mjs';
 import { loadAssets } from './assets.mjs';
 
+/** @import { CompactAssessment, EngineError } from '../types/waymark' */
+
 /** The stylesheet, made once and shared by every element on the page. */
 let sheet = /** @type {Promise<CSSStyleSheet> | null} */ (null);
 
@@ -58,7 +60,7 @@ export class WaymarkGuide extends HTMLElement {
     this.root.adoptedStyleSheets = [await sheet];
     const { wasm, ruleset: defaultRuleset } = await assets;
     const [, ruleset, profile] = await Promise.all([
-      init({ module_or_path: wasm }).catch((error) => {
+      init({ module_or_path: wasm }).catch((/** @type {Error} */ error) => {
         throw new Error(`The guidance engine (WebAssembly) could not start: ${error.message}`);
       }),
       this.document('ruleset', defaultRuleset),
@@ -67,7 +69,9 @@ export class WaymarkGuide extends HTMLElement {
     let engine;
     try {
       engine = new Engine(ruleset, profile);
-    } catch (error) {
+    } catch (thrown) {
+      // The engine throws an EngineError; a trap (a WebAssembly.RuntimeError) has only a message.
+      const error = /** @type {Partial<EngineError>} */ (thrown);
       throw new Error(`The ${error.document ?? 'ruleset'} has a problem, so the guidance cannot be trusted: ${error.message}`);
     }
     new Guide(this, this.root, engine).begin();
@@ -79,7 +83,8 @@ export class WaymarkGuide extends HTMLElement {
    * else from the URL in the attribute, else `fallback`.
    *
    * @param {'ruleset' | 'profile'} kind
-   * @param {any} fallback
+   * @param {unknown} fallback
+   * @returns {Promise<unknown>}  for the engine to check
    */
   async document(kind, fallback) {
     const $block = this.querySelector(`script[type="application/json"][data-${kind}]`);
@@ -106,10 +111,10 @@ export class WaymarkGuide extends HTMLElement {
     }
   }
 
-  /** @param {any} error */
+  /** @param {unknown} error */
   fail(error) {
     this.setAttribute('data-waymark-failed', '');
-    const $ = (id) => /** @type {HTMLElement} */ (this.root.getElementById(id));
+    const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (this.root.getElementById(id));
     $('loading').hidden = true;
     $('app').hidden = true;
     $('failure').hidden = false;
@@ -184,7 +189,7 @@ class Guide {
   /**
    * @param {HTMLElement} $host
    * @param {ShadowRoot} root
-   * @param {any} engine
+   * @param {Engine} engine
    */
   constructor($host, root, engine) {
     this.$host = $host;
@@ -197,11 +202,11 @@ class Guide {
     this.step = STEPS[0].id;
     this.announced = '';
     this.emergency = false;
-    /** @type {any[]} */
+    /** @type {import('../js/draft.mjs').FieldError[]} */
     this.errors = [];
-    /** @type {any} */
-    this.case = null;
-    /** @type {any} */
+    /** The case the draft makes, as last assessed. */
+    this.case = toCase(this.draft, this.today).case;
+    /** @type {CompactAssessment | null} */
     this.assessment = null;
     this.signature = '';
     this.$steps = this.byId('steps');
@@ -242,7 +247,7 @@ class Guide {
       this.assessment = this.engine.guidance(value);
     } catch (error) {
       this.assessment = null;
-      $body.replaceChildren(h('p', { class: 'govuk-body govuk-error-message' }, `The guidance could not be worked out: ${error.message}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.`));
+      $body.replaceChildren(h('p', { class: 'govuk-body govuk-error-message' }, `The guidance could not be worked out: ${/** @type {EngineError} */ (error).message}. If a child is in danger now, call 999; otherwise tell your safeguarding lead today.`));
       return;
     }
     const wasEmergency = this.emergency;
@@ -261,7 +266,8 @@ class Guide {
 
   /** Tells the host page when the guidance changes: the level and what applies, not the answers. */
   tell() {
-    const a = this.assessment;
+    // Only after an update that drew guidance.
+    const a = /** @type {CompactAssessment} */ (this.assessment);
     const detail = {
       level: a.level,
       levelName: this.words.level(a.level).name,
@@ -400,7 +406,7 @@ class Guide {
    * The form's error summary and messages. GOV.UK Frontend's own script for the summary checks
    * the host page's <body> for its class, which a host does not have; the summary is focused here.
    *
-   * @param {any[]} errors
+   * @param {import('../js/draft.mjs').FieldError[]} errors
    * @param {string} stepId
    */
   showErrors(errors, stepId) {

@@ -1,14 +1,22 @@
 // @ts-check
 // Small DOM and wording helpers. Text always goes in as text nodes, never as HTML.
 
+/** @import { CompactFinding, ContactDetails, Finding, SourceCitation, Urgency } from '../types/waymark' */
+/**
+ * An element's attributes for `h`: values are written as text, `true` as an empty attribute, and
+ * `on…` functions become listeners; false, null and undefined are left out.
+ *
+ * @typedef {Record<string, string | number | boolean | null | undefined | EventListener>} Attributes
+ */
+
 /**
  * Creates an element. Attributes that are false, null or undefined are left out; `true` sets an
  * empty attribute; `on…` attributes add listeners. Children may be nodes, strings or nested
  * arrays; null and false are skipped.
  *
  * @param {string} tag
- * @param {Record<string, any>} [attributes]
- * @param {...any} children
+ * @param {Attributes} [attributes]
+ * @param {...unknown} children  nodes, text, lists of them; null, undefined and false are skipped
  * @returns {HTMLElement}
  */
 export function h(tag, attributes = {}, ...children) {
@@ -16,7 +24,7 @@ export function h(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value === null || value === undefined) continue;
     if (name.startsWith('on') && typeof value === 'function') {
-      $element.addEventListener(name.slice(2), value);
+      $element.addEventListener(name.slice(2), /** @type {EventListener} */ (value));
     } else {
       $element.setAttribute(name, value === true ? '' : String(value));
     }
@@ -26,7 +34,7 @@ export function h(tag, attributes = {}, ...children) {
 }
 
 /**
- * @param {any[]} children
+ * @param {unknown[]} children
  * @returns {(Node | string)[]}
  */
 function nodes(children) {
@@ -72,7 +80,7 @@ export function eventText(span) {
 /**
  * An urgency from the engine ("now", "today" or { workingDays: n }) in words.
  *
- * @param {string | { workingDays: number }} urgency
+ * @param {Urgency} urgency
  */
 export function urgencyText(urgency) {
   if (urgency === 'now') return 'Now';
@@ -89,7 +97,7 @@ export function answerText(answer) {
 /**
  * One test from the engine's explanation (a "finding") in plain words.
  *
- * @param {any} finding
+ * @param {CompactFinding | Finding} finding
  * @param {import('./words.mjs').Words} words  the ruleset's wording, for what it tests
  * @returns {string}
  */
@@ -115,7 +123,7 @@ export function findingText(finding, words) {
     case 'judgement':
       return `Your own view of the level${finding.reason ? `: ${finding.reason}` : ''}`;
     default:
-      return String(finding.test);
+      return String(/** @type {{ test: unknown }} */ (finding).test);
   }
 }
 
@@ -123,7 +131,7 @@ export function findingText(finding, words) {
  * @param {{ minMonths: number | null, maxMonths: number | null, ageMonths: { from: number, to: number } | null }} finding
  */
 function ageText(finding) {
-  const bound = (months) => (months < 0 ? 'before birth' : months % 12 === 0 ? `${months / 12} years` : `${months} months`);
+  const bound = (/** @type {number} */ months) => (months < 0 ? 'before birth' : months % 12 === 0 ? `${months / 12} years` : `${months} months`);
   const range =
     finding.minMonths !== null && finding.maxMonths !== null
       ? `between ${bound(finding.minMonths)} and ${bound(finding.maxMonths)}`
@@ -141,7 +149,7 @@ function lowerFirst(text) {
 /**
  * Where a rule's source is: "Working Together 2023, Chapter 3" or "Child V review, lines 12-20".
  *
- * @param {{ title: string, lines?: string, section?: string }} source
+ * @param {SourceCitation} source
  */
 export function sourceText(source) {
   if (source.lines) return `${source.title}, ${source.lines.includes('-') || source.lines.includes(',') ? 'lines' : 'line'} ${source.lines}`;
@@ -152,7 +160,7 @@ export function sourceText(source) {
 /**
  * A contact for the page: as contactText, with its phone number as a tel: link.
  *
- * @param {any} contact
+ * @param {ContactDetails} contact
  * @returns {(Node | string)[]}
  */
 export function contactNodes(contact) {
@@ -167,7 +175,7 @@ export function contactNodes(contact) {
 /**
  * A contact in one line: its name, then the number and address, or "not set".
  *
- * @param {any} contact
+ * @param {ContactDetails} contact
  */
 export function contactText(contact) {
   if (!contact.set && !contact.phone && !contact.email) {

@@ -6,6 +6,8 @@
 /** The `format` of a downloaded case file. */
 export const FILE_FORMAT = 'waymark-case-file/1';
 
+/** @import { Answer, Assessment, Case, CaseChild, CaseEvent, Description, ReferralOutcome } from '../types/waymark' */
+
 const STORAGE_KEY = 'waymark-draft';
 const OPT_OUT_KEY = 'waymark-do-not-keep';
 
@@ -15,14 +17,15 @@ const OPT_OUT_KEY = 'waymark-do-not-keep';
  * @typedef {object} Draft
  * @property {DateParts} asOf
  * @property {{ mode: string, dob: DateParts, years: string, months: string, due: DateParts }} age
- * @property {Record<string, string>} answers  indicator id → yes / no / not-known
+ * @property {Record<string, Answer>} answers  indicator id → yes / no / not-known
  * @property {Record<string, string[]>} events  event indicator id → each event as the practitioner
  *   knows it: "2026-11-04" (a day), "2026-11-04/2026-11-06" (from a day until a day, ISO 8601's
  *   interval), "2026-11" (some day in a month) or "3@2026-10-01" (three times since a day)
- * @property {Record<string, DateParts>} pending  an event date being typed, not yet added; the key
- *   "id/until" holds the last day of an event that lasted more than a day
- * @property {Record<string, string>} facts  context fact → yes / no / not-known
- * @property {string} referral  a referral outcome; "not-known" or "" when not known
+ * @property {Record<string, DateParts & { count?: string }>} pending  an event date being typed, not
+ *   yet added; the key "id/until" holds the last day of an event that lasted more than a day, and
+ *   "id/times" a count with the month and year since when
+ * @property {Record<string, Answer>} facts  context fact → yes / no / not-known
+ * @property {ReferralOutcome | 'not-known' | ''} referral  a referral outcome; "not-known" or "" when not known
  * @property {{ level: string, reason: string }} judgement  level is "none" or "" for no view
  * @property {{ livesWith: string, notes: string }} notes  the practitioner's own; never sent to the engine
  */
@@ -97,7 +100,7 @@ export function eventFields(event) {
 /**
  * The case format's event as the draft keeps it: the inverse of `eventFields`.
  *
- * @param {{ date?: string, until?: string, month?: string, times?: number, since?: string }} event
+ * @param {CaseEvent} event
  */
 function eventString(event) {
   if (event.since) return `${event.times}@${event.since}`;
@@ -116,11 +119,12 @@ function isBlank(parts) {
  *
  * @param {Draft} draft
  * @param {string} today  used for the assessment date while that date has an error
- * @returns {{ case: any, errors: FieldError[] }}
+ * @returns {{ case: Case, errors: FieldError[] }}
  */
 export function toCase(draft, today) {
   /** @type {FieldError[]} */
   const errors = [];
+  /** @type {(field: string, step: string, message: string) => unknown} */
   const error = (field, step, message) => errors.push({ field, step, message });
 
   let asOf = isoDate(draft.asOf);
@@ -129,7 +133,7 @@ export function toCase(draft, today) {
     asOf = today;
   }
 
-  /** @type {Record<string, any>} */
+  /** @type {CaseChild} */
   const child = {};
   const age = draft.age;
   if (age.mode === 'dob') {
@@ -152,7 +156,7 @@ export function toCase(draft, today) {
     else child.dateOfBirth = due;
   }
 
-  /** @type {Record<string, any>} */
+  /** @type {Case} */
   const assessed = { asOf };
   if (Object.keys(child).length > 0) assessed.child = child;
   if (Object.keys(draft.answers).length > 0) assessed.answers = { ...draft.answers };
@@ -185,13 +189,13 @@ function wholeNumber(text, min, max) {
 /**
  * The draft a case (from a file) stands for: the inverse of `toCase`.
  *
- * @param {any} value  a case the engine has accepted
+ * @param {Case} value  a case the engine has accepted
  * @param {{ livesWith: string, notes: string }} notes
  * @returns {Draft}
  */
 export function fromCase(value, notes) {
   const draft = emptyDraft(value.asOf);
-  const child = value.child ?? {};
+  const child = value.child ?? /** @type {CaseChild} */ ({});
   if (child.dateOfBirth && child.dateOfBirth > value.asOf) draft.age = { ...draft.age, mode: 'unborn', due: dateParts(child.dateOfBirth) };
   else if (child.dateOfBirth) draft.age = { ...draft.age, mode: 'dob', dob: dateParts(child.dateOfBirth) };
   else if (child.ageYears !== undefined) draft.age = { ...draft.age, mode: 'years', years: String(child.ageYears) };
@@ -211,7 +215,7 @@ export function fromCase(value, notes) {
 /**
  * The text of a downloaded case file.
  *
- * @param {any} value  the case, from `toCase`
+ * @param {Case} value  the case, from `toCase`
  * @param {Draft} draft
  * @param {string} ruleset  the ruleset's id
  */
@@ -286,7 +290,8 @@ export function checkFileSize(bytes) {
  *
  * @param {string} text
  * @param {string} ruleset  the id of the ruleset in use
- * @returns {{ case: any, notes: { livesWith: string, notes: string } }}
+ * @returns {{ case: unknown, notes: { livesWith: string, notes: string } }}  the case as the
+ *   file has it, for the engine to check
  */
 export function readFile(text, ruleset) {
   if (typeof text !== 'string') throw new CaseFileError('The file is not a Waymark case: it is not text.');
@@ -322,8 +327,8 @@ export function readFile(text, ruleset) {
  * so the same guidance. Nothing is changed to make a case fit; it is refused instead.
  *
  * @param {ArrayBuffer | Uint8Array} bytes  the file, as it is on disk
- * @param {any} description  from `engine.describe()`
- * @param {(value: any) => any} assess  the engine's assessment of a case; throws for a bad one
+ * @param {Description} description  from `engine.describe()`
+ * @param {(value: unknown) => Assessment} assess  the engine's assessment of a case; throws for a bad one
  * @returns {Draft}
  */
 export function openCaseFile(bytes, description, assess) {
@@ -356,14 +361,16 @@ function openChecked(bytes, description, assess) {
     throw new CaseFileError('The notes in the file have a broken character (half of a surrogate pair), which Waymark never writes.');
   }
   const original = assessFile(assess, value);
-  checkHoldable(value, description);
-  const draft = fromCase(value, notes);
-  const { case: again, errors } = toCase(draft, value.asOf);
+  // The engine has accepted it: from here on it is a case.
+  const accepted = /** @type {Case} */ (value);
+  checkHoldable(accepted, description);
+  const draft = fromCase(accepted, notes);
+  const { case: again, errors } = toCase(draft, accepted.asOf);
   if (errors.length > 0) {
     const path = CASE_PATHS[/** @type {keyof typeof CASE_PATHS} */ (errors[0].field)] ?? 'the case';
     throw new CaseFileError(`The form cannot hold the case's ${path} as the file gives it: ${errors[0].message.replace(/^./, (c) => c.toLowerCase())}.`);
   }
-  const changed = difference(value, again);
+  const changed = difference(accepted, again);
   if (changed) throw new CaseFileError(`The form cannot hold the case exactly: its ${changed} would change, so the case was not opened.`);
   // The same case gives the same guidance; checked all the same, because wrong guidance is the
   // worst thing this page could give.
@@ -374,8 +381,8 @@ function openChecked(bytes, description, assess) {
 }
 
 /**
- * @param {(value: any) => any} assess
- * @param {any} value
+ * @param {(value: unknown) => Assessment} assess
+ * @param {unknown} value
  */
 function assessFile(assess, value) {
   try {

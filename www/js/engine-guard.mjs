@@ -10,6 +10,7 @@
 //
 // Fresh instances come from engine-spare.mjs (`loadFresh`), or from wherever the caller says.
 
+/** @import { Assessment, AssessOptions, Case, CompactAssessment, Description, HandedOn, ScenarioReport } from '../types/waymark' */
 /** @typedef {typeof import('../../pkg/waymark.js')} WaymarkModule */
 /** @typedef {import('../../pkg/waymark.js').Engine} WaymarkEngine */
 import { loadFresh } from './engine-spare.mjs';
@@ -27,7 +28,7 @@ import { loadFresh } from './engine-spare.mjs';
  * @returns {boolean}
  */
 export function isDeadInstance(error) {
-  return error instanceof WebAssembly.RuntimeError || (error instanceof Error && /** @type {any} */ (error).code === 'engine-stopped');
+  return error instanceof WebAssembly.RuntimeError || (error instanceof Error && 'code' in error && error.code === 'engine-stopped');
 }
 
 /**
@@ -35,8 +36,9 @@ export function isDeadInstance(error) {
  * the ruleset or profile is bad.
  *
  * @param {object} options
- * @param {any} options.ruleset The ruleset, as `new Engine(ruleset, profile)` takes it.
- * @param {any} [options.profile] The local profile, if any.
+ * @param {unknown} options.ruleset The ruleset, as `new Engine(ruleset, profile)` takes it
+ *   (checked by the engine).
+ * @param {unknown} [options.profile] The local profile, if any.
  * @param {WaymarkModule} [options.module] An initialised copy to start with, such as the one
  *   the page has already loaded (default: a fresh one).
  * @param {() => Promise<WaymarkModule>} [options.load] Where fresh copies come from (default:
@@ -71,8 +73,8 @@ export class GuardedEngine {
 
   /**
    * @param {WaymarkModule} module
-   * @param {any} ruleset
-   * @param {any} profile
+   * @param {unknown} ruleset
+   * @param {unknown} profile
    * @param {() => Promise<WaymarkModule>} load
    * @param {(recovery: Recovery) => void} onRecover
    */
@@ -87,42 +89,42 @@ export class GuardedEngine {
   }
 
   /**
-   * @param {any} case_
-   * @param {any} [options]
-   * @returns {any}
+   * @param {Case} case_
+   * @param {AssessOptions} [options]
+   * @returns {Assessment}
    */
   assess(case_, options) {
     return this.#call('assess', (engine) => engine.assess(case_, options));
   }
 
   /**
-   * @param {any} case_
-   * @param {any} [options]
-   * @returns {any}
+   * @param {Case} case_
+   * @param {AssessOptions} [options]
+   * @returns {CompactAssessment}
    */
   guidance(case_, options) {
     return this.#call('guidance', (engine) => engine.guidance(case_, options));
   }
 
   /**
-   * @param {any} case_
+   * @param {Case} case_
    * @param {string} livesWith
    * @param {string} notes
    * @param {boolean} sources
-   * @returns {any}
+   * @returns {HandedOn}
    */
   handOn(case_, livesWith, notes, sources) {
     return this.#call('handOn', (engine) => engine.handOn(case_, livesWith, notes, sources));
   }
 
-  /** @returns {any} */
+  /** @returns {Description} */
   describe() {
     return this.#call('describe', (engine) => engine.describe());
   }
 
   /**
-   * @param {any} scenario
-   * @returns {any}
+   * @param {unknown} scenario
+   * @returns {ScenarioReport}
    */
   checkScenario(scenario) {
     return this.#call('checkScenario', (engine) => engine.checkScenario(scenario));

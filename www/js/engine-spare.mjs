@@ -14,7 +14,7 @@ let copies = 0;
 /**
  * A fresh, initialised copy of pkg/waymark.js with an instance of its own.
  *
- * @param {any} [wasm] What to give `init()`, as the page gave it the first time (such as the
+ * @param {import('../../pkg/waymark.js').InitInput} [wasm] What to give `init()`, as the page gave it the first time (such as the
  *   embedded bytes of a single-file build); by default it fetches pkg/waymark_bg.wasm.
  * @returns {Promise<typeof import('../../pkg/waymark.js')>}
  */

@@ -9,6 +9,7 @@ import { buildIndex, nearestWords, searchWithCorrections } from './search.mjs';
 import { isoDate } from './draft.mjs';
 
 /** @typedef {import('./draft.mjs').Draft} Draft */
+/** @import { Answer, AgeSpan, CompactAssessment, Description, Fact, FactItem, IndicatorInfo, LevelRef, ReferralItem, ReferralOutcome, Step } from '../types/waymark' */
 /** @typedef {import('./draft.mjs').FieldError} FieldError */
 
 export const STEPS = [
@@ -28,12 +29,12 @@ const ANSWERS = [
 /**
  * Builds every step into `$steps` and the step links into `$nav`.
  *
- * @param {any} description  from `engine.describe()`
+ * @param {Description} description  from `engine.describe()`
  * @param {HTMLElement} $steps
  * @param {HTMLElement} $nav
  */
 export function buildForm(description, $steps, $nav) {
-  const byStep = (step) => description.indicators.filter((indicator) => indicator.step === step);
+  const byStep = (/** @type {Step} */ step) => description.indicators.filter((indicator) => indicator.step === step);
   const looked = description.facts.find((fact) => fact.fact === 'looked-after');
   const otherFacts = description.facts.filter((fact) => fact.fact !== 'looked-after');
 
@@ -87,7 +88,7 @@ export function buildForm(description, $steps, $nav) {
         h('div', { 'data-error-summary': step.id }),
         h('span', { class: 'govuk-caption-l' }, `Step ${i + 1} of ${STEPS.length}`),
         h('h1', { class: 'govuk-heading-l', id: `step-${step.id}-title`, tabindex: '-1' }, step.title),
-        sections[step.id],
+        sections[/** @type {keyof typeof sections} */ (step.id)],
         i < STEPS.length - 1 && h('div', { class: 'govuk-button-group' }, h('button', { type: 'button', class: 'govuk-button', 'data-continue': step.id }, 'Continue')),
       ),
     ),
@@ -97,7 +98,7 @@ export function buildForm(description, $steps, $nav) {
 
 class Form {
   /**
-   * @param {any} description
+   * @param {Description} description
    * @param {HTMLElement} $steps
    * @param {HTMLElement} $nav
    */
@@ -361,7 +362,7 @@ class Form {
    * Fills the check-your-answers step from the draft.
    *
    * @param {Draft} draft
-   * @param {any} assessment
+   * @param {CompactAssessment} assessment
    */
   renderCheck(draft, assessment) {
     /** @type {HTMLElement} */ (this.$steps.querySelector('#check-answers')).replaceChildren(...checkAnswers(this.description, draft, assessment, true));
@@ -376,30 +377,50 @@ class Form {
  * @type {Record<string, { get: (draft: Draft, key: string, part: string) => string | undefined, set: (draft: Draft, key: string, part: string, value: string, checked: boolean) => void }>}
  */
 const FIELDS = {
-  asOf: { get: (d, key) => d.asOf[key], set: (d, key, _, value) => void (d.asOf[key] = value) },
+  asOf: { get: (d, key) => d.asOf[datePart(key)], set: (d, key, _, value) => void (d.asOf[datePart(key)] = value) },
   'age-mode': { get: (d) => d.age.mode, set: (d, _, __, value, checked) => void (checked && (d.age.mode = value)) },
-  dob: { get: (d, key) => d.age.dob[key], set: (d, key, _, value) => void (d.age.dob[key] = value) },
-  due: { get: (d, key) => d.age.due[key], set: (d, key, _, value) => void (d.age.due[key] = value) },
+  dob: { get: (d, key) => d.age.dob[datePart(key)], set: (d, key, _, value) => void (d.age.dob[datePart(key)] = value) },
+  due: { get: (d, key) => d.age.due[datePart(key)], set: (d, key, _, value) => void (d.age.due[datePart(key)] = value) },
   'age-years': { get: (d) => d.age.years, set: (d, _, __, value) => void (d.age.years = value) },
   'age-months': { get: (d) => d.age.months, set: (d, _, __, value) => void (d.age.months = value) },
-  answer: { get: (d, key) => d.answers[key], set: (d, key, _, value, checked) => void (checked && (d.answers[key] = value)) },
+  answer: { get: (d, key) => d.answers[key], set: (d, key, _, value, checked) => void (checked && (d.answers[key] = /** @type {Answer} */ (value))) },
   unknown: {
     get: (d, key) => d.answers[key],
     set: (d, key, _, value, checked) => {
-      if (checked) d.answers[key] = value;
+      if (checked) d.answers[key] = /** @type {Answer} */ (value);
       else delete d.answers[key];
     },
   },
   pending: {
-    get: (d, key, part) => d.pending[key]?.[part] ?? '',
-    set: (d, key, part, value) => void (d.pending[key] = { day: '', month: '', year: '', ...d.pending[key], [part]: value }),
+    get: (d, key, part) => d.pending[key]?.[/** @type {'day' | 'month' | 'year' | 'count'} */ (part)] ?? '',
+    set: (d, key, part, value) => void (d.pending[key] = { ...{ day: '', month: '', year: '' }, ...d.pending[key], [part]: value }),
   },
-  fact: { get: (d, key) => d.facts[key], set: (d, key, _, value, checked) => void (checked && (d.facts[key] = value)) },
-  referral: { get: (d) => d.referral, set: (d, _, __, value, checked) => void (checked && (d.referral = value)) },
+  fact: { get: (d, key) => d.facts[key], set: (d, key, _, value, checked) => void (checked && (d.facts[key] = /** @type {Answer} */ (value))) },
+  referral: { get: (d) => d.referral, set: (d, _, __, value, checked) => void (checked && (d.referral = /** @type {ReferralOutcome | 'not-known'} */ (value))) },
   'judgement-level': { get: (d) => d.judgement.level, set: (d, _, __, value, checked) => void (checked && (d.judgement.level = value)) },
   'judgement-reason': { get: (d) => d.judgement.reason, set: (d, _, __, value) => void (d.judgement.reason = value) },
-  note: { get: (d, key) => d.notes[key], set: (d, key, _, value) => void (d.notes[key] = value) },
+  note: { get: (d, key) => d.notes[notePart(key)], set: (d, key, _, value) => void (d.notes[notePart(key)] = value) },
 };
+
+/**
+ * The part of a date an input's name holds (the form names only these).
+ *
+ * @param {string} part
+ * @returns {keyof import('./draft.mjs').DateParts}
+ */
+function datePart(part) {
+  return /** @type {keyof import('./draft.mjs').DateParts} */ (part);
+}
+
+/**
+ * The note an input's name holds (the form names only these).
+ *
+ * @param {string} key
+ * @returns {keyof Draft['notes']}
+ */
+function notePart(key) {
+  return /** @type {keyof Draft['notes']} */ (key);
+}
 
 /**
  * The value in the draft that an input of this name shows.
@@ -473,7 +494,7 @@ export function addEvent(draft, id, asOf, times = false) {
  * Dates typed for an event but not added: easy to miss, so they are errors at Continue.
  *
  * @param {Draft} draft
- * @param {any} description
+ * @param {Description} description
  * @returns {FieldError[]}
  */
 export function pendingDateErrors(draft, description) {
@@ -581,7 +602,7 @@ export function errorSummary(title, items) {
  * @param {string} id
  * @param {string} value
  * @param {string} label
- * @param {Record<string, any>} [extra]
+ * @param {import('./dom.mjs').Attributes} [extra]
  */
 function radio(name, id, value, label, extra = {}) {
   return h('div', { class: 'govuk-radios__item' }, h('input', { class: 'govuk-radios__input', id, name, type: 'radio', value, ...extra }), h('label', { class: 'govuk-label govuk-radios__label', for: id }, label));
@@ -610,7 +631,7 @@ function answerGroup(name, id, text, help) {
   );
 }
 
-/** @param {any} indicator */
+/** @param {IndicatorInfo} indicator */
 function indicatorGroup(indicator) {
   const $group = indicator.kind === 'event' ? eventGroup(indicator) : answerGroup(`answer:${indicator.id}`, `q-${indicator.id}`, indicator.text, indicator.help);
   $group.setAttribute('data-indicator', indicator.id);
@@ -620,7 +641,7 @@ function indicatorGroup(indicator) {
 /**
  * A repeated event: the dates recorded so far, a date to add, and "not known".
  *
- * @param {any} indicator
+ * @param {IndicatorInfo} indicator
  */
 function eventGroup(indicator) {
   const id = `e-${indicator.id}`;
@@ -690,7 +711,7 @@ function eventGroup(indicator) {
  * @param {string} label  for screen readers, naming the date
  */
 function dateInputs(id, name, label) {
-  const part = (key, text, width) =>
+  const part = (/** @type {string} */ key, /** @type {string} */ text, /** @type {number} */ width) =>
     h(
       'div',
       { class: 'govuk-date-input__item' },
@@ -732,6 +753,7 @@ function dateGroup(id, name, legend, hint) {
  * radio carries aria-expanded, which ARIA does not allow on radios.
  */
 function ageGroup() {
+  /** @type {(id: string, name: string, label: string, hint: string, width: number) => HTMLElement} */
   const number = (id, name, label, hint, width) =>
     h(
       'div',
@@ -740,7 +762,7 @@ function ageGroup() {
       h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint),
       h('input', { class: `govuk-input govuk-input--width-${width}`, id, name, type: 'text', inputmode: 'numeric', 'aria-describedby': `${id}-hint` }),
     );
-  const shownFor = (mode, content) => h('div', { class: 'app-age-detail', 'data-age-mode': mode, hidden: true }, content);
+  const shownFor = (/** @type {string} */ mode, /** @type {unknown} */ content) => h('div', { class: 'app-age-detail', 'data-age-mode': mode, hidden: true }, content);
   return [
     h(
       'div',
@@ -784,7 +806,7 @@ function textGroup(id, name, label, hint) {
   );
 }
 
-/** @param {any[]} outcomes */
+/** @param {ReferralItem[]} outcomes */
 function referralGroup(outcomes) {
   return h(
     'div',
@@ -805,7 +827,7 @@ function referralGroup(outcomes) {
   );
 }
 
-/** @param {any[]} levels */
+/** @param {LevelRef[]} levels */
 function judgementGroup(levels) {
   return [
     h(
@@ -842,7 +864,7 @@ function judgementGroup(levels) {
 /**
  * Each domain asked at this step, with its questions.
  *
- * @param {any} description
+ * @param {Description} description
  * @param {string} step
  */
 function domainSections(description, step) {
@@ -870,7 +892,7 @@ function domainSections(description, step) {
 /**
  * Links to each group of questions at this step, for a practitioner who would rather browse.
  *
- * @param {any} description
+ * @param {Description} description
  * @param {string} step
  */
 function domainJumps(description, step) {
@@ -918,15 +940,16 @@ function handOn() {
 /**
  * Summary lists of everything entered, by step, with links to change each part.
  *
- * @param {any} description
+ * @param {Description} description
  * @param {Draft} draft
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {boolean} withLinks  false for printing
  * @returns {HTMLElement[]}
  */
 export function checkAnswers(description, draft, assessment, withLinks) {
   const indicators = new Map(description.indicators.map((indicator) => [indicator.id, indicator]));
   const facts = new Map(description.facts.map((fact) => [fact.fact, fact]));
+  /** @type {(key: string, value: string, step: string, focus: string) => HTMLElement} */
   const row = (key, value, step, focus) =>
     h(
       'div',
@@ -935,11 +958,11 @@ export function checkAnswers(description, draft, assessment, withLinks) {
       h('dd', { class: 'govuk-summary-list__value' }, value),
       withLinks && h('dd', { class: 'govuk-summary-list__actions' }, h('a', { class: 'govuk-link', href: `#${step}`, 'data-focus': focus }, 'Change', hidden(` ${key.toLowerCase()}`))),
     );
-  const answersFor = (step) =>
+  const answersFor = (/** @type {Step} */ step) =>
     Object.entries(draft.answers)
       .filter(([id]) => indicators.get(id)?.step === step && indicators.get(id)?.kind !== 'event')
-      .map(([id, answer]) => row(indicators.get(id).text, answerText(answer), step, `q-${id}`));
-  const eventsFor = (step) =>
+      .map(([id, answer]) => row(/** @type {IndicatorInfo} */ (indicators.get(id)).text, answerText(answer), step, `q-${id}`));
+  const eventsFor = (/** @type {Step} */ step) =>
     description.indicators
       .filter((indicator) => indicator.kind === 'event' && indicator.step === step && (draft.events[indicator.id]?.length || draft.answers[indicator.id]))
       .map((indicator) => {
@@ -947,16 +970,18 @@ export function checkAnswers(description, draft, assessment, withLinks) {
         const value = dates.length > 0 ? dates.map(eventText).join(', ') : 'Not known';
         return row(indicator.text, value, step, `e-${indicator.id}-day`);
       });
+  /** @type {(step: Step, which: (fact: string) => boolean) => HTMLElement[]} */
   const factRows = (step, which) =>
     Object.entries(draft.facts)
-      .filter(([fact]) => facts.has(fact) && which(fact))
-      .map(([fact, answer]) => row(facts.get(fact).text, answerText(answer), step, `f-${fact}`));
+      .filter(([fact]) => facts.has(/** @type {Fact} */ (fact)) && which(fact))
+      .map(([fact, answer]) => row(/** @type {FactItem} */ (facts.get(/** @type {Fact} */ (fact))).text, answerText(answer), step, `f-${fact}`));
   const age = draft.age;
   const ageValue =
     { dob: `Born ${age.dob.day}/${age.dob.month}/${age.dob.year}`, years: `${age.years} years`, months: `${age.months} months`, unborn: `Not born yet: due ${age.due.day}/${age.due.month}/${age.due.year}`, unknown: 'Not known' }[age.mode] ??
     'Not given';
   const referral = description.referralOutcomes.find((outcome) => outcome.outcome === draft.referral);
   const judged = description.levels.find((level) => level.id === draft.judgement.level);
+  /** @type {(title: string, rows: unknown[], empty: string) => HTMLElement[]} */
   const list = (title, rows, empty) => [h('h2', { class: 'govuk-heading-m' }, title), rows.length > 0 ? h('dl', { class: 'govuk-summary-list' }, rows) : h('p', { class: 'govuk-body' }, empty)];
   return [
     ...list(

@@ -4,22 +4,26 @@
 
 import { contactNodes, findingText, h, hidden, longDate, sourceText, urgencyText } from './dom.mjs';
 /** @typedef {import('./words.mjs').Words} Words */
+/** @import { Assessment, CompactAssessment, CompactFinding, CompactQuestion, CompactRuleTrace, Description, LevelRef } from '../types/waymark' */
+/** @typedef {(key: string, summary: string, ...content: unknown[]) => HTMLDetailsElement} Details */
 
 /**
  * Draws the assessment into `$body`. `open` holds the keys of the <details> the practitioner
  * has opened, so a redraw after each answer leaves them as they were.
  *
  * @param {HTMLElement} $body
- * @param {any} assessment  from `engine.guidance(case)`
+ * @param {CompactAssessment} assessment  from `engine.guidance(case)`
  * @param {Words} words  the ruleset's wording
  * @param {Set<string>} open
- * @param {() => any} fullAssessment  the same guidance with the trace, computed only when asked
+ * @param {() => CompactAssessment} fullAssessment  the same guidance with the trace, computed only when asked
  * @param {boolean} newEmergency  the danger is new since the last drawing, so it is announced
  *   at once; a redraw while it lasts does not announce it again
+ * @param {{ name: string, who: string } | null} [firstStage]  the first escalation stage, if known
  */
 export function renderGuidance($body, assessment, words, open, fullAssessment, newEmergency, firstStage = null) {
+  /** @type {Details} */
   const details = (key, summary, ...content) => {
-    const $details = h('details', { class: 'govuk-details', 'data-key': key, open: open.has(key) }, h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)), h('div', { class: 'govuk-details__text' }, content));
+    const $details = /** @type {HTMLDetailsElement} */ (h('details', { class: 'govuk-details', 'data-key': key, open: open.has(key) }, h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)), h('div', { class: 'govuk-details__text' }, content)));
     $details.addEventListener('toggle', () => {
       if ($details.open) open.add(key);
       else open.delete(key);
@@ -41,11 +45,11 @@ export function renderGuidance($body, assessment, words, open, fullAssessment, n
     traceSection(details, open, fullAssessment, words),
     aboutSection(assessment, words.description),
   ];
-  $body.replaceChildren(...sections.filter(Boolean));
+  $body.replaceChildren(.../** @type {HTMLElement[]} */ (sections.filter(Boolean)));
 }
 
 /**
- * @param {any} level
+ * @param {LevelRef} level
  * @param {boolean} announce
  */
 function emergencyBanner(level, announce) {
@@ -63,7 +67,7 @@ function emergencyBanner(level, announce) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function levelSection(assessment, words) {
@@ -80,7 +84,7 @@ function levelSection(assessment, words) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function judgementSection(assessment, words) {
@@ -96,7 +100,7 @@ function judgementSection(assessment, words) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function actionsSection(assessment, words) {
@@ -116,9 +120,9 @@ function actionsSection(assessment, words) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
- * @param {Function} details
+ * @param {Details} details
  * @param {{ name: string, who: string } | null} firstStage
  */
 function referralsSection(assessment, words, details, firstStage) {
@@ -138,10 +142,10 @@ function referralsSection(assessment, words, details, firstStage) {
           h(
             'ul',
             { class: 'govuk-list govuk-body-s app-contacts' },
-            route.contacts.map((/** @type {any} */ contact) => h('li', { class: contact.set ? 'app-contact' : 'app-contact app-contact--not-set' }, contactNodes(contact))),
+            route.contacts.map((contact) => h('li', { class: contact.set ? 'app-contact' : 'app-contact app-contact--not-set' }, contactNodes(contact))),
           ),
         h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Who can refer: '), route.whoMaySubmit),
-        referral.decisionBy && h('p', { class: 'govuk-body-s app-decision', 'data-decision-by': referral.decisionBy }, decisionText(referral, firstStage)),
+        referral.decisionBy && h('p', { class: 'govuk-body-s app-decision', 'data-decision-by': referral.decisionBy }, decisionText(referral.decisionBy, firstStage)),
         details(
           `consent:${referral.route}`,
           'Consent and sharing information',
@@ -157,16 +161,16 @@ function referralsSection(assessment, words, details, firstStage) {
  * When to expect an answer to a referral, and what to do if none comes: shown from the start, so
  * nobody waits in silence.
  *
- * @param {any} referral
+ * @param {string} decisionBy  the date a decision is expected
  * @param {{ name: string, who: string } | null} firstStage  the first escalation stage, if known
  */
-function decisionText(referral, firstStage) {
+function decisionText(decisionBy, firstStage) {
   const escalate = firstStage ? ` If you disagree with the decision and are still worried, escalate, starting with ${firstStage.name.toLowerCase()} (${firstStage.who}).` : ' If you disagree with the decision and are still worried, escalate.';
-  return `Expect a decision by ${longDate(referral.decisionBy)}. If you have heard nothing by then, chase it.${escalate}`;
+  return `Expect a decision by ${longDate(decisionBy)}. If you have heard nothing by then, chase it.${escalate}`;
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function escalationSection(assessment, words) {
@@ -176,11 +180,11 @@ function escalationSection(assessment, words) {
     'section',
     { 'aria-labelledby': 'escalation-heading', id: 'escalation' },
     h('h3', { class: 'govuk-heading-s', id: 'escalation-heading' }, 'If you are still worried: escalate'),
-    h('p', { class: 'govuk-body-s' }, escalation.why.map((/** @type {string} */ rule) => words.reason(rule).reason).join(' ')),
+    h('p', { class: 'govuk-body-s' }, escalation.why.map((rule) => words.reason(rule).reason).join(' ')),
     h(
       'ol',
       { class: 'govuk-list govuk-list--number govuk-body-s app-stages' },
-      escalation.stages.map((/** @type {string} */ id) => words.stage(id)).map((stage) =>
+      escalation.stages.map((id) => words.stage(id)).map((stage) =>
         h(
           'li',
           { 'data-stage': stage.id },
@@ -195,7 +199,7 @@ function escalationSection(assessment, words) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function questionsSection(assessment, words) {
@@ -217,22 +221,22 @@ function questionsSection(assessment, words) {
  * "Find out whether the child has self-harmed. If so, the level rises to child in need, and you
  * would also tell CAMHS."
  *
- * @param {any} question
+ * @param {CompactQuestion} question
  * @param {Words} words
  */
 export function questionText(question, words) {
   const effects = [
     question.level && `the level rises to ${words.level(question.level).name}`,
-    question.routes.length > 0 && `you would also tell ${question.routes.map((/** @type {string} */ id) => words.route(id).name).join(', ')}`,
+    question.routes.length > 0 && `you would also tell ${question.routes.map((id) => words.route(id).name).join(', ')}`,
     question.escalation && 'escalation applies',
   ].filter(Boolean);
-  const about = question.about.map((/** @type {any} */ finding) => questionSubject(finding, words)).join(', and ');
-  const condition = { yes: 'If so', no: 'If not' }[question.ifAnswer] ?? 'Depending on the answers';
+  const about = question.about.map((finding) => questionSubject(finding, words)).join(', and ');
+  const condition = question.ifAnswer ? { yes: 'If so', no: 'If not' }[question.ifAnswer] : 'Depending on the answers';
   return `Find out ${about}. ${condition}, ${effects.join(', and ')}.`;
 }
 
 /**
- * @param {any} finding
+ * @param {CompactFinding} finding
  * @param {Words} words
  */
 function questionSubject(finding, words) {
@@ -242,13 +246,17 @@ function questionSubject(finding, words) {
   return lowerFirst(findingText(finding, words));
 }
 
-/** "The child has self-harmed" as "the child has self-harmed"; "FGM" and "I" keep their capitals. */
+/**
+ * "The child has self-harmed" as "the child has self-harmed"; "FGM" and "I" keep their capitals.
+ *
+ * @param {string} text
+ */
 function lowerFirst(text) {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function promptsSection(assessment, words) {
@@ -266,7 +274,7 @@ function promptsSection(assessment, words) {
 }
 
 /**
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 function reasonsSection(assessment, words) {
@@ -284,7 +292,7 @@ function reasonsSection(assessment, words) {
           'li',
           { class: 'app-reason', 'data-rule': fired.rule },
           h('p', { class: 'govuk-body-s app-reason__text' }, reason.reason, reason.level && h('span', { class: 'app-reason__level' }, ` (at least ${reason.level.name})`)),
-          fired.evidence.length > 0 && h('p', { class: 'govuk-body-s app-reason__evidence' }, 'Because: ', fired.evidence.map((/** @type {any} */ finding) => findingText(finding, words)).join('; '), '.'),
+          fired.evidence.length > 0 && h('p', { class: 'govuk-body-s app-reason__evidence' }, 'Because: ', fired.evidence.map((finding) => findingText(finding, words)).join('; '), '.'),
           reason.sources.length > 0 && h('p', { class: 'govuk-body-s app-reason__sources' }, `Source: ${reason.sources.map(sourceText).join('; ')}.`),
         );
       }),
@@ -292,7 +300,7 @@ function reasonsSection(assessment, words) {
   );
 }
 
-/** @param {any} assessment */
+/** @param {CompactAssessment} assessment */
 function warningsSection(assessment) {
   if (assessment.warnings.length === 0) return null;
   return h('div', { class: 'govuk-inset-text app-warnings' }, h('ul', { class: 'govuk-list govuk-body-s' }, assessment.warnings.map((warning) => h('li', {}, warning.message))));
@@ -301,14 +309,14 @@ function warningsSection(assessment) {
 /**
  * Every rule and what decided it, computed only while open.
  *
- * @param {Function} details
+ * @param {Details} details
  * @param {Set<string>} open
- * @param {() => any} fullAssessment
+ * @param {() => CompactAssessment} fullAssessment
  * @param {Words} words
  */
 function traceSection(details, open, fullAssessment, words) {
   const $slot = h('div', { id: 'trace' });
-  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace, words));
+  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace ?? [], words));
   const $details = details('trace', 'How every rule was decided', $slot);
   if (open.has('trace')) draw();
   $details.addEventListener('toggle', () => {
@@ -321,7 +329,7 @@ function traceSection(details, open, fullAssessment, words) {
 const STATUS = { fired: 'Applies', 'not-fired': 'Does not apply', undetermined: 'Not known yet' };
 
 /**
- * @param {any[]} trace
+ * @param {CompactRuleTrace[]} trace
  * @param {Words} words
  */
 function traceTable(trace, words) {
@@ -339,7 +347,7 @@ function traceTable(trace, words) {
           { class: `govuk-table__row app-trace__row--${rule.status}` },
           h('th', { scope: 'row', class: 'govuk-table__header app-trace__rule' }, rule.rule),
           h('td', { class: 'govuk-table__cell' }, STATUS[rule.status] ?? rule.status),
-          h('td', { class: 'govuk-table__cell' }, rule.because.map((/** @type {any} */ finding) => findingText(finding, words)).join('; ')),
+          h('td', { class: 'govuk-table__cell' }, rule.because.map((finding) => findingText(finding, words)).join('; ')),
         ),
       ),
     ),
@@ -347,8 +355,8 @@ function traceTable(trace, words) {
 }
 
 /**
- * @param {any} assessment
- * @param {any} description  from `engine.describe()`
+ * @param {CompactAssessment} assessment
+ * @param {Description} description  from `engine.describe()`
  */
 function aboutSection(assessment, description) {
   const ruleset = description.ruleset;
@@ -371,11 +379,11 @@ function aboutSection(assessment, description) {
 /**
  * A one-line summary for screen readers, announced politely when it changes.
  *
- * @param {any} assessment
+ * @param {CompactAssessment} assessment
  * @param {Words} words
  */
 export function announcement(assessment, words) {
-  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const count = (/** @type {number} */ n, /** @type {string} */ one, /** @type {string} */ many) => `${n} ${n === 1 ? one : many}`;
   return [
     assessment.immediateDanger ? 'Emergency: call 999 now.' : '',
     `Level of need: ${words.level(assessment.level).name}.`,

@@ -4,21 +4,18 @@
 
 import { h } from './dom.mjs';
 
-/**
- * @typedef {{ text: string, sub: string[], refs: number[] }} Item
- * @typedef {{ title: string, items: Item[], numbered: boolean }} Section
- * @typedef {{ heading: string, lead: string[], sections: Section[], sources: string[], closing: string[], fingerprint: string }} HandOn
- */
+/** @import { Case, HandedOn } from '../types/waymark' */
+/** @typedef {Pick<import('../../pkg/waymark.js').Engine, 'handOn'>} HandsOn  an engine, or anything that hands on as one */
 
 /**
  * What is handed on, worded once by the engine (the command line's `--format text` prints the
  * same): the answers first, then the guidance, with the practitioner's own notes.
  *
- * @param {any} engine
- * @param {any} case_
+ * @param {HandsOn} engine
+ * @param {Case} case_
  * @param {import('./draft.mjs').Draft} draft
  * @param {{ sources?: boolean }} [options]
- * @returns {{ handOn: HandOn, text: string }}
+ * @returns {HandedOn}
  */
 function handedOn(engine, case_, draft, { sources = false } = {}) {
   return engine.handOn(case_, draft.notes.livesWith, draft.notes.notes, sources);
@@ -28,8 +25,8 @@ function handedOn(engine, case_, draft, { sources = false } = {}) {
  * The hand-on as plain text, for pasting into a referral form. Sources (as numbered notes) and
  * the ruleset's fingerprint are left out unless asked for: a referral form needs the facts.
  *
- * @param {any} engine
- * @param {any} case_
+ * @param {HandsOn} engine
+ * @param {Case} case_
  * @param {import('./draft.mjs').Draft} draft
  * @param {{ sources?: boolean }} [options]
  */
@@ -40,8 +37,8 @@ export function caseText(engine, case_, draft, options = {}) {
 /**
  * The hand-on for paper: the same sections, with the sources as short numbered notes at the end.
  *
- * @param {any} engine
- * @param {any} case_
+ * @param {HandsOn} engine
+ * @param {Case} case_
  * @param {import('./draft.mjs').Draft} draft
  * @returns {HTMLElement[]}
  */

@@ -7,6 +7,11 @@ import { guardEngine } from './engine-guard.mjs';
 import { loadFresh } from './engine-spare.mjs';
 import { embeddedJson, embeddedWasm } from './setup/embedded.mjs';
 
+/** @import { Description, EngineError } from '../types/waymark' */
+/** @import { Engine } from '../../pkg/waymark.js' */
+/** What the pages call on an engine: the module's own, or one guarded by a spare. */
+/** @typedef {Pick<Engine, 'guidance' | 'assess' | 'handOn' | 'describe' | 'checkScenario'>} GuideEngine */
+
 /** A profile is named by a file in profiles/, so a name can never reach outside that folder. */
 const PROFILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -23,7 +28,7 @@ const PROFILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * @param {Document} document
  * @param {Location} location
  * @param {(recovery: import('./engine-guard.mjs').Recovery) => void} [onRecover]
- * @returns {Promise<{ engine: any, description: any }>}
+ * @returns {Promise<{ engine: GuideEngine, description: Description }>}
  */
 export async function loadEngine(document, location, onRecover) {
   const rulesetUrl = meta(document, 'waymark-ruleset');
@@ -39,13 +44,20 @@ export async function loadEngine(document, location, onRecover) {
     fetchJson(rulesetUrl, 'the ruleset'),
     profileName ? fetchJson(`profiles/${profileName}.json`, `the local profile “${profileName}”`) : null,
   ]);
+  /** @type {GuideEngine} */
   let engine;
   try {
-    engine = embedded ? new pkg.Engine(ruleset, profile) : await guardEngine({ ruleset, profile, module: pkg, load: () => loadFresh(), onRecover });
-  } catch (error) {
+    if (embedded) engine = new pkg.Engine(ruleset, profile);
+    else {
+      const guarded = await guardEngine({ ruleset, profile, module: pkg, load: () => loadFresh(), onRecover });
+      await guarded.ready();
+      engine = guarded;
+    }
+  } catch (thrown) {
+    // The engine throws an EngineError; a trap (a WebAssembly.RuntimeError) has only a message.
+    const error = /** @type {Partial<EngineError>} */ (thrown);
     throw new Error(`The ${error.document ?? 'ruleset'} has a problem, so the guidance cannot be trusted: ${error.message}`);
   }
-  if (!embedded) await engine.ready();
   return { engine, description: engine.describe() };
 }
 
@@ -60,6 +72,7 @@ export function meta(document, name) {
 /**
  * @param {string} url
  * @param {string} what
+ * @returns {Promise<unknown>}  JSON, for the engine to check
  */
 export async function fetchJson(url, what) {
   const embedded = embeddedJson(url);

@@ -22,7 +22,7 @@ const STOP = new Set(
 export function stem(word) {
   let w = word.replace(/'s$/, '').replace(/'/g, '');
   if (w.length <= 3) return w;
-  const undouble = (s) => (/([bdfgklmnprt])\1$/.test(s) && !/(ll|ss|ff)$/.test(s) ? s.slice(0, -1) : s);
+  const undouble = (/** @type {string} */ s) => (/([bdfgklmnprt])\1$/.test(s) && !/(ll|ss|ff)$/.test(s) ? s.slice(0, -1) : s);
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith('ing') && w.length > 5) return trimE(undouble(w.slice(0, -3)));
@@ -33,7 +33,11 @@ export function stem(word) {
   return trimE(w);
 }
 
-/** "bruise" and "bruis(ed)" meet: a final silent e is dropped after a consonant. */
+/**
+ * "bruise" and "bruis(ed)" meet: a final silent e is dropped after a consonant.
+ *
+ * @param {string} w
+ */
 function trimE(w) {
   return w.length > 4 && w.endsWith('e') && !/[aeiou]e$/.test(w) ? w.slice(0, -1) : w;
 }
@@ -54,7 +58,7 @@ export function words(text) {
 }
 
 /**
- * @typedef {{ id: string, text: string, help?: string, terms?: string[], domain: string }} Searchable
+ * @typedef {{ id: string, text: string, help?: string | null, terms?: string[], domain: string }} Searchable
  * @typedef {{ id: string, score: number }} Match
  * @typedef {{ stems: Set<string>, phrase: string, weight: number }} Field
  * @typedef {{ entries: { id: string, fields: Field[] }[], synonyms: string[][], vocabulary: Set<string>, rarity: Map<string, number>, domains: Map<string, string> }} Index
@@ -73,7 +77,7 @@ const WEIGHTS = { text: 3, terms: 3, help: 1, domain: 1 };
 export function buildIndex(indicators, description) {
   const domains = new Map((description.domains ?? []).map((d) => [d.id, d.name]));
   const vocabulary = new Set();
-  /** @returns {Field} */
+  /** @type {(text: string, weight: number) => Field} */
   const field = (text, weight) => {
     const list = words(text);
     for (const w of list) if (!STOP.has(w)) vocabulary.add(w);
@@ -143,7 +147,12 @@ export function parts(index, query) {
   return { parts: found, corrected };
 }
 
-/** Whether a stem, or a synonym of it, appears anywhere in the questions. */
+/**
+ * Whether a stem, or a synonym of it, appears anywhere in the questions.
+ *
+ * @param {Index} index
+ * @param {string} s
+ */
 function known(index, s) {
   if (index.rarity.has(s) || index.synonyms.some((group) => group.includes(s))) return true;
   return s.length >= 4 && [...index.rarity.keys()].some((k) => k.length >= 4 && (k.startsWith(s) || s.startsWith(k)));
@@ -170,7 +179,7 @@ export function search(index, query) {
 export function searchWithCorrections(index, query) {
   const { parts: wanted, corrected } = parts(index, query);
   if (wanted.length === 0) return { matches: [], corrected };
-  const rare = (alternative) => Math.max(...alternative.split(' ').map((w) => index.rarity.get(w) ?? 1));
+  const rare = (/** @type {string} */ alternative) => Math.max(...alternative.split(' ').map((w) => index.rarity.get(w) ?? 1));
   /** @type {(Match & { matched: number })[]} */
   const matches = [];
   for (const entry of index.entries) {

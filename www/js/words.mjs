@@ -4,6 +4,8 @@
 // `engine.describe()`, read once when the page starts. Self-contained assessments
 // (`engine.assess(case)`) name the same ids, so the same lookups serve them too.
 
+/** @import { CompactFinding, Description, Finding, ReasonInfo } from '../types/waymark' */
+
 /**
  * @template T
  * @param {T[]} items
@@ -14,7 +16,7 @@ function byKey(items, key) {
 }
 
 export class Words {
-  /** @param {any} description  from `engine.describe()` */
+  /** @param {Description} description  from `engine.describe()` */
   constructor(description) {
     this.description = description;
     this.levels = byKey(description.levels, (level) => level.id);
@@ -64,6 +66,7 @@ export class Words {
    * rule, and the level's response as its reason.
    *
    * @param {string} rule
+   * @returns {ReasonInfo}
    */
   reason(rule) {
     const level = this.reasons.has(rule) ? undefined : this.levels.get(rule);
@@ -84,7 +87,7 @@ export class Words {
    * The wording of what a finding tests: the indicator's question, the fact or the referral
    * outcome.
    *
-   * @param {any} finding
+   * @param {CompactFinding | Finding} finding
    * @returns {string}
    */
   subject(finding) {

@@ -39,7 +39,7 @@ export async function copySource() {
  * The text of a copy of the single file `source` with `profile` built in and chosen.
  *
  * @param {string} source
- * @param {any} profile  a profile the engine has accepted
+ * @param {{ id?: unknown }} profile  a profile the engine has accepted (so its id is text)
  */
 export function copyText(source, profile) {
   const path = `profiles/${profile.id}.json`;
@@ -91,7 +91,7 @@ export function isCopy(text) {
 /**
  * A file name for the copy: "waymark-northfield-primary-school.html".
  *
- * @param {any} profile
+ * @param {{ id?: unknown }} profile
  */
 export function copyName(profile) {
   return `waymark-${profile.id}.html`;

@@ -19,7 +19,7 @@ function block(path) {
  * A JSON file carried in the page, parsed; undefined when the page does not carry it.
  *
  * @param {string} path
- * @returns {any}
+ * @returns {unknown}
  */
 export function embeddedJson(path) {
   const $block = block(path);

@@ -7,21 +7,22 @@ import { markField } from '../form.mjs';
 
 /** @typedef {import('./profile.mjs').Field} Field */
 /** @typedef {import('./profile.mjs').Problem} Problem */
+/** @import { ContactDetails, Description } from '../../types/waymark' */
 
 /**
  * Draws the whole form into `$root`.
  *
  * @param {HTMLElement} $root
  * @param {Field[]} fields
- * @param {any} description  `engine.describe()` of the ruleset without a profile
+ * @param {Description} description  `engine.describe()` of the ruleset without a profile
  */
 export function drawForm($root, fields, description) {
-  const of = (group) => fields.filter((field) => field.group === group);
+  const of = (/** @type {string} */ group) => fields.filter((field) => field.group === group);
   const byId = new Map(fields.map((field) => [field.id, field]));
-  const one = (id) => input(/** @type {Field} */ (byId.get(id)));
+  const one = (/** @type {string} */ id) => input(/** @type {Field} */ (byId.get(id)));
   const national = description.contacts.filter((contact) => contact.scope === 'national');
   const local = description.contacts.filter((contact) => contact.scope === 'local');
-  const extras = (section, what) => {
+  const extras = (/** @type {string} */ section, /** @type {string} */ what) => {
     const rows = of(`extra-${section}`);
     if (rows.length === 0) return null;
     return h(
@@ -109,7 +110,7 @@ export function drawForm($root, fields, description) {
 /**
  * @param {string} id
  * @param {string} title
- * @param {...any} content
+ * @param {...unknown} content
  */
 function section(id, title, ...content) {
   return h('section', { class: 'app-setup-section', id: `section-${id}`, 'aria-labelledby': `section-${id}-title` }, h('h2', { class: 'govuk-heading-m', id: `section-${id}-title`, tabindex: '-1' }, title), content);
@@ -118,7 +119,7 @@ function section(id, title, ...content) {
 /**
  * One local contact, folded to a line that says whether it is set; opened to change it.
  *
- * @param {any} contact
+ * @param {ContactDetails} contact
  * @param {Field[]} fields
  */
 function contactFieldset(contact, fields) {
@@ -148,7 +149,9 @@ function contactFieldset(contact, fields) {
 function input(field) {
   const hintId = field.hint ? `${field.id}-hint` : null;
   const common = { id: field.id, name: field.id, 'aria-describedby': hintId, spellcheck: 'false', 'data-setup-field': true };
-  const width = { phone: ' govuk-input--width-20', days: ' govuk-input--width-3', email: ' govuk-!-width-two-thirds' }[field.kind] ?? '';
+  /** @type {Partial<Record<Field['kind'], string>>} */
+  const widths = { phone: ' govuk-input--width-20', days: ' govuk-input--width-3', email: ' govuk-!-width-two-thirds' };
+  const width = widths[field.kind] ?? '';
   const control =
     field.kind === 'textarea'
       ? h('textarea', { class: 'govuk-textarea', rows: '2', ...common })

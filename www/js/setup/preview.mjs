@@ -7,17 +7,26 @@ import { contactText, h, urgencyText } from '../dom.mjs';
 import { renderGuidance } from '../guidance.mjs';
 import { Words } from '../words.mjs';
 
+/** @import { Case, ContactDetails } from '../../types/waymark' */
+/** @typedef {Pick<import('../../../pkg/waymark.js').Engine, 'assess' | 'describe' | 'guidance'>} Engine */
+/**
+ * What the preview reads of a scenario file (docs/scenario-format.md), as fetched: each case is
+ * checked by the engine, and a time point it refuses is left out.
+ *
+ * @typedef {{ title: string, timePoints?: { title: string, case: Case }[] }} ScenarioFile
+ */
+
 /**
  * @typedef {object} Sample  a time point of a case review, to preview the guidance with
  * @property {string} label
- * @property {any} case
+ * @property {Case} case
  */
 
 /**
  * Draws the preview for an engine made with the profile.
  *
  * @param {HTMLElement} $root
- * @param {any} engine
+ * @param {Engine} engine
  * @param {Sample[]} samples
  * @param {{ sample: number, open: Set<string> }} state  which sample is shown; which of its
  *   <details> are open
@@ -66,8 +75,9 @@ export function drawPreview($root, engine, samples, state, organisation) {
         ),
       ),
     ),
-    $select &&
-      h(
+    // No samples, no sample section (an empty text, where `null` would be drawn as "null").
+    $select
+      ? h(
         'div',
         { class: 'app-setup-preview__sample' },
         h('h3', { class: 'govuk-heading-s' }, 'The guidance for a sample case'),
@@ -79,7 +89,8 @@ export function drawPreview($root, engine, samples, state, organisation) {
           $select,
         ),
         $sample,
-      ),
+      )
+      : '',
   );
   $root.querySelector('.app-setup-preview__unset')?.addEventListener('toggle', (event) => {
     if (/** @type {HTMLDetailsElement} */ (event.target).open) state.open.add('unset');
@@ -91,7 +102,7 @@ export function drawPreview($root, engine, samples, state, organisation) {
 /**
  * Contacts as the guide words them.
  *
- * @param {any[]} contacts
+ * @param {ContactDetails[]} contacts
  */
 function contactList(contacts) {
   return h(
@@ -106,7 +117,7 @@ function contactList(contacts) {
  * whole of its guidance, as the guide draws it, folded below.
  *
  * @param {HTMLElement} $root
- * @param {any} engine
+ * @param {Engine} engine
  * @param {Sample} sample
  * @param {Set<string>} open
  */
@@ -161,8 +172,8 @@ function sampleSelect(samples, chosen) {
  * The time points of some case reviews, as samples; the first shown is the one whose guidance
  * names the most local contacts, so the preview shows as many of them as it can.
  *
- * @param {any[]} scenarios
- * @param {any} engine  without a profile
+ * @param {ScenarioFile[]} scenarios
+ * @param {Engine} engine  without a profile
  * @returns {{ samples: Sample[], best: number }}
  */
 export function samplesFrom(scenarios, engine) {

@@ -32,6 +32,14 @@ export const CONTACT_DETAILS = ['name', 'phone', 'hours', 'email', 'outOfHours',
  * @property {string} [name]  what it is about, for messages ("Deputy designated safeguarding lead")
  */
 
+/** @import { Description, Problem as EngineProblem } from '../../types/waymark' */
+/**
+ * A JSON object: a profile as the form edits it, field by field, before the engine checks it
+ * (docs/ruleset-format.md, "The profile").
+ *
+ * @typedef {{ [key: string]: unknown }} JsonObject
+ */
+
 /**
  * @typedef {object} Problem
  * @property {string} field  the id of the input it is about ("" for the page as a whole)
@@ -43,8 +51,8 @@ export const CONTACT_DETAILS = ['name', 'phone', 'hours', 'email', 'outOfHours',
  * The fields for this ruleset, plus a "remove" row for each entry in the profile that the
  * ruleset does not have (or does not let a profile change), so every problem has a place.
  *
- * @param {any} description  `engine.describe()` of the ruleset without a profile
- * @param {any} profile  the profile as it stands (possibly imported, with extra entries)
+ * @param {Description} description  `engine.describe()` of the ruleset without a profile
+ * @param {unknown} profile  the profile as it stands (possibly imported, with extra entries)
  * @returns {Field[]}
  */
 export function fieldsFor(description, profile) {
@@ -76,7 +84,7 @@ export function fieldsFor(description, profile) {
   }
   for (const stage of description.escalation) {
     const about = { group: `stage-${stage.id}`, name: stage.name };
-    const days = stage.timescale?.workingDays;
+    const days = typeof stage.timescale === 'object' ? stage.timescale.workingDays : undefined;
     fields.push(
       {
         id: `stage-${stage.id}-days`,
@@ -95,7 +103,7 @@ export function fieldsFor(description, profile) {
     escalation: new Set(description.escalation.map((stage) => stage.id)),
   };
   for (const section of /** @type {const} */ (['contacts', 'levels', 'escalation'])) {
-    const entries = profile?.[section];
+    const entries = isObject(profile) ? profile[section] : undefined;
     if (!isObject(entries)) continue;
     for (const id of Object.keys(entries)) {
       if (known[section].has(id)) continue;
@@ -109,7 +117,7 @@ export function fieldsFor(description, profile) {
  * What a field shows for a profile.
  *
  * @param {Field} field
- * @param {any} profile
+ * @param {unknown} profile
  */
 export function fieldValue(field, profile) {
   let value = get(profile, field.path);
@@ -123,20 +131,21 @@ export function fieldValue(field, profile) {
  * The profile the form makes: `base` (what was opened, keeping anything the form does not show)
  * with each field's value put in, trimmed, and blanks left out. Keys are in the documented order.
  *
- * @param {any} base
+ * @param {unknown} base
  * @param {Field[]} fields
  * @param {Record<string, string>} values  field id → what is typed
  * @param {string} rulesetId
- * @returns {{ profile: any, problems: Problem[] }}  problems: the form's own checks
+ * @returns {{ profile: JsonObject, problems: Problem[] }}  problems: the form's own checks
  */
 export function makeProfile(base, fields, values, rulesetId) {
+  /** @type {JsonObject} */
   const draft = structuredClone(isObject(base) ? base : {});
   /** @type {Problem[]} */
   const problems = [];
   for (const field of fields) {
     if (field.kind === 'remove') continue;
     const text = (values[field.id] ?? '').trim();
-    let value = /** @type {any} */ (text || undefined);
+    let value = /** @type {unknown} */ (text || undefined);
     if (field.kind === 'phone' && text.length > PHONE_LIMIT) {
       problems.push({ field: field.id, path: field.path, message: `${field.name}: the phone number must be ${PHONE_LIMIT} characters or fewer (it has ${text.length}). Put anything more in the notes` });
     }
@@ -156,9 +165,10 @@ export function makeProfile(base, fields, values, rulesetId) {
   }
   if (!draft.organisation) problems.push({ field: 'organisation', path: 'organisation', message: 'Enter the name of your school or organisation' });
 
-  /** @type {Record<string, any>} */
+  /** @type {JsonObject} */
   const profile = {};
-  const ordered = { ...draft, format: PROFILE_FORMAT, ruleset: draft.ruleset ?? rulesetId, id: draft.id ?? profileId(draft.organisation ?? '') };
+  /** @type {JsonObject} */
+  const ordered = { ...draft, format: PROFILE_FORMAT, ruleset: draft.ruleset ?? rulesetId, id: draft.id ?? profileId(/** @type {string} */ (draft.organisation ?? '')) };
   for (const key of [...PROFILE_KEYS, ...Object.keys(ordered).filter((key) => !PROFILE_KEYS.includes(key))]) {
     let value = ordered[key];
     if (['levels', 'contacts', 'escalation'].includes(key)) value = withoutEmpty(value);
@@ -189,7 +199,7 @@ export function profileId(organisation) {
  *
  * @param {{ path: string, code: string, message: string }[]} problems  from the Error's `.problems`
  * @param {Field[]} fields
- * @param {any} description
+ * @param {Description} description
  * @returns {Problem[]}
  */
 export function engineProblems(problems, fields, description) {
@@ -233,7 +243,7 @@ export function fieldAt(path, fields) {
  *
  * @param {string} text
  * @param {string} rulesetId
- * @returns {any}
+ * @returns {JsonObject}
  */
 export function readProfile(text, rulesetId) {
   let value;
@@ -260,7 +270,10 @@ export function readProfile(text, rulesetId) {
 
 // --- Small helpers --------------------------------------------------------------------------
 
-/** @param {any} value */
+/**
+ * @param {unknown} value
+ * @returns {value is JsonObject}
+ */
 export function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -275,31 +288,32 @@ function safeId(text) {
 }
 
 /**
- * @param {any} object
+ * @param {unknown} object
  * @param {string} path  dot-separated; the keys of contacts, levels and stages are ids, which
  *   have no dots
  */
 function get(object, path) {
-  return path.split('.').reduce((value, key) => (isObject(value) ? value[key] : undefined), object);
+  return path.split('.').reduce((/** @type {unknown} */ value, key) => (isObject(value) ? value[key] : undefined), object);
 }
 
 /**
  * Sets a value by path, making objects on the way; `undefined` removes it.
  *
- * @param {any} object
+ * @param {JsonObject} object
  * @param {string} path
- * @param {any} value
+ * @param {unknown} value
  */
 function set(object, path, value) {
   const keys = path.split('.');
   const last = /** @type {string} */ (keys.pop());
   let at = object;
   for (const key of keys) {
-    if (!isObject(at[key])) {
+    let next = at[key];
+    if (!isObject(next)) {
       if (value === undefined) return;
-      at[key] = {};
+      next = at[key] = {};
     }
-    at = at[key];
+    at = /** @type {JsonObject} */ (next);
   }
   if (value === undefined) delete at[last];
   else at[last] = value;
@@ -308,7 +322,7 @@ function set(object, path, value) {
 /**
  * A map of entries without the ones left empty; undefined when none is left.
  *
- * @param {any} entries
+ * @param {unknown} entries
  */
 function withoutEmpty(entries) {
   if (!isObject(entries)) return entries;

@@ -46,7 +46,7 @@ export class Audience {
     this.say('Waiting for the trainer.');
   }
 
-  /** @param {any} message */
+  /** @param {{ type?: unknown, view?: import('./view.mjs').View } | null} message  what the trainer's window posted (presenter.mjs) */
   onMessage(message) {
     if (!message || typeof message !== 'object') return;
     if (message.type === MESSAGE.view && message.view) this.show(message.view);
@@ -66,10 +66,10 @@ export class Audience {
    * Draws what the trainer's window sent. The newest stage is scrolled into view when the
    * trainer moves on, not when only the room's decision changes.
    *
-   * @param {any} view
+   * @param {import('./view.mjs').View} view
    */
   show(view) {
-    const place = view.screen === 'run' ? `${view.scenario.id}:${view.place}` : `${view.screen}:${view.scenario?.id ?? ''}`;
+    const place = view.screen === 'run' ? `${view.scenario.id}:${view.place}` : `${view.screen}:${'scenario' in view ? view.scenario.id : ''}`;
     const moved = place !== this.place;
     this.place = place;
     const scrollY = window.scrollY;

@@ -10,6 +10,8 @@ import { chronology, debrief, runHeading, runStages, showLatest } from './render
 import { FileProblems, STAGES, checkRun, checkScenario, emptyDecision, eraseRun, moveTo, newRun, position, readFile, runFileText, saveRun, storedRun } from './run.mjs';
 import { buildView, citations, introView, nextPreview, waitingView } from './view.mjs';
 
+/** @import { Assessment, Description, RouteInfo, Scenario } from '../../types/waymark' */
+
 /** The case reviews that come with Waymark, in www/scenarios/, in the order they are offered. */
 export const BUNDLED = [
   'child-v',
@@ -34,8 +36,8 @@ const HIDE_NOTES_KEY = 'waymark-trainer-hide-notes';
 
 export class Presenter {
   /**
-   * @param {any} engine
-   * @param {any} description  `engine.describe()`
+   * @param {import('../load.mjs').GuideEngine} engine
+   * @param {Description} description  `engine.describe()`
    * @param {{ screen: HTMLElement, notices: HTMLElement, announcer: HTMLElement }} elements
    */
   constructor(engine, description, elements) {
@@ -46,13 +48,13 @@ export class Presenter {
     this.$announcer = elements.announcer;
     /** @type {import('./run.mjs').Run | null} */
     this.run = null;
-    /** @type {any[]} the engine's guidance at each time point of the run */
+    /** @type {Assessment[]} the engine's guidance at each time point of the run */
     this.assessments = [];
     /** @type {import('./run.mjs').Problem[]} where the engine differs from the scenario's expectations */
     this.warnings = [];
-    /** @type {{ scenario: any, origin: string, warnings: import('./run.mjs').Problem[] } | { run: import('./run.mjs').Run, warnings: import('./run.mjs').Problem[] } | null} */
+    /** @type {{ scenario: Scenario, origin: string, warnings: import('./run.mjs').Problem[] } | { run: import('./run.mjs').Run, warnings: import('./run.mjs').Problem[] } | null} */
     this.chosen = null;
-    /** @type {Map<string, any>} bundled scenarios by file name, once fetched */
+    /** @type {Map<string, Scenario>} bundled scenarios by file name, once fetched: the project's own, which its tests check, and checkScenario checks again before one is used */
     this.bundled = new Map();
     this.screen = '';
     this.announced = '';
@@ -91,10 +93,10 @@ export class Presenter {
    * A run kept in this tab that cannot be used now: why, and what the trainer can do with it.
    *
    * @param {string} kept  the run as it was kept
-   * @param {any} error
+   * @param {unknown} error  whatever reading it threw
    */
   unusable(kept, error) {
-    const problem = error instanceof FileProblems && error.problems.length > 0 ? `${error.problems[0].path}: ${error.problems[0].message}` : String(error?.message ?? error);
+    const problem = error instanceof FileProblems && error.problems.length > 0 ? `${error.problems[0].path}: ${error.problems[0].message}` : String(/** @type {{ message?: unknown } | null | undefined} */ (error)?.message ?? error);
     const $banner = h(
       'div',
       { class: 'govuk-notification-banner', role: 'alert', 'aria-labelledby': 'notice-title', id: 'notice', tabindex: '-1' },
@@ -130,7 +132,7 @@ export class Presenter {
 
   // --- Messages from audience windows -----------------------------------------------------
 
-  /** @param {any} message */
+  /** @param {{ type?: unknown, action?: unknown } | null} message  what an audience window posted (audience.mjs) */
   onMessage(message) {
     if (!message || typeof message !== 'object') return;
     if (message.type === MESSAGE.hello) {
@@ -146,7 +148,7 @@ export class Presenter {
     }
   }
 
-  /** @param {any} message */
+  /** @param {object} message  for the audience windows */
   send(message) {
     this.channel?.postMessage(message);
   }
@@ -252,6 +254,7 @@ export class Presenter {
 
   /** @param {HTMLElement} $list */
   async listBundled($list) {
+    /** @type {[string, Scenario | null | undefined][]} */
     const loaded = await Promise.all(
       BUNDLED.map(async (name) => {
         if (this.bundled.has(name)) return [name, this.bundled.get(name)];
@@ -262,14 +265,15 @@ export class Presenter {
             if (!response.ok) return [name, null];
             scenario = await response.json();
           }
-          this.bundled.set(name, scenario);
-          return [name, scenario];
+          // One of the project's own scenarios (its tests check them all); checkScenario checks it again before use.
+          this.bundled.set(name, /** @type {Scenario} */ (scenario));
+          return [name, /** @type {Scenario} */ (scenario)];
         } catch {
           return [name, null];
         }
       }),
     );
-    const items = loaded.filter(([, scenario]) => scenario);
+    const items = /** @type {[string, Scenario][]} */ (loaded.filter(([, scenario]) => scenario));
     $list.replaceChildren(
       ...items.map(([name, scenario]) => {
         const $radio = h('input', { class: 'govuk-radios__input', id: `scenario-${name}`, name: 'scenario', type: 'radio', value: name, 'aria-describedby': `scenario-${name}-hint` });
@@ -298,7 +302,7 @@ export class Presenter {
   chooseBundled(name) {
     this.clearFileErrors();
     try {
-      const scenario = this.bundled.get(name);
+      const scenario = /** @type {Scenario} */ (this.bundled.get(name));
       const { warnings } = checkScenario(this.engine, this.description, scenario);
       this.chosen = { scenario, origin: `scenarios/${name}.json`, warnings };
     } catch (error) {
@@ -340,7 +344,7 @@ export class Presenter {
    * is left as it was.
    *
    * @param {string} name
-   * @param {any} error
+   * @param {unknown} error
    */
   showFileErrors(name, error) {
     // The engine's own problems carry a path and code; anything else (a value of a shape nothing
@@ -396,9 +400,9 @@ export class Presenter {
           h(
             'dl',
             { class: 'govuk-summary-list' },
-            row('Time points', h('ol', { class: 'govuk-list govuk-list--number', id: 'chosen-points' }, scenario.timePoints.map((/** @type {any} */ p) => h('li', {}, p.title)))),
+            row('Time points', h('ol', { class: 'govuk-list govuk-list--number', id: 'chosen-points' }, scenario.timePoints.map((p) => h('li', {}, p.title)))),
             row('Sources', h('ul', { class: 'govuk-list', id: 'chosen-sources' }, citations(scenario.sources, this.description).map((line) => h('li', {}, line)))),
-            fromRun && row('Saved run', whereText(/** @type {any} */ (this.chosen).run)),
+            'run' in this.chosen && row('Saved run', whereText(this.chosen.run)),
           ),
           warnings.length > 0 &&
             h(
@@ -445,7 +449,7 @@ export class Presenter {
   load(run, warnings) {
     this.run = run;
     this.warnings = warnings;
-    this.assessments = run.scenario.timePoints.map((/** @type {any} */ point) => this.engine.assess(point.case, { trace: false }));
+    this.assessments = run.scenario.timePoints.map((point) => this.engine.assess(point.case, { trace: false }));
   }
 
   save() {
@@ -468,7 +472,7 @@ export class Presenter {
     if (!this.run) return;
     this.screen = this.run.at === 'debrief' ? 'debrief' : 'run';
     const focused = document.activeElement?.id ?? '';
-    const view = /** @type {any} */ (buildView(this.run, this.context()));
+    const view = buildView(this.run, this.context());
     if (view.screen === 'debrief') {
       document.title = `Debrief, ${this.run.scenario.title}: Waymark trainer`;
       this.$screen.replaceChildren(...this.controls(view), ...debrief(view));
@@ -501,7 +505,7 @@ export class Presenter {
   /**
    * The trainer's controls: back, on, the audience window, notes, and the run itself.
    *
-   * @param {any} view
+   * @param {import('./view.mjs').View} view
    */
   controls(view) {
     const run = /** @type {import('./run.mjs').Run} */ (this.run);
@@ -633,7 +637,8 @@ export class Presenter {
   /** The room's decision at this time point: quick choices, kept as they are made. */
   roomForm() {
     const run = /** @type {import('./run.mjs').Run} */ (this.run);
-    const point = run.scenario.timePoints[/** @type {any} */ (run.at).point];
+    // The room decides at a time point, never at the debrief.
+    const point = run.scenario.timePoints[/** @type {{ point: number }} */ (run.at).point];
     const decision = run.decisions[point.id] ?? emptyDecision();
     const radio = (/** @type {string} */ name, /** @type {string} */ id, /** @type {string} */ value, /** @type {string} */ label, /** @type {boolean} */ checked) =>
       h(
@@ -642,16 +647,16 @@ export class Presenter {
         h('input', { class: 'govuk-radios__input', id, name, type: 'radio', value, checked }),
         h('label', { class: 'govuk-label govuk-radios__label', for: id }, label),
       );
-    const checkbox = (/** @type {any} */ route) =>
+    const checkbox = (/** @type {RouteInfo} */ route) =>
       h(
         'div',
         { class: 'govuk-checkboxes__item' },
         h('input', { class: 'govuk-checkboxes__input', id: `room-route-${route.id}`, name: 'room-route', type: 'checkbox', value: route.id, checked: decision.routes.includes(route.id) }),
         h('label', { class: 'govuk-label govuk-checkboxes__label', for: `room-route-${route.id}` }, route.name),
       );
-    const quick = this.description.routes.filter((/** @type {any} */ route) => QUICK_ROUTES.includes(route.id));
-    const more = this.description.routes.filter((/** @type {any} */ route) => !QUICK_ROUTES.includes(route.id));
-    const moreChosen = more.some((/** @type {any} */ route) => decision.routes.includes(route.id));
+    const quick = this.description.routes.filter((route) => QUICK_ROUTES.includes(route.id));
+    const more = this.description.routes.filter((route) => !QUICK_ROUTES.includes(route.id));
+    const moreChosen = more.some((route) => decision.routes.includes(route.id));
     const $form = h(
       'form',
       { class: 'app-room-form', id: 'room-form', novalidate: true, autocomplete: 'off', 'aria-label': 'The room’s decision' },
@@ -675,7 +680,7 @@ export class Presenter {
             h(
               'div',
               { class: 'govuk-radios govuk-radios--small' },
-              this.description.levels.map((/** @type {any} */ level) => radio('room-level', `room-level-${level.id}`, level.id, level.name, decision.level === level.id)),
+              this.description.levels.map((level) => radio('room-level', `room-level-${level.id}`, level.id, level.name, decision.level === level.id)),
               radio('room-level', 'room-level-none', '', 'Not decided', decision.level === ''),
             ),
           ),
@@ -746,7 +751,7 @@ export class Presenter {
     const escalation = String(data.get('room-escalation') ?? '');
     this.run.decisions[pointId] = {
       level: String(data.get('room-level') ?? ''),
-      routes: this.description.routes.map((/** @type {any} */ route) => route.id).filter((/** @type {string} */ id) => chosen.includes(id)),
+      routes: this.description.routes.map((route) => route.id).filter((/** @type {string} */ id) => chosen.includes(id)),
       escalation: escalation === 'yes' || escalation === 'no' ? escalation : '',
       note: String(data.get('room-note') ?? ''),
     };
@@ -800,13 +805,14 @@ export class Presenter {
  */
 function whereText(run) {
   if (run.at === 'debrief') return 'at the debrief';
-  const stage = STAGES.find((s) => s.id === /** @type {any} */ (run.at).stage);
+  const { stage: stageId } = run.at;
+  const stage = STAGES.find((s) => s.id === stageId);
   return `time point ${run.at.point + 1} of ${run.scenario.timePoints.length}, ${stage ? stage.name.charAt(0).toLowerCase() + stage.name.slice(1) : ''}`;
 }
 
 /**
  * @param {string} key
- * @param {any} value
+ * @param {unknown} value
  */
 function row(key, value) {
   return h('div', { class: 'govuk-summary-list__row' }, h('dt', { class: 'govuk-summary-list__key' }, key), h('dd', { class: 'govuk-summary-list__value' }, value));

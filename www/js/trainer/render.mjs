@@ -9,7 +9,7 @@ import { ROWS } from './view.mjs';
 /**
  * The heading and stages of a time point.
  *
- * @param {any} view  a view with `screen: 'run'`
+ * @param {import('./view.mjs').RunView} view
  */
 export function runHeading(view) {
   return h(
@@ -26,7 +26,7 @@ export function runHeading(view) {
     h(
       'ol',
       { class: 'app-stages', 'aria-label': 'Stages of this time point' },
-      view.stages.map((/** @type {any} */ stage, /** @type {number} */ i) =>
+      view.stages.map((stage, i) =>
         h(
           'li',
           { class: `app-stages__item app-stages__item--${stage.state}`, 'aria-current': stage.state === 'current' ? 'step' : false, 'data-stage-step': stage.id },
@@ -46,12 +46,12 @@ export function runHeading(view) {
  * it changes, then what was revealed earlier at this time point. The newest is near the top, so
  * a projector shows it without scrolling.
  *
- * @param {any} view
+ * @param {import('./view.mjs').RunView} view
  * @param {{ decideForm?: HTMLElement | null }} [options]  the presenter's form for the room's decision
  */
 export function runStages(view, options = {}) {
   const stage = view.stage;
-  const section = (/** @type {string} */ id, /** @type {number} */ at, /** @type {string} */ title, /** @type {any[]} */ ...content) =>
+  const section = (/** @type {string} */ id, /** @type {number} */ at, /** @type {string} */ title, /** @type {unknown[]} */ ...content) =>
     h(
       'section',
       { class: `app-stage app-stage--${id}${at === stage ? ' app-stage--current' : ' app-stage--past'}`, 'data-stage': id, 'aria-labelledby': `stage-${id}-title` },
@@ -59,7 +59,7 @@ export function runStages(view, options = {}) {
       ...content,
     );
   const reveals = [
-    stage >= 1 && section('decide', 1, 'The room decides', ...(options.decideForm ? [options.decideForm] : roomSummary(view.room, stage === 1))),
+    stage >= 1 && section('decide', 1, 'The room decides', ...(options.decideForm ? [options.decideForm] : roomSummary(/** @type {NonNullable<typeof view.room>} room from the decide stage on */ (view.room), stage === 1))),
     view.happened && section('happened', 2, 'What happened', h('p', { class: 'app-reveal-text', id: 'what-happened' }, view.happened.text)),
     view.engine && section('engine', 3, 'The engine’s guidance', engineSection(view.engine)),
     view.review &&
@@ -83,7 +83,7 @@ export function runStages(view, options = {}) {
 /**
  * What the room decided, as the audience sees it.
  *
- * @param {any} room
+ * @param {NonNullable<import('./view.mjs').RunView['room']>} room
  * @param {boolean} asking  the room is deciding now, so the questions are shown
  */
 function roomSummary(room, asking) {
@@ -134,7 +134,7 @@ function sourcesList(sources, id) {
 /**
  * The engine's guidance: level, who to tell, escalation, then every reason with its sources.
  *
- * @param {any} engine
+ * @param {NonNullable<import('./view.mjs').RunView['engine']>} engine
  */
 function engineSection(engine) {
   return h(
@@ -156,7 +156,7 @@ function engineSection(engine) {
         ? h(
             'ul',
             { class: 'govuk-list govuk-list--bullet app-engine__routes' },
-            engine.referrals.map((/** @type {any} */ referral) => h('li', { 'data-route': referral.route }, h('strong', {}, referral.name), ` (${referral.urgency.toLowerCase()})`)),
+            engine.referrals.map((referral) => h('li', { 'data-route': referral.route }, h('strong', {}, referral.name), ` (${referral.urgency.toLowerCase()})`)),
           )
         : h('p', { class: 'govuk-body' }, 'No one beyond your own service.'),
       h('h3', { class: 'govuk-heading-m' }, 'Escalate'),
@@ -173,7 +173,7 @@ function engineSection(engine) {
           'details',
           { class: 'govuk-details app-engine__prompts' },
           h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, `Think about: ${engine.prompts.length === 1 ? 'one prompt' : `${engine.prompts.length} prompts`}`)),
-          h('div', { class: 'govuk-details__text' }, h('ul', { class: 'govuk-list govuk-list--bullet' }, engine.prompts.map((/** @type {any} */ prompt) => h('li', { 'data-prompt': prompt.id }, prompt.text)))),
+          h('div', { class: 'govuk-details__text' }, h('ul', { class: 'govuk-list govuk-list--bullet' }, engine.prompts.map((prompt) => h('li', { 'data-prompt': prompt.id }, prompt.text)))),
         ),
     ),
     h(
@@ -184,7 +184,7 @@ function engineSection(engine) {
         ? h(
             'ul',
             { class: 'govuk-list app-reasons', id: 'engine-reasons' },
-            engine.reasons.map((/** @type {any} */ reason) =>
+            engine.reasons.map((reason) =>
               h(
                 'li',
                 { class: 'app-reason', 'data-rule': reason.rule },
@@ -201,7 +201,7 @@ function engineSection(engine) {
 /**
  * The points of view side by side, with each difference marked in its cells and said in words.
  *
- * @param {any} table  from `compare()`
+ * @param {ReturnType<typeof import('./view.mjs').compare>} table  from `compare()`
  * @param {string} id
  */
 export function comparison(table, id) {
@@ -216,7 +216,7 @@ export function comparison(table, id) {
       h(
         'thead',
         { class: 'govuk-table__head' },
-        h('tr', { class: 'govuk-table__row' }, h('td', { class: 'govuk-table__header' }), table.columns.map((/** @type {any} */ column) => h('th', { scope: 'col', class: 'govuk-table__header', 'data-column': column.key }, column.label))),
+        h('tr', { class: 'govuk-table__row' }, h('td', { class: 'govuk-table__header' }), table.columns.map((column) => h('th', { scope: 'col', class: 'govuk-table__header', 'data-column': column.key }, column.label))),
       ),
       h(
         'tbody',
@@ -226,7 +226,7 @@ export function comparison(table, id) {
             'tr',
             { class: 'govuk-table__row', 'data-row': row.key },
             h('th', { scope: 'row', class: 'govuk-table__header' }, row.label),
-            table.columns.map((/** @type {any} */ column) => cell(column.cells[row.key], column.key)),
+            table.columns.map((column) => cell(column.cells[row.key], column.key)),
           ),
         ),
       ),
@@ -263,7 +263,7 @@ function differencesList(differences) {
 /**
  * The time points so far, building up beside the narrative.
  *
- * @param {any} view
+ * @param {import('./view.mjs').RunView} view
  */
 export function chronology(view) {
   return h(
@@ -273,7 +273,7 @@ export function chronology(view) {
     h(
       'ol',
       { class: 'app-chronology__list', id: 'chronology' },
-      view.chronology.map((/** @type {any} */ item) =>
+      view.chronology.map((item) =>
         h(
           'li',
           { class: `app-chronology__item${item.current ? ' app-chronology__item--current' : ''}`, 'aria-current': item.current ? 'step' : false },
@@ -295,7 +295,7 @@ export function showLatest() {
 /**
  * The debrief: every time point side by side, then the learning points.
  *
- * @param {any} view  a view with `screen: 'debrief'`
+ * @param {import('./view.mjs').DebriefView} view
  */
 export function debrief(view) {
   const d = view.debrief;
@@ -326,18 +326,18 @@ export function debrief(view) {
           'tr',
           { class: 'govuk-table__row' },
           h('th', { scope: 'col', class: 'govuk-table__header app-debrief__point' }, 'Time point'),
-          d.rows[0].compare.columns.map((/** @type {any} */ column) => h('th', { scope: 'col', class: 'govuk-table__header', 'data-column': column.key }, column.label)),
+          d.rows[0].compare.columns.map((column) => h('th', { scope: 'col', class: 'govuk-table__header', 'data-column': column.key }, column.label)),
         ),
       ),
       h(
         'tbody',
         { class: 'govuk-table__body' },
-        d.rows.map((/** @type {any} */ row) =>
+        d.rows.map((row) =>
           h(
             'tr',
             { class: 'govuk-table__row', 'data-point': row.id },
             h('th', { scope: 'row', class: 'govuk-table__header app-debrief__point' }, h('span', { class: 'app-debrief__date' }, `${row.number}. ${row.date}`), h('span', { class: 'app-debrief__title' }, row.title)),
-            row.compare.columns.map((/** @type {any} */ column) =>
+            row.compare.columns.map((column) =>
               h(
                 'td',
                 { class: 'govuk-table__cell app-debrief__cell', 'data-column': column.key },
@@ -357,7 +357,7 @@ export function debrief(view) {
       h(
         'ol',
         { class: 'app-learning__list', id: 'learning-points' },
-        d.rows.map((/** @type {any} */ row) =>
+        d.rows.map((row) =>
           h(
             'li',
             { class: 'app-learning__item', 'data-point': row.id },
@@ -399,7 +399,7 @@ function debriefPart(label, content, key) {
 /**
  * The case review chosen, before the run starts.
  *
- * @param {any} view  a view with `screen: 'intro'`
+ * @param {import('./view.mjs').IntroView} view
  */
 export function intro(view) {
   return [

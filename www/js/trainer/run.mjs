@@ -11,6 +11,9 @@ export const SCENARIO_FORMAT = 'waymark-scenario/1';
 
 const STORAGE_KEY = 'waymark-training-run';
 
+/** @import { Description, EngineError, Scenario, ScenarioReport } from '../../types/waymark' */
+/** @typedef {Pick<import('../../../pkg/waymark.js').Engine, 'assess' | 'checkScenario'>} Engine */
+
 /** The stages of one time point, in the order the trainer reveals them. */
 export const STAGES = [
   { id: 'known', name: 'What was known' },
@@ -35,7 +38,7 @@ export const STAGES = [
  * @property {string} origin  the bundled file or the opened file the scenario came from
  * @property {{ point: number, stage: string } | 'debrief'} at
  * @property {Record<string, Decision>} decisions  by time point id
- * @property {any} scenario  the whole scenario, so a downloaded run opens anywhere
+ * @property {Scenario} scenario  the whole scenario, so a downloaded run opens anywhere
  */
 
 /**
@@ -59,7 +62,7 @@ export class FileProblems extends Error {
 /**
  * A new run of a checked scenario, at its first stage.
  *
- * @param {any} scenario
+ * @param {Scenario} scenario
  * @param {string} rulesetId
  * @param {string} origin
  * @returns {Run}
@@ -116,21 +119,25 @@ export function moveTo(run, place) {
  * ruleset has). Differences between the engine's guidance and the scenario's expectations are
  * not problems with the file; they come back as `warnings`.
  *
- * @param {any} engine
- * @param {any} description  `engine.describe()`
- * @param {any} scenario  parsed JSON
- * @returns {{ report: any, warnings: Problem[] }}
+ * @param {Engine} engine
+ * @param {Description} description  `engine.describe()`
+ * @param {unknown} value  parsed JSON
+ * @returns {{ report: ScenarioReport, warnings: Problem[] }}
  */
-export function checkScenario(engine, description, scenario) {
+export function checkScenario(engine, description, value) {
   /** @type {Problem[]} */
   const problems = [];
   let report;
   try {
-    report = engine.checkScenario(scenario);
-  } catch (error) {
+    report = engine.checkScenario(value);
+  } catch (thrown) {
+    // The engine throws an EngineError; a trap (a WebAssembly.RuntimeError) has only a message.
+    const error = /** @type {Partial<EngineError> & Error} */ (thrown);
     const listed = Array.isArray(error.problems) && error.problems.length > 0 ? error.problems : [{ path: error.path ?? '', message: error.message }];
-    throw new FileProblems('The scenario is not valid', listed.map((problem) => ({ path: problem.path || '(the whole file)', message: problem.message })));
+    throw new FileProblems('The scenario is not valid', listed.map((/** @type {{ path: string, message: string }} */ problem) => ({ path: problem.path || '(the whole file)', message: problem.message })));
   }
+  // The engine has read it as a scenario.
+  const scenario = /** @type {Scenario} */ (value);
   if (scenario.format !== SCENARIO_FORMAT) problems.push({ path: 'format', message: `expected "${SCENARIO_FORMAT}", found ${JSON.stringify(scenario.format)}` });
   if (scenario.ruleset !== description.ruleset.id) {
     problems.push({ path: 'ruleset', message: `written for the ruleset "${scenario.ruleset}", but this page uses "${description.ruleset.id}"` });
@@ -147,19 +154,20 @@ export function checkScenario(engine, description, scenario) {
     else seen.set(point.id, i);
     try {
       engine.assess(point.case, { trace: false });
-    } catch (error) {
+    } catch (thrown) {
+      const error = /** @type {Partial<EngineError> & Error} */ (thrown);
       for (const problem of error.problems ?? [{ path: error.path, message: error.message }]) {
         problems.push({ path: `${at}.case${problem.path ? `.${problem.path}` : ''}`, message: problem.message });
       }
     }
-    const known = (/** @type {Set<string>} */ set, /** @type {string} */ path, /** @type {any} */ id, /** @type {string} */ what) => {
+    const known = (/** @type {Set<string>} */ set, /** @type {string} */ path, /** @type {string | null | undefined} */ id, /** @type {string} */ what) => {
       if (typeof id === 'string' && !set.has(id)) problems.push({ path, message: `unknown ${what} "${id}"` });
     };
     known(levels, `${at}.actual.level`, point.actual?.level, 'level');
     (point.actual?.routes ?? []).forEach((/** @type {string} */ id, /** @type {number} */ j) => known(routes, `${at}.actual.routes[${j}]`, id, 'route'));
     known(levels, `${at}.expect.level.atLeast`, point.expect?.level?.atLeast, 'level');
     known(levels, `${at}.expect.level.atMost`, point.expect?.level?.atMost, 'level');
-    for (const list of ['include', 'exclude']) {
+    for (const list of /** @type {const} */ (['include', 'exclude'])) {
       (point.expect?.routes?.[list] ?? []).forEach((/** @type {string} */ id, /** @type {number} */ j) => known(routes, `${at}.expect.routes.${list}[${j}]`, id, 'route'));
     }
   });
@@ -169,7 +177,7 @@ export function checkScenario(engine, description, scenario) {
   // the ruleset does not have is a mistake in the file; the rest are worth knowing, not fatal.
   /** @type {Problem[]} */
   const warnings = [];
-  report.timePoints.forEach((/** @type {any} */ point, /** @type {number} */ i) => {
+  report.timePoints.forEach((point, i) => {
     for (const failure of point.failures) {
       const split = /^([A-Za-z][\w.[\]-]*): (.*)$/.exec(failure);
       const problem = split ? { path: `timePoints[${i}].${split[1].replace(/^timePoints\[\d+\]\./, '')}`, message: split[2] } : { path: `timePoints[${i}].expect`, message: failure };
@@ -188,9 +196,9 @@ export function checkScenario(engine, description, scenario) {
  * Throws `FileProblems` naming each problem and its path.
  *
  * @param {ArrayBuffer} bytes  the file as it is
- * @param {any} engine
- * @param {any} description
- * @returns {{ kind: 'scenario', scenario: any, warnings: Problem[] } | { kind: 'run', run: Run, warnings: Problem[] }}
+ * @param {Engine} engine
+ * @param {Description} description
+ * @returns {{ kind: 'scenario', scenario: Scenario, warnings: Problem[] } | { kind: 'run', run: Run, warnings: Problem[] }}
  */
 export function readFile(bytes, engine, description) {
   let text;
@@ -217,15 +225,16 @@ export function readFile(bytes, engine, description) {
     throw new FileProblems('The file is not a scenario', [{ path: 'format', message: `expected "${SCENARIO_FORMAT}" or "${RUN_FORMAT}", found "${value.format}"` }]);
   }
   const { warnings } = checkScenario(engine, description, value);
-  return { kind: 'scenario', scenario: value, warnings };
+  return { kind: 'scenario', scenario: /** @type {Scenario} */ (value), warnings };
 }
 
 /**
  * Checks a training run read from a file or from this tab's storage.
  *
- * @param {any} value
- * @param {any} engine
- * @param {any} description
+ * @param {any} value  parsed JSON (as JSON.parse types it), checked here field by field: the one
+ *   `any` left, as TypeScript cannot follow this validator's checks through an `unknown`
+ * @param {Engine} engine
+ * @param {Description} description
  * @returns {{ run: Run, warnings: Problem[] }}
  */
 export function checkRun(value, engine, description) {
@@ -250,8 +259,9 @@ export function checkRun(value, engine, description) {
     if (!(error instanceof FileProblems)) throw error;
     throw new FileProblems('The scenario in the training run is not valid', error.problems.map((problem) => ({ ...problem, path: problem.path.startsWith('(') ? 'scenario' : `scenario.${problem.path}` })));
   }
+  /** @type {Scenario['timePoints']} the engine has read the scenario */
   const points = value.scenario.timePoints;
-  const ids = points.map((/** @type {any} */ point) => point.id);
+  const ids = points.map((point) => point.id);
 
   const at = value.at;
   if (at !== 'debrief') {
@@ -263,8 +273,8 @@ export function checkRun(value, engine, description) {
     }
   }
 
-  const levels = new Set(description.levels.map((/** @type {any} */ level) => level.id));
-  const routes = description.routes.map((/** @type {any} */ route) => route.id);
+  const levels = new Set(description.levels.map((level) => level.id));
+  const routes = description.routes.map((route) => route.id);
   const decisions = value.decisions;
   if (!decisions || typeof decisions !== 'object' || Array.isArray(decisions)) {
     problems.push({ path: 'decisions', message: 'expected an object of time point id → decision' });
@@ -282,8 +292,8 @@ export function checkRun(value, engine, description) {
       if (typeof decision.level !== 'string' || (decision.level !== '' && !levels.has(decision.level))) problems.push({ path: `${path}.level`, message: `unknown level ${JSON.stringify(decision.level)}` });
       if (!Array.isArray(decision.routes)) problems.push({ path: `${path}.routes`, message: 'expected a list of route ids' });
       else {
-        decision.routes.forEach((/** @type {any} */ route, /** @type {number} */ j) => {
-          if (!routes.includes(route)) problems.push({ path: `${path}.routes[${j}]`, message: `unknown route ${JSON.stringify(route)}` });
+        decision.routes.forEach((/** @type {unknown} */ route, /** @type {number} */ j) => {
+          if (!routes.some((id) => id === route)) problems.push({ path: `${path}.routes[${j}]`, message: `unknown route ${JSON.stringify(route)}` });
         });
       }
       if (!['', 'yes', 'no'].includes(decision.escalation)) problems.push({ path: `${path}.escalation`, message: 'expected "yes", "no" or ""' });

@@ -6,10 +6,21 @@
 import { longDate, sourceText, urgencyText } from '../dom.mjs';
 import { STAGES, decided, position } from './run.mjs';
 
+/** @import { Assessment, Description, Scenario, ScenarioCitation, ScenarioTimePoint } from '../../types/waymark' */
+
 /**
  * @typedef {object} Context  what the view is drawn from, besides the run
- * @property {any} description  `engine.describe()`
- * @property {any[]} assessments  the engine's guidance for each time point, in order
+ * @property {Description} description  `engine.describe()`
+ * @property {Assessment[]} assessments  the engine's guidance for each time point, in order
+ */
+
+/**
+ * What a screen shows, as sent to the audience window.
+ *
+ * @typedef {ReturnType<typeof buildView> | ReturnType<typeof introView> | ReturnType<typeof waitingView>} View
+ * @typedef {Extract<View, { screen: 'run' }>} RunView
+ * @typedef {Extract<View, { screen: 'debrief' }>} DebriefView
+ * @typedef {ReturnType<typeof introView>} IntroView
  */
 
 /** The four points of view, in the order they are revealed. */
@@ -43,20 +54,20 @@ export const ROWS = [
 export function buildView(run, context) {
   const scenario = run.scenario;
   const heading = { id: scenario.id, title: scenario.title };
-  if (run.at === 'debrief') return { screen: 'debrief', scenario: heading, debrief: debrief(run, context) };
-  const index = run.at.point;
-  const stage = STAGES.findIndex((s) => s.id === /** @type {any} */ (run.at).stage);
+  if (run.at === 'debrief') return { screen: /** @type {const} */ ('debrief'), scenario: heading, debrief: debrief(run, context) };
+  const { point: index, stage: stageId } = run.at;
+  const stage = STAGES.findIndex((s) => s.id === stageId);
   const point = scenario.timePoints[index];
   const count = scenario.timePoints.length;
   const place = position(run);
   return {
-    screen: 'run',
+    screen: /** @type {const} */ ('run'),
     scenario: heading,
     place,
     point: { index, number: index + 1, count, id: point.id, title: point.title, date: longDate(point.case.asOf), narrative: point.narrative },
     stage,
     stages: STAGES.map((s, i) => ({ id: s.id, name: s.name, state: i < stage ? 'done' : i === stage ? 'current' : 'todo' })),
-    chronology: scenario.timePoints.slice(0, index + 1).map((/** @type {any} */ p, /** @type {number} */ i) => ({
+    chronology: scenario.timePoints.slice(0, index + 1).map((p, i) => ({
       number: i + 1,
       date: longDate(p.case.asOf),
       title: p.title,
@@ -76,12 +87,12 @@ export function buildView(run, context) {
  * What the audience sees before a run starts: the case review chosen, and nothing of its time
  * points but their number.
  *
- * @param {any} scenario
- * @param {any} description
+ * @param {Scenario} scenario
+ * @param {Description} description
  */
 export function introView(scenario, description) {
   return {
-    screen: 'intro',
+    screen: /** @type {const} */ ('intro'),
     scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary, sources: citations(scenario.sources, description), count: scenario.timePoints.length },
     announce: `Case review chosen: ${scenario.title}.`,
   };
@@ -89,7 +100,7 @@ export function introView(scenario, description) {
 
 /** Before anything is chosen. */
 export function waitingView() {
-  return { screen: 'waiting', announce: 'Waiting for the trainer.' };
+  return { screen: /** @type {const} */ ('waiting'), announce: 'Waiting for the trainer.' };
 }
 
 // --- Each point of view --------------------------------------------------------------------
@@ -97,15 +108,15 @@ export function waitingView() {
 /**
  * A scenario's citations in words, one line a document: "Title, lines 65-66; line 48".
  *
- * @param {any[]} sources  citations from a scenario: { source, lines?, section? }
- * @param {any} description
+ * @param {ScenarioCitation[]} sources  citations from a scenario
+ * @param {Description} description
  * @returns {string[]}
  */
 export function citations(sources, description) {
   /** @type {Map<string, string[]>} */
   const byDocument = new Map();
   for (const source of sources) {
-    const known = description.sources.find((/** @type {any} */ s) => s.id === source.source);
+    const known = description.sources.find((s) => s.id === source.source);
     const title = known ? known.title : source.source;
     const where = source.lines ? `${/[-,]/.test(source.lines) ? 'lines' : 'line'} ${source.lines}` : source.section ?? '';
     const places = byDocument.get(title) ?? [];
@@ -116,26 +127,26 @@ export function citations(sources, description) {
 }
 
 /**
- * @param {any} description
+ * @param {Description} description
  * @param {string} id
  */
 function levelOf(description, id) {
-  return description.levels.find((/** @type {any} */ level) => level.id === id);
+  return description.levels.find((level) => level.id === id);
 }
 
 /**
  * Route ids as names, in the ruleset's order.
  *
- * @param {any} description
+ * @param {Description} description
  * @param {string[]} ids
  */
 function routeNames(description, ids) {
-  return description.routes.filter((/** @type {any} */ route) => ids.includes(route.id)).map((/** @type {any} */ route) => route.name);
+  return description.routes.filter((route) => ids.includes(route.id)).map((route) => route.name);
 }
 
 /**
  * @param {import('./run.mjs').Decision | undefined} decision
- * @param {any} description
+ * @param {Description} description
  */
 function roomView(decision, description) {
   if (!decided(decision)) return { decided: false, level: null, routes: [], escalation: null, note: '' };
@@ -151,7 +162,7 @@ function roomView(decision, description) {
 
 /**
  * @param {import('./run.mjs').Decision | undefined} decision
- * @param {any} description
+ * @param {Description} description
  * @returns {Point}
  */
 function roomPoint(decision, description) {
@@ -174,8 +185,8 @@ function roomPoint(decision, description) {
 }
 
 /**
- * @param {any} point  a time point of the scenario
- * @param {any} description
+ * @param {ScenarioTimePoint} point  a time point of the scenario
+ * @param {Description} description
  * @returns {Point}
  */
 function happenedPoint(point, description) {
@@ -194,18 +205,18 @@ function happenedPoint(point, description) {
 }
 
 /**
- * @param {any} assessment
+ * @param {Assessment} assessment
  * @returns {Point}
  */
 function enginePoint(assessment) {
-  const routes = assessment.referrals.map((/** @type {any} */ referral) => referral.route);
+  const routes = assessment.referrals.map((referral) => referral.route);
   return {
     level: { kind: 'point', id: assessment.level.id, rank: assessment.level.rank },
     routes: { kind: 'set', ids: routes },
     escalation: Boolean(assessment.escalation),
     text: {
       level: [assessment.level.name, ...(assessment.immediateDanger ? ['Call 999 now'] : [])],
-      routes: listOrNobody(assessment.referrals.map((/** @type {any} */ referral) => referral.name)),
+      routes: listOrNobody(assessment.referrals.map((referral) => referral.name)),
       escalation: [assessment.escalation ? 'Yes' : 'No'],
     },
   };
@@ -214,8 +225,8 @@ function enginePoint(assessment) {
 /**
  * What the review's learning means for the decision, as the scenario's expectations record it.
  *
- * @param {any} point
- * @param {any} description
+ * @param {ScenarioTimePoint} point
+ * @param {Description} description
  * @returns {Point}
  */
 function reviewPoint(point, description) {
@@ -314,7 +325,7 @@ function routesDiffer(a, b) {
  *
  * @param {Record<string, Point>} points
  * @param {number} stage
- * @param {any} [description]  route names for the sentences; ids are used without it
+ * @param {Description} [description]  route names for the sentences; ids are used without it
  */
 export function compare(points, stage, description) {
   const shown = COLUMNS.filter((column) => column.stage <= stage);
@@ -376,7 +387,7 @@ const ESCALATION_PHRASE = /** @type {Record<string, [string, string]>} */ ({
  * @param {Point} pa
  * @param {Point} pb
  * @param {{ onlyA: string[], onlyB: string[] }} routes
- * @param {any} description
+ * @param {Description} [description]
  */
 function routesSentence(a, b, pa, pb, routes, description) {
   const names = (/** @type {string[]} */ ids) => (description ? routeNames(description, ids) : ids).join(', ');
@@ -404,29 +415,29 @@ function lower(label) {
  * The engine's guidance as the projector shows it: the level, who to tell, escalation, and every
  * reason with its sources.
  *
- * @param {any} assessment
+ * @param {Assessment} assessment
  */
 function engineView(assessment) {
   return {
     level: { id: assessment.level.id, name: assessment.level.name, rank: assessment.level.rank, response: assessment.level.response },
     immediateDanger: assessment.immediateDanger,
-    referrals: assessment.referrals.map((/** @type {any} */ referral) => ({ route: referral.route, name: referral.name, urgency: urgencyText(referral.urgency) })),
+    referrals: assessment.referrals.map((referral) => ({ route: referral.route, name: referral.name, urgency: urgencyText(referral.urgency) })),
     escalation: assessment.escalation
-      ? { why: assessment.escalation.why.map((/** @type {any} */ why) => why.reason), stages: assessment.escalation.stages.map((/** @type {any} */ stage) => stage.name) }
+      ? { why: assessment.escalation.why.map((why) => why.reason), stages: assessment.escalation.stages.map((stage) => stage.name) }
       : null,
-    reasons: assessment.reasons.map((/** @type {any} */ reason) => ({
+    reasons: assessment.reasons.map((reason) => ({
       rule: reason.rule,
       reason: reason.reason,
       level: reason.level ? reason.level.name : null,
       sources: reason.sources.map(sourceText),
     })),
-    prompts: assessment.prompts.map((/** @type {any} */ prompt) => ({ id: prompt.id, text: prompt.text })),
+    prompts: assessment.prompts.map((prompt) => ({ id: prompt.id, text: prompt.text })),
   };
 }
 
 /**
- * @param {any} point
- * @param {any} description
+ * @param {ScenarioTimePoint} point
+ * @param {Description} description
  */
 function reviewView(point, description) {
   return {
@@ -444,7 +455,7 @@ function reviewView(point, description) {
  * @param {Context} context
  */
 function debrief(run, context) {
-  const rows = run.scenario.timePoints.map((/** @type {any} */ point, /** @type {number} */ i) => {
+  const rows = run.scenario.timePoints.map((point, i) => {
     const table = compare(pointsOfView(run, context, i), STAGES.length, context.description);
     return {
       number: i + 1,
@@ -457,8 +468,8 @@ function debrief(run, context) {
     };
   });
   const count = (/** @type {string} */ other) =>
-    rows.filter((/** @type {any} */ row) => row.compare.columns[0].cells.level.differsFrom.includes(other)).length;
-  const decidedCount = rows.filter((/** @type {any} */ row) => row.compare.columns[0].cells.level.lines[0] !== 'Not decided').length;
+    rows.filter((row) => row.compare.columns[0].cells.level.differsFrom.includes(other)).length;
+  const decidedCount = rows.filter((row) => row.compare.columns[0].cells.level.lines[0] !== 'Not decided').length;
   return {
     rows,
     summary: { points: rows.length, decided: decidedCount, fromHappened: count('What happened'), fromEngine: count('The engine'), fromReview: count('The review') },
