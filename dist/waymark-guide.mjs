@@ -743,7 +743,7 @@ function () {
 /** The `format` of a downloaded case file. */
 const FILE_FORMAT = 'waymark-case-file/1';
 
-/** @import { Answer, Case, CaseChild, CaseEvent, ReferralOutcome } from '../types/waymark' */
+/** @import { Answer, Assessment, Case, CaseChild, CaseEvent, Description, ReferralOutcome } from '../types/waymark' */
 
 const STORAGE_KEY = 'waymark-draft';
 const OPT_OUT_KEY = 'waymark-do-not-keep';
@@ -1064,8 +1064,8 @@ function readFile(text, ruleset) {
  * so the same guidance. Nothing is changed to make a case fit; it is refused instead.
  *
  * @param {ArrayBuffer | Uint8Array} bytes  the file, as it is on disk
- * @param {any} description  from `engine.describe()`
- * @param {(value: any) => any} assess  the engine's assessment of a case; throws for a bad one
+ * @param {Description} description  from `engine.describe()`
+ * @param {(value: unknown) => Assessment} assess  the engine's assessment of a case; throws for a bad one
  * @returns {Draft}
  */
 function openCaseFile(bytes, description, assess) {
@@ -1098,14 +1098,16 @@ function openChecked(bytes, description, assess) {
     throw new CaseFileError('The notes in the file have a broken character (half of a surrogate pair), which Waymark never writes.');
   }
   const original = assessFile(assess, value);
-  checkHoldable(value, description);
-  const draft = fromCase(value, notes);
-  const { case: again, errors } = toCase(draft, value.asOf);
+  // The engine has accepted it: from here on it is a case.
+  const accepted = /** @type {Case} */ (value);
+  checkHoldable(accepted, description);
+  const draft = fromCase(accepted, notes);
+  const { case: again, errors } = toCase(draft, accepted.asOf);
   if (errors.length > 0) {
     const path = CASE_PATHS[/** @type {keyof typeof CASE_PATHS} */ (errors[0].field)] ?? 'the case';
     throw new CaseFileError(`The form cannot hold the case's ${path} as the file gives it: ${errors[0].message.replace(/^./, (c) => c.toLowerCase())}.`);
   }
-  const changed = difference(value, again);
+  const changed = difference(accepted, again);
   if (changed) throw new CaseFileError(`The form cannot hold the case exactly: its ${changed} would change, so the case was not opened.`);
   // The same case gives the same guidance; checked all the same, because wrong guidance is the
   // worst thing this page could give.
@@ -1116,8 +1118,8 @@ function openChecked(bytes, description, assess) {
 }
 
 /**
- * @param {(value: any) => any} assess
- * @param {any} value
+ * @param {(value: unknown) => Assessment} assess
+ * @param {unknown} value
  */
 function assessFile(assess, value) {
   try {
@@ -2622,7 +2624,7 @@ const { contactNodes, findingText, h, hidden, longDate, sourceText, urgencyText 
 
 
 /** @typedef {import('./words.mjs').Words} Words */
-/** @import { Assessment, CompactAssessment, CompactFinding, CompactQuestion, Description, LevelRef, RuleTrace } from '../types/waymark' */
+/** @import { Assessment, CompactAssessment, CompactFinding, CompactQuestion, CompactRuleTrace, Description, LevelRef } from '../types/waymark' */
 /** @typedef {(key: string, summary: string, ...content: unknown[]) => HTMLDetailsElement} Details */
 
 /**
@@ -2929,7 +2931,7 @@ function warningsSection(assessment) {
  *
  * @param {Details} details
  * @param {Set<string>} open
- * @param {() => Assessment} fullAssessment
+ * @param {() => CompactAssessment} fullAssessment
  * @param {Words} words
  */
 function traceSection(details, open, fullAssessment, words) {
@@ -2947,7 +2949,7 @@ function traceSection(details, open, fullAssessment, words) {
 const STATUS = { fired: 'Applies', 'not-fired': 'Does not apply', undetermined: 'Not known yet' };
 
 /**
- * @param {RuleTrace[]} trace
+ * @param {CompactRuleTrace[]} trace
  * @param {Words} words
  */
 function traceTable(trace, words) {
