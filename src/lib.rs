@@ -52,15 +52,11 @@
 #![warn(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-// Output types whose every field the TypeScript declarations (issue 12) will document; held to
-// missing_docs once those land.
-#[allow(missing_docs)]
 mod assessment;
 mod case;
 mod compact;
 mod compile;
 mod date;
-#[allow(missing_docs)]
 mod describe;
 mod engine;
 mod error;
@@ -75,7 +71,6 @@ mod scenario;
 mod sort;
 mod source;
 mod text;
-#[allow(missing_docs)]
 mod trace;
 #[cfg(feature = "typescript")]
 pub mod typescript;

@@ -13,19 +13,25 @@ use crate::ruleset::{Fact, ReferralOutcome};
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RuleTrace<'a> {
+    /// The rule's id.
     pub rule: &'a str,
+    /// One of the ruleset's rules, or one of the engine's safeguards.
     pub kind: RuleKind,
+    /// Whether it fired.
     pub status: Status,
     /// The parts of the condition that decided the status: for a rule that fired, what made
     /// it true; one that did not, what made it false; one undetermined, what is not known.
     pub because: Vec<Finding<'a>>,
 }
 
+/// Whether a rule fired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// Its condition is certainly true.
     Fired,
+    /// Its condition is certainly false.
     NotFired,
     /// It depends on something not known.
     Undetermined,
@@ -48,33 +54,111 @@ impl From<Truth> for Status {
 pub enum Finding<'a> {
     /// Was the indicator answered yes? `answer` is absent when it was not answered.
     #[serde(rename_all = "camelCase")]
-    Yes { indicator: &'a str, text: &'a str, answer: Option<Answer>, holds: Truth },
+    Yes {
+        /// The indicator's id.
+        indicator: &'a str,
+        /// The question, as worded in the ruleset.
+        text: &'a str,
+        /// The answer given.
+        answer: Option<Answer>,
+        /// True when the answer is yes, false when no, unknown when not known or not answered.
+        holds: Truth,
+    },
     /// Is the indicator not known?
     #[serde(rename_all = "camelCase")]
-    NotKnown { indicator: &'a str, text: &'a str, answer: Option<Answer>, holds: Truth },
+    NotKnown {
+        /// The indicator's id.
+        indicator: &'a str,
+        /// The question, as worded in the ruleset.
+        text: &'a str,
+        /// The answer given.
+        answer: Option<Answer>,
+        /// True when the answer is not known, or when nothing is answered or recorded for it.
+        holds: Truth,
+    },
     /// Is the child's age within bounds? `ageMonths` is absent when the age is not known;
     /// an age given in whole years spans twelve months.
     #[serde(rename_all = "camelCase")]
-    Age { min_months: Option<i32>, max_months: Option<i32>, age_months: Option<AgeSpan>, holds: Truth },
+    Age {
+        /// The youngest age the test allows, in months; absent when open.
+        min_months: Option<i32>,
+        /// The oldest age the test allows, in months; absent when open.
+        max_months: Option<i32>,
+        /// The child's age in months.
+        age_months: Option<AgeSpan>,
+        /// Unknown when the age is not known, or known too roughly to say.
+        holds: Truth,
+    },
     /// Were there enough dated events in the window?
     #[serde(rename_all = "camelCase")]
     /// `approximate` of the `count` have dates known only roughly, and are counted as in the
     /// window because they could be.
-    Events { indicator: &'a str, text: &'a str, within_days: u16, at_least: u16, count: u16, dates: Vec<Date>, approximate: u16, holds: Truth },
+    Events {
+        /// The event indicator's id.
+        indicator: &'a str,
+        /// The indicator, as worded in the ruleset.
+        text: &'a str,
+        /// How many calendar days back from the assessment date the window reaches, measured to
+        /// the day each event ended (a window in working days is given in calendar days); 65535
+        /// when every event counts, as in what was answered and behind a recorded worry.
+        within_days: u16,
+        /// How many events the test needs.
+        at_least: u16,
+        /// How many events ended in the window.
+        count: u16,
+        /// The first day each counted event could have happened, most recently ended first.
+        dates: Vec<Date>,
+        /// How many of `count` have dates known only roughly.
+        approximate: u16,
+        /// True when there are enough; unknown when there are too few but the indicator is
+        /// answered not known; otherwise false.
+        holds: Truth,
+    },
+    /// Is the context fact so?
     #[serde(rename_all = "camelCase")]
-    Fact { fact: Fact, text: &'a str, answer: Option<Answer>, holds: Truth },
+    Fact {
+        /// The context fact.
+        fact: Fact,
+        /// The fact, as worded in the ruleset.
+        text: &'a str,
+        /// The answer given.
+        answer: Option<Answer>,
+        /// True when the answer is yes, false when no, unknown when not known or not answered.
+        holds: Truth,
+    },
     /// Did the referral have this outcome? `actual` is absent when not known.
     #[serde(rename_all = "camelCase")]
-    Referral { outcome: ReferralOutcome, text: &'a str, actual: Option<ReferralOutcome>, holds: Truth },
+    Referral {
+        /// The outcome the test asks about.
+        outcome: ReferralOutcome,
+        /// That outcome, as worded in the ruleset.
+        text: &'a str,
+        /// The referral's outcome, as the case gives it.
+        actual: Option<ReferralOutcome>,
+        /// Whether the outcome is this one; unknown when it is not known.
+        holds: Truth,
+    },
     /// The practitioner's own view of the level.
     #[serde(rename_all = "camelCase")]
-    Judgement { level: &'a str, reason: String, holds: Truth },
+    Judgement {
+        /// The id of the level the practitioner gave (the lowest level, with an empty reason,
+        /// when they gave none).
+        level: &'a str,
+        /// Their reason, as they gave it.
+        reason: String,
+        /// For the `judgementLower` safeguard, whether their level is below the level the rules
+        /// reach; behind a recorded worry, true: their level is above the lowest.
+        holds: Truth,
+    },
 }
 
 /// The child's age in months, as the interval the case allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct AgeSpan {
+    /// The youngest the child can be, in months; below zero before birth.
     pub from: i32,
+    /// The oldest the child can be, in months: the same as `from` but for an age given in
+    /// whole years.
     pub to: i32,
 }
