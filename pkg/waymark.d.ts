@@ -4,12 +4,20 @@
 // Generated from the Rust types by src/typescript.rs: do not edit. After changing a type,
 // run `WAYMARK_WRITE_TYPES=1 cargo test --test typescript`, then scripts/build.
 
+/** Something to do, by when, and what asks for it. */
 export type ActionItem = {
+    /** The action's id in the ruleset. */
     id: string,
+    /** What to do, in the ruleset's words. */
     text: string,
+    /** How soon. */
     urgency: Urgency,
     /** The latest date by weekdays; local bank holidays are not counted, so this is never late. */
     dueBy: IsoDate,
+    /**
+     * The ids of what asks for it: the level's id when it is that level's own action, then
+     * the rules that fired.
+     */
     rules: Array<string>,
 };
 
@@ -22,7 +30,15 @@ export type AgeRange = {
 };
 
 /** The child's age in months, as the interval the case allows. */
-export type AgeSpan = { from: number, to: number };
+export type AgeSpan = {
+    /** The youngest the child can be, in months; below zero before birth. */
+    from: number,
+    /**
+     * The oldest the child can be, in months: the same as `from` but for an age given in
+     * whole years.
+     */
+    to: number,
+};
 
 /** An answer to an indicator or a context fact. */
 export type Answer = "yes" | "no" | "not-known";
@@ -30,6 +46,10 @@ export type Answer = "yes" | "no" | "not-known";
 /** A part of the guidance a scenario compares with what was actually decided. */
 export type Aspect = "level" | "routes" | "escalation";
 
+/**
+ * The guidance for one case: the level of need, what to do and by when, who to tell, how to
+ * escalate, what to find out, and why, each with the rules behind it.
+ */
 export type Assessment = {
     /** The level of need: the engine's, or the practitioner's when theirs is higher. */
     level: LevelRef,
@@ -37,13 +57,27 @@ export type Assessment = {
     engineLevel: LevelRef,
     /** A child is in danger now: call 999. */
     immediateDanger: boolean,
+    /**
+     * The practitioner has recorded a worry: a yes to an indicator that is not a circumstance, a
+     * dated event, `still-worried`, their own level above the lowest, or a suspicion of
+     * significant harm. A recorded worry always gets an action.
+     */
     worryRecorded: boolean,
+    /** The practitioner's own view of the level and what became of it; absent when they gave none. */
     judgement: JudgementOutcome | null,
     /** De-duplicated, most urgent first. */
     actions: Array<ActionItem>,
+    /**
+     * Who to tell: the routes that the fired rules and the level give and that fit this child,
+     * most urgent first.
+     */
     referrals: Array<Referral>,
     /** Present when escalation applies. */
     escalation: Escalation | null,
+    /**
+     * Reflective questions the fired rules raise and that fit this child, in the order the rules
+     * gave them.
+     */
     prompts: Array<PromptItem>,
     /** What to find out, because the answer would change the guidance. */
     questions: Array<Question>,
@@ -54,6 +88,10 @@ export type Assessment = {
      * [`Detail::Guidance`].
      */
     trace?: Array<RuleTrace>,
+    /**
+     * Things in the case or ruleset worth knowing that did not stop the assessment, such as an
+     * event after the assessment date or a ruleset past its review date.
+     */
     warnings: Array<Warning>,
     /**
      * What the practitioner told the engine, worded as they saw it: every answer, dated
@@ -62,10 +100,15 @@ export type Assessment = {
     answered: Array<Finding>,
     /** The child's age in months, when known. */
     childAge: AgeSpan | null,
+    /** The assessment date, given with the case: the engine has no clock. */
     asOf: IsoDate,
+    /** What the guidance is and is not, in the ruleset's words; to show with every assessment. */
     notice: string,
+    /** The ruleset that gave this guidance. */
     ruleset: RulesetInfo,
+    /** The profile laid over the ruleset (local names and numbers), if any. */
     profile: ProfileInfo | null,
+    /** The version of the engine that made the assessment. */
     engineVersion: string,
 };
 
@@ -358,19 +401,37 @@ export type ContactDetails = {
 /** National contacts carry their number in the ruleset; local ones get theirs from a profile. */
 export type ContactScope = "national" | "local";
 
+/**
+ * What a form needs to ask about a child under a ruleset and profile, and the wording it
+ * shows: everything but a case's own guidance.
+ */
 export type Description = {
+    /** The ruleset described. */
     ruleset: RulesetInfo,
+    /** The profile laid over it (local names and numbers), if any. */
     profile: ProfileInfo | null,
+    /** What the guidance is and is not, in the ruleset's words; to show with every assessment. */
     notice: string,
+    /** The documents the rules cite. */
     sources: Array<Source>,
     /** In rank order, lowest first. */
     levels: Array<LevelRef>,
+    /** The groups indicators are shown in, in this order. */
     domains: Array<Domain>,
+    /** Every indicator, in ruleset order. */
     indicators: Array<IndicatorInfo>,
+    /** The context facts the ruleset words: the only ones a form asks about. */
     facts: Array<FactItem>,
+    /**
+     * Every referral outcome with its wording, in a fixed order (`none`, `awaiting`,
+     * `accepted`, `early-help`, `closed-no-further-action`, `not-accepted`).
+     */
     referralOutcomes: Array<ReferralItem>,
+    /** Every route: who to tell, and when. */
     routes: Array<RouteInfo>,
+    /** Every contact, with the profile's details. */
     contacts: Array<ContactDetails>,
+    /** Every escalation stage, in order. */
     escalation: Array<StageItem>,
     /** Every action a rule can ask for, with its wording. */
     actions: Array<WordedItem>,
@@ -382,6 +443,7 @@ export type Description = {
     synonyms: Array<Array<string>>,
     /** How many rules the ruleset has (not counting the engine's safeguards). */
     rules: number,
+    /** The engine's version. */
     engineVersion: string,
 };
 
@@ -400,7 +462,13 @@ export type Domain = {
     step: Step,
 };
 
-export type Escalation = { why: Array<RuleReason>, stages: Array<StageItem> };
+/** Escalation of a professional disagreement: why, and the stages to follow. */
+export type Escalation = {
+    /** The rules that call for escalation, with their reasons. */
+    why: Array<RuleReason>,
+    /** The stages to follow in order, from the earliest any of those rules names. */
+    stages: Array<StageItem>,
+};
 
 /** What is known about the child's situation so far, outside the indicators. */
 export type Fact =
@@ -413,39 +481,114 @@ export type Fact =
 | "order-ending"
 | "still-worried";
 
-export type FactItem = { fact: Fact, text: string, help: string | null };
+/** A context fact the ruleset asks about, with its wording. */
+export type FactItem = {
+    /** The context fact. */
+    fact: Fact,
+    /** The fact as a form shows it, asking whether it is so. */
+    text: string,
+    /** Hint text shown under the question. */
+    help: string | null,
+};
 
 /** One test in a condition, what the case held, and the result. */
 export type Finding =
-| { "test": "yes", indicator: string, text: string, answer: Answer | null, holds: Truth }
-| { "test": "not-known", indicator: string, text: string, answer: Answer | null, holds: Truth }
+| {
+    "test": "yes",
+    /** The indicator's id. */
+    indicator: string,
+    /** The question, as worded in the ruleset. */
+    text: string,
+    /** The answer given. */
+    answer: Answer | null,
+    /** True when the answer is yes, false when no, unknown when not known or not answered. */
+    holds: Truth,
+}
+| {
+    "test": "not-known",
+    /** The indicator's id. */
+    indicator: string,
+    /** The question, as worded in the ruleset. */
+    text: string,
+    /** The answer given. */
+    answer: Answer | null,
+    /** True when the answer is not known, or when nothing is answered or recorded for it. */
+    holds: Truth,
+}
 | {
     "test": "age",
+    /** The youngest age the test allows, in months; absent when open. */
     minMonths: number | null,
+    /** The oldest age the test allows, in months; absent when open. */
     maxMonths: number | null,
+    /** The child's age in months. */
     ageMonths: AgeSpan | null,
+    /** Unknown when the age is not known, or known too roughly to say. */
     holds: Truth,
 }
 | {
     "test": "events",
+    /** The event indicator's id. */
     indicator: string,
+    /** The indicator, as worded in the ruleset. */
     text: string,
+    /**
+     * How many calendar days back from the assessment date the window reaches, measured to
+     * the day each event ended (a window in working days is given in calendar days); 65535
+     * when every event counts, as in what was answered and behind a recorded worry.
+     */
     withinDays: number,
+    /** How many events the test needs. */
     atLeast: number,
+    /** How many events ended in the window. */
     count: number,
+    /** The first day each counted event could have happened, most recently ended first. */
     dates: Array<IsoDate>,
+    /** How many of `count` have dates known only roughly. */
     approximate: number,
+    /**
+     * True when there are enough; unknown when there are too few but the indicator is
+     * answered not known; otherwise false.
+     */
     holds: Truth,
 }
-| { "test": "fact", fact: Fact, text: string, answer: Answer | null, holds: Truth }
+| {
+    "test": "fact",
+    /** The context fact. */
+    fact: Fact,
+    /** The fact, as worded in the ruleset. */
+    text: string,
+    /** The answer given. */
+    answer: Answer | null,
+    /** True when the answer is yes, false when no, unknown when not known or not answered. */
+    holds: Truth,
+}
 | {
     "test": "referral",
+    /** The outcome the test asks about. */
     outcome: ReferralOutcome,
+    /** That outcome, as worded in the ruleset. */
     text: string,
+    /** The referral's outcome, as the case gives it. */
     actual: ReferralOutcome | null,
+    /** Whether the outcome is this one; unknown when it is not known. */
     holds: Truth,
 }
-| { "test": "judgement", level: string, reason: string, holds: Truth };
+| {
+    "test": "judgement",
+    /**
+     * The id of the level the practitioner gave (the lowest level, with an empty reason,
+     * when they gave none).
+     */
+    level: string,
+    /** Their reason, as they gave it. */
+    reason: string,
+    /**
+     * For the `judgementLower` safeguard, whether their level is below the level the rules
+     * reach; behind a recorded worry, true: their level is above the lowest.
+     */
+    holds: Truth,
+};
 
 /** The guidance as it is handed on. */
 export type HandOn = {
@@ -491,15 +634,27 @@ export type HandedOn = {
     text: string,
 };
 
+/** An answer supposed for an open question. */
 export type Hypothesis = "yes" | "no";
 
+/** An indicator: something a practitioner may know or be worried about, as a form asks it. */
 export type IndicatorInfo = {
+    /** The indicator's id: a case's answers and events name it. */
     id: string,
+    /** The id of the domain it is shown in. */
     domain: string,
+    /** The question as shown, worded so that yes is the worry. */
     text: string,
+    /** Hint text shown under the question. */
     help: string | null,
+    /** Other words a practitioner might search for it by. */
     terms: Array<string>,
+    /** The ages it is asked about; an answer outside them still counts, with a warning. */
     ages: AgeRange,
+    /**
+     * Whether it is answered yes, no or not known (a worry or a circumstance) or recorded as
+     * dated events.
+     */
     kind: IndicatorKind,
     /** Where a form asks it. */
     step: Step,
@@ -513,20 +668,42 @@ export type IndicatorKind = "answer" | "event" | "circumstance";
 /** A day, written `YYYY-MM-DD`. */
 export type IsoDate = string;
 
+/** How the practitioner's level compares with the level the rules reach. */
 export type JudgementEffect = "raised" | "agrees" | "lower";
 
-export type JudgementOutcome = { level: LevelName, reason: string, effect: JudgementEffect };
+/** The practitioner's own view of the level, and what the engine made of it. */
+export type JudgementOutcome = {
+    /** The level the practitioner gave. */
+    level: LevelName,
+    /** Their reason, as they gave it. */
+    reason: string,
+    /** How it compares with the level the rules reach. */
+    effect: JudgementEffect,
+};
 
 /** A level named where it is mentioned in passing; [`LevelRef`] gives the whole level once. */
-export type LevelName = { id: string, rank: number, name: string };
-
-export type LevelRef = {
+export type LevelName = {
+    /** The level's id in the ruleset. */
     id: string,
+    /** Its place on the scale: higher is more serious. */
+    rank: number,
+    /** Its name, in the profile's words when it gives them. */
+    name: string,
+};
+
+/** A level of need, in full. */
+export type LevelRef = {
+    /** The level's id in the ruleset. */
+    id: string,
+    /** Its place on the scale: higher is more serious. */
     rank: number,
     /** The local name, when a profile gives one. */
     name: string,
+    /** What the level means, in a practitioner's words (a profile may reword it). */
     meaning: string,
+    /** What every child at this level needs. */
     response: string,
+    /** The one level meaning a child is in danger now (call 999). */
     emergency: boolean,
 };
 
@@ -554,9 +731,25 @@ export type Problem = {
     column?: number,
 };
 
-export type ProfileInfo = { id: string, organisation: string, hash: string };
+/** The profile laid over the ruleset: local names, numbers and escalation timescales. */
+export type ProfileInfo = {
+    /** The profile's id. */
+    id: string,
+    /** The organisation it is for. */
+    organisation: string,
+    /** A digest of the profile's content: two profiles with the same hash say the same. */
+    hash: string,
+};
 
-export type PromptItem = { id: string, text: string, rules: Array<string> };
+/** A reflective question for the practitioner, drawn from the reviews' learning. */
+export type PromptItem = {
+    /** The prompt's id in the ruleset. */
+    id: string,
+    /** The question, in the ruleset's words. */
+    text: string,
+    /** The ids of the rules that raise it. */
+    rules: Array<string>,
+};
 
 /** Something worth finding out: if it turned out as `ifAnswer`, the guidance would change. */
 export type Question = {
@@ -570,13 +763,19 @@ export type Question = {
     routes: Array<RouteRef>,
     /** Escalation would newly apply. */
     escalation: boolean,
+    /** The ids of the rules that would fire. */
     rules: Array<string>,
 };
 
+/** A rule that fired, and why it matters. */
 export type Reason = {
+    /** The rule's id. */
     rule: string,
+    /** Why, in plain English. */
     reason: string,
+    /** The level it sets at least, if any. */
     level: LevelName | null,
+    /** The documents it cites. */
     sources: Array<SourceCitation>,
     /** The primer's principles (1 to 10) the rule embodies. */
     principles: Array<number>,
@@ -586,34 +785,58 @@ export type Reason = {
 
 /** Why a rule matters, as an assessment's reasons give it. */
 export type ReasonInfo = {
+    /** The rule's id. */
     rule: string,
+    /** Why, in plain English. */
     reason: string,
     /** The level it sets at least, if any. */
     level: LevelName | null,
+    /** The documents it cites. */
     sources: Array<SourceCitation>,
     /** The primer's principles (1 to 10) the rule embodies. */
     principles: Array<number>,
 };
 
+/** Who to tell: a route the guidance calls for. */
 export type Referral = {
+    /** The route's id in the ruleset. */
     route: string,
+    /** Who to tell. */
     name: string,
+    /** When this route is the right one, in the ruleset's words. */
     when: string,
     /** The route's own speed, or faster when the level of need demands it. */
     urgency: Urgency,
+    /** The latest date to refer by, counting weekdays from the assessment date. */
     dueBy: IsoDate,
     /**
      * When a decision is expected if the referral is made by `due_by`: after it, chase and
      * escalate.
      */
     decisionBy?: IsoDate,
+    /** Who may make the referral. */
     whoMaySubmit: string,
+    /**
+     * The consent and information-sharing note: the route's own, or its override when the
+     * override's condition is certainly true ("do not seek consent").
+     */
     consent: string,
+    /** The route's contacts, with the profile's details. */
     contacts: Array<ContactDetails>,
+    /**
+     * The rules that call for it, with their reasons; a level's id and response when the level
+     * itself calls for it.
+     */
     why: Array<RuleReason>,
 };
 
-export type ReferralItem = { outcome: ReferralOutcome, text: string };
+/** A referral outcome, with its wording. */
+export type ReferralItem = {
+    /** The outcome. */
+    outcome: ReferralOutcome,
+    /** Its wording. */
+    text: string,
+};
 
 /** What became of a referral to children's social care. */
 export type ReferralOutcome =
@@ -624,27 +847,53 @@ export type ReferralOutcome =
 | "closed-no-further-action"
 | "not-accepted";
 
+/** A route: who to tell, and when. */
 export type RouteInfo = {
+    /** The route's id in the ruleset. */
     id: string,
+    /** Who to tell. */
     name: string,
+    /** When this route is the right one. */
     when: string,
+    /** Its own speed: an assessment makes it faster when the level of need demands it. */
     urgency: Urgency,
+    /** Who may make the referral. */
     whoMaySubmit: string,
+    /**
+     * The consent and information-sharing note (an assessment may show the route's override
+     * instead).
+     */
     consent: string,
+    /** The route's contacts, with the profile's details. */
     contacts: Array<ContactDetails>,
 };
 
-export type RouteRef = { id: string, name: string };
+/** A route, named. */
+export type RouteRef = {
+    /** The route's id in the ruleset. */
+    id: string,
+    /** Who to tell. */
+    name: string,
+};
 
 /** Where a rule comes from: the ruleset's own rules, or the engine's guarantees. */
 export type RuleKind = "rule" | "safeguard";
 
-export type RuleReason = { rule: string, reason: string };
+/** A rule that called for something, with its reason. */
+export type RuleReason = {
+    /** The rule's id; a level's id when the level itself called for it. */
+    rule: string,
+    /** The rule's reason; the level's response when the level itself called for it. */
+    reason: string,
+};
 
 /** What happened to one rule. */
 export type RuleTrace = {
+    /** The rule's id. */
     rule: string,
+    /** One of the ruleset's rules, or one of the engine's safeguards. */
     kind: RuleKind,
+    /** Whether it fired. */
     status: Status,
     /**
      * The parts of the condition that decided the status: for a rule that fired, what made
@@ -653,13 +902,21 @@ export type RuleTrace = {
     because: Array<Finding>,
 };
 
+/** The ruleset an assessment or description used. */
 export type RulesetInfo = {
+    /** The ruleset's id. */
     id: string,
+    /** Its title. */
     title: string,
+    /** Its version. */
     version: string,
+    /** Where it applies. */
     jurisdiction: string,
+    /** Who is responsible for it. */
     owner: string,
+    /** When it is due for review: an assessment after it carries a warning. */
     reviewDate: IsoDate,
+    /** When it takes effect: an assessment before it carries a warning. */
     effectiveFrom: IsoDate,
     /** A digest of the ruleset's content: two rulesets with the same hash give the same guidance. */
     hash: string,
@@ -697,17 +954,25 @@ export type SourceCitation = {
     section?: string,
 };
 
+/** One stage of escalation. */
 export type StageItem = {
+    /** The stage's id in the ruleset. */
     id: string,
+    /** The stage's name, in the profile's words when it gives them. */
     name: string,
+    /** Who acts at this stage, in the profile's words when it gives them. */
     who: string,
+    /** What to do at this stage. */
     what: string,
+    /** How soon to act at this stage. */
     timescale: Urgency,
     /** The ruleset's default, not yet set locally. */
     timescaleIsDefault: boolean,
+    /** Who to contact at this stage, if the ruleset or profile names someone. */
     contact: ContactDetails | null,
 };
 
+/** Whether a rule fired. */
 export type Status = "fired" | "not-fired" | "undetermined";
 
 /** Where a form asks an indicator. */
@@ -735,10 +1000,23 @@ export type Urgency = "now" | "today" | { "workingDays": number };
  * Something in the case or ruleset the practitioner should know, which did not stop the
  * assessment.
  */
-export type Warning = { path: string, message: string };
+export type Warning = {
+    /**
+     * Where in the case or ruleset, such as `answers.not-seen-alone` or
+     * `ruleset.meta.reviewDate`.
+     */
+    path: string,
+    /** What to know, in plain words. */
+    message: string,
+};
 
 /** An action or prompt: its id and wording. */
-export type WordedItem = { id: string, text: string };
+export type WordedItem = {
+    /** Its id in the ruleset. */
+    id: string,
+    /** Its wording. */
+    text: string,
+};
 
 /**
  * A case: what the practitioner knows about one child, as `engine.guidance`, `assess` and
