@@ -1185,7 +1185,7 @@ export interface InitOutput {
     readonly engine_checkScenario: (a: number, b: any) => [number, number, number];
     readonly engine_describe: (a: number) => [number, number, number];
     readonly engine_guidance: (a: number, b: any, c: any) => [number, number, number];
-    readonly engine_handOn: (a: number, b: any, c: number, d: number, e: number, f: number, g: number) => [number, number, number];
+    readonly engine_handOn: (a: number, b: any, c: any, d: any, e: any) => [number, number, number];
     readonly engine_new: (a: any, b: any) => [number, number, number];
     readonly start: () => void;
     readonly version: () => [number, number];

@@ -85,19 +85,7 @@ export class Engine {
      * @returns {HandedOn}
      */
     handOn(_case, lives_with, notes, sources) {
-        const val3 = +sources;
-        let ptr0, len0, ptr1, len1;
-        try {
-            ptr0 = passStringToWasm0(lives_with, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passStringToWasm0(notes, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            len1 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
-            throw e;
-        }
-        const ret = wasm.engine_handOn(this.__wbg_ptr, _case, ptr0, len0, ptr1, len1, val3);
+        const ret = wasm.engine_handOn(this.__wbg_ptr, _case, lives_with, notes, sources);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }

@@ -592,7 +592,11 @@ function assemble(present) {
 
   // The single file cannot import a second copy of the engine for a spare: in its place, a module
   // that says so (load.mjs never asks it, since the wasm is embedded).
-  const noSpare = "export function loadFresh() { return Promise.reject(new Error('The single file keeps no spare engine: reload the page.')); }\n";
+  const noSpare = [
+    "export function compileEngine() { return Promise.reject(new Error('The single file embeds its engine.')); }",
+    "export function loadFresh() { return Promise.reject(new Error('The single file keeps no spare engine: reload the page.')); }",
+    '',
+  ].join('\n');
   const modules = bundle(['www/js/setup/embedded.mjs', ...views.map((view) => view.entry)], { 'www/js/engine-spare.mjs': noSpare });
   const viewModules = Object.fromEntries(views.map((view) => [view.name, modules.index(view.entry)]));
   const start = [

@@ -136,14 +136,22 @@ impl JsEngine {
     pub fn hand_on(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Case")] case: JsValue,
-        lives_with: &str,
-        notes: &str,
-        sources: bool,
+        #[wasm_bindgen(unchecked_param_type = "string")] lives_with: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] notes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] sources: JsValue,
     ) -> Result<JsValue, JsValue> {
         running()?;
+        // Read as every other value is, not by wasm-bindgen's string and bool conversions, which
+        // trust the page: an object passed as a note would be copied from nowhere.
+        let (lives_with, notes) = (note_of(&lives_with, "livesWith")?, note_of(&notes, "notes")?);
+        let sources = match tree_of(&sources, Document::Options)? {
+            Json::Bool(sources) => sources,
+            Json::Null => false,
+            _ => return Err(refuse(Document::Options, "sources".into(), Code::WrongType, "expected true or false".into())),
+        };
         let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
         let assessment = self.engine.assess_with(&case, Detail::Guidance).map_err(throw)?;
-        let hand_on = crate::hand_on(&assessment, crate::Notes { lives_with, notes });
+        let hand_on = crate::hand_on(&assessment, crate::Notes { lives_with: &lives_with, notes: &notes });
         let text = hand_on.text(sources);
         to_js(&crate::HandedOn { hand_on, text })
     }
@@ -174,6 +182,15 @@ fn running() -> Result<(), JsValue> {
         return Err(refuse(Document::Engine, String::new(), Code::EngineStopped, message.into()));
     }
     Ok(())
+}
+
+/// A practitioner's note: text within the limits, or nothing (`undefined` or `null`).
+fn note_of(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    match tree_of(value, Document::Options)? {
+        Json::String(text) => Ok(text),
+        Json::Null => Ok(String::new()),
+        _ => Err(refuse(Document::Options, name.into(), Code::WrongType, "expected text".into())),
+    }
 }
 
 /// `undefined`, or an object whose one option is `trace` (true by default).

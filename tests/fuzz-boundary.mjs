@@ -234,6 +234,9 @@ for (const [name, make] of Object.entries(HOSTILE)) {
       parent[key] = make(copy, parent[key]);
       check(`${name} in the ${document}`, () => call(copy));
     }
+    // The hand-on's notes and its sources flag are plain values, not documents.
+    check(`${name} as a note`, () => engine.handOn(CASE, make(null, 'lives with'), 'notes', false));
+    check(`${name} as the sources flag`, () => engine.handOn(CASE, '', '', make(null, true)));
   });
 }
 
@@ -261,6 +264,13 @@ test('errors name the path of the hostile value', () => {
   cyclic.child.again = cyclic;
   assert.deepEqual(error(() => engine.assess(cyclic)), ['child.again', 'cyclic']);
   assert.deepEqual(error(() => engine.assess({ ...CASE, answers: { 'self-harm': 'a\ud800' } })), ['answers.self-harm', 'bad-text']);
+  // Notes and the sources flag are read as every other value is: an object or number passed as a
+  // note once made wasm-bindgen copy text from nowhere ("memory access out of bounds").
+  assert.deepEqual(error(() => engine.handOn(CASE, {}, '', false)), ['livesWith', 'wrong-type']);
+  assert.deepEqual(error(() => engine.handOn(CASE, '', 5, false)), ['notes', 'wrong-type']);
+  assert.deepEqual(error(() => engine.handOn(CASE, '', '', 'yes')), ['sources', 'wrong-type']);
+  assert.deepEqual(error(() => engine.handOn(CASE, 'a\ud800', '', false)), ['', 'bad-text']);
+  assert.match(engine.handOn(CASE, undefined, null, undefined).text, /^Waymark guidance as at /);
   const [path, code] = error(() => engine.assess({ ...CASE, x: nested(101, 1) }));
   assert.ok(path.startsWith('x[0].x[0].x') && code === 'too-deep', `${path} ${code}`);
   assert.deepEqual(error(() => new waymark.Engine(HOSTILE.revokedObject())), ['', 'unreadable']);

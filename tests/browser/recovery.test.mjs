@@ -1,5 +1,6 @@
-// A stopped engine never silently stops the guidance: the page keeps a spare instance (loaded
-// with the page, so no request follows), swaps it in when a call traps, and says so.
+// A stopped engine never silently stops the guidance: the page keeps a spare instance (made with
+// the page from the module it has already compiled, so no request follows and the wasm is
+// downloaded once), swaps it in when a call traps, and says so.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -28,6 +29,7 @@ describe('a stopped engine', () => {
       requests.some((url) => /pkg\/waymark\.js\?instance=1$/.test(url)),
       `the spare instance is loaded with the page: ${requests.join('\n')}`,
     );
+    assert.equal(requests.filter((url) => /waymark_bg\.wasm/.test(url)).length, 1, 'the wasm is downloaded once');
     await page.goto(`${env.page}#worries`);
     await trapNextCall(page);
     await answer(page, 'self-harm', 'yes');
@@ -37,7 +39,7 @@ describe('a stopped engine', () => {
     // A new spare is made ready for the next time: the only requests after load are its own.
     await page.waitForTimeout(200);
     assert.deepEqual(
-      requests.slice(atReady).filter((url) => !/pkg\/waymark(\.js\?instance=2|_bg\.wasm)$|icons\/icon\.svg$/.test(url)),
+      requests.slice(atReady).filter((url) => !/pkg\/waymark\.js\?instance=2$|icons\/icon\.svg$/.test(url)),
       [],
     );
     assert.deepEqual(problems, []);

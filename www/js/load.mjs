@@ -4,7 +4,7 @@
 
 import * as pkg from '../../pkg/waymark.js';
 import { guardEngine } from './engine-guard.mjs';
-import { loadFresh } from './engine-spare.mjs';
+import { compileEngine, loadFresh } from './engine-spare.mjs';
 import { embeddedJson, embeddedWasm } from './setup/embedded.mjs';
 
 /** @import { Description, EngineError } from '../types/waymark' */
@@ -37,8 +37,8 @@ export async function loadEngine(document, location, onRecover) {
     throw new Error(`“${profileName}” is not the name of a local profile.`);
   }
   const embedded = embeddedWasm();
-  const [, ruleset, profile] = await Promise.all([
-    pkg.default(embedded).catch((error) => {
+  const [compiled, ruleset, profile] = await Promise.all([
+    startEngine(embedded).catch((error) => {
       throw new Error(`The guidance engine (WebAssembly) could not start: ${error.message}`);
     }),
     fetchJson(rulesetUrl, 'the ruleset'),
@@ -49,7 +49,8 @@ export async function loadEngine(document, location, onRecover) {
   try {
     if (embedded) engine = new pkg.Engine(ruleset, profile);
     else {
-      const guarded = await guardEngine({ ruleset, profile, module: pkg, load: () => loadFresh(), onRecover });
+      // The spare is a second instance of the module already compiled: no second download.
+      const guarded = await guardEngine({ ruleset, profile, module: pkg, load: () => loadFresh(compiled), onRecover });
       await guarded.ready();
       engine = guarded;
     }
@@ -59,6 +60,23 @@ export async function loadEngine(document, location, onRecover) {
     throw new Error(`The ${error.document ?? 'ruleset'} has a problem, so the guidance cannot be trusted: ${error.message}`);
   }
   return { engine, description: engine.describe() };
+}
+
+/**
+ * Starts the module's own instance: from the single file's embedded bytes, or from
+ * pkg/waymark_bg.wasm, compiled once here so that a spare instance can be made from it later.
+ *
+ * @param {{ module_or_path: Uint8Array } | undefined} embedded
+ * @returns {Promise<WebAssembly.Module | undefined>}  the compiled module, outside the single file
+ */
+async function startEngine(embedded) {
+  if (embedded) {
+    await pkg.default(embedded);
+    return undefined;
+  }
+  const compiled = await compileEngine();
+  await pkg.default({ module_or_path: compiled });
+  return compiled;
 }
 
 /**
