@@ -185,6 +185,11 @@ fn event(r: &mut Reader, src: &EventSrc, here: &At, as_of: Date) -> Option<Event
         r.problem(here, Code::BadEvent, "give one of: date (a day), month (\"2026-10\"), or times and since (\"4 times since 2026-01-01\")");
         return None;
     }
+    if src.until.is_some_and(|until| *until != Json::Null) && src.date.is_none() && src.ok {
+        // Never dropped silently: a last day belongs to an event that began on a known day.
+        r.problem(&At::Key(here, "until"), Code::BadEvent, "until goes with date: a month, or so many times since a day, has no last day");
+        return None;
+    }
     if src.times.is_some() != src.since.is_some() && src.ok {
         r.problem(here, Code::BadEvent, "times and since go together: how many times, since which day");
         return None;

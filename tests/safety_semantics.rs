@@ -310,5 +310,11 @@ fn a_rough_event_is_refused_with_its_path_when_it_cannot_be_read() {
     assert_eq!(refused(json!({"indicator": "missing-episode", "month": "2026-13"})), ("events[0].month".into(), "bad-value".into()));
     assert_eq!(refused(json!({"indicator": "missing-episode", "month": "2026-11", "date": "2026-11-02"})), ("events[0]".into(), "bad-event".into()));
     assert_eq!(refused(json!({"indicator": "missing-episode", "times": 3})), ("events[0]".into(), "bad-event".into()));
+    // A last day is never dropped silently from an event without a first day.
+    assert_eq!(refused(json!({"indicator": "missing-episode", "month": "2026-10", "until": "2026-11-02"})), ("events[0].until".into(), "bad-event".into()));
+    assert_eq!(
+        refused(json!({"indicator": "missing-episode", "times": 3, "since": "2026-01-01", "until": "2026-11-02"})),
+        ("events[0].until".into(), "bad-event".into())
+    );
     assert_eq!(refused(json!({"indicator": "missing-episode", "times": 0, "since": "2026-01-01"})), ("events[0].times".into(), "bad-count".into()));
 }

@@ -64,6 +64,8 @@ const BAD_CASES = [
   { asOf: '2026-11-22', referral: 'maybe' },
   { asOf: '2026-11-22', events: [{ indicator: 'missing-episode', date: '2026-11-01', month: '2026-10' }] },
   { asOf: '2026-11-22', events: [{ indicator: 'missing-episode', times: 3 }] },
+  { asOf: '2026-11-22', events: [{ indicator: 'missing-episode', month: '2026-10', until: '2026-11-02' }] },
+  { asOf: '2026-11-22', events: [{ indicator: 'missing-episode', times: 3, since: '2026-01-01', until: '2026-11-02' }] },
   { asOf: '2026-11-22', events: [{ date: '2026-11-01' }] },
   { asOf: '2026-11-22', judgement: { level: 'child-in-need' } },
   { asOf: '2026-11-22', notes: 'Seen at the school gate' },
