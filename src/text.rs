@@ -403,8 +403,9 @@ fn bound_text(months: i32) -> String {
 /// One test from the engine's explanation in plain words.
 fn finding_text(finding: &Finding) -> String {
     match finding {
-        Finding::Yes { text, answer, .. } | Finding::Fact { text, answer, .. } => format!("{text}: {}", answer_text(*answer)),
-        Finding::NotKnown { text, answer, .. } => format!("{text}: {}", answer_text(*answer)),
+        Finding::Yes { text, answer, .. } | Finding::NotKnown { text, answer, .. } | Finding::Fact { text, answer, .. } => {
+            format!("{text}: {}", answer_text(*answer))
+        }
         Finding::Events { text, within_days, count, dates, approximate, .. } => {
             let dates: Vec<String> = dates.iter().map(|d| long_date(*d)).collect();
             // "Every recorded event" is a window of u16::MAX days.

@@ -105,10 +105,9 @@ export function findingText(finding, words) {
   const text = words.subject(finding);
   switch (finding.test) {
     case 'yes':
+    case 'not-known':
     case 'fact':
       return `${text}: ${answerText(finding.answer).toLowerCase()}`;
-    case 'not-known':
-      return `${text}: ${finding.answer ? answerText(finding.answer).toLowerCase() : 'not answered'}`;
     case 'events': {
       const dates = finding.dates.map(longDate).join(', ');
       // The engine words "every recorded event" as a window of 65535 days.

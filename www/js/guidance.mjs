@@ -241,8 +241,7 @@ export function questionText(question, words) {
  */
 function questionSubject(finding, words) {
   if (finding.test === 'events') return `how often this has happened: ${lowerFirst(words.subject(finding))}`;
-  if (finding.test === 'referral') return `whether ${lowerFirst(words.subject(finding))}`;
-  if (finding.test === 'yes' || finding.test === 'not-known' || finding.test === 'fact') return `whether ${lowerFirst(words.subject(finding))}`;
+  if (['yes', 'not-known', 'fact', 'referral'].includes(finding.test)) return `whether ${lowerFirst(words.subject(finding))}`;
   return lowerFirst(findingText(finding, words));
 }
 
