@@ -302,6 +302,7 @@ impl<'j> Compiler<'j> {
 
         let mut indicator_index: Vec<(String, u16)> = indicators.iter().enumerate().map(|(i, ind)| (ind.id.clone(), i as u16)).collect();
         crate::sort::by(&mut indicator_index, |a, b| a.0.cmp(&b.0));
+        let engaging = crate::program::Engaging::of(&graph.nodes, &rules, indicators.len());
         Program {
             meta,
             profile,
@@ -321,6 +322,7 @@ impl<'j> Compiler<'j> {
             kids: graph.kids,
             rules,
             safeguards,
+            engaging,
             synonyms: src.synonyms,
         }
     }

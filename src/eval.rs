@@ -518,8 +518,12 @@ impl<'a> Evaluator<'a> {
         let safeguards = &program.safeguards;
         // The judgement safeguard needs the engine's level first (it can set none itself).
         let engine_level = rules.iter().filter(|rule| self.truths[rule.root as usize] == Truth::True).filter_map(|rule| rule.then.level).max().unwrap_or(0);
-        self.inputs.judgement_lower = self.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
-        self.settle(safeguards.judgement_lower.leaf as usize);
+        let judgement_lower = self.inputs.judgement.as_ref().is_some_and(|(level, _)| *level < engine_level);
+        // Every node is settled for the inputs as they are: only a change needs settling again.
+        if judgement_lower != self.inputs.judgement_lower {
+            self.inputs.judgement_lower = judgement_lower;
+            self.settle(safeguards.judgement_lower.leaf as usize);
+        }
         let level = self.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
         // The level's own response comes first: with the emergency level, 999 leads.
         let mut outcome = Outcome::new(program);
@@ -851,6 +855,27 @@ impl<'a> Evaluator<'a> {
         })
     }
 
+    /// For each rule, whether anything in this case could engage it
+    /// ([`crate::program::Engaging`]): those that cannot are not looked at.
+    fn could_engage(&self) -> Vec<bool> {
+        let engaging = &self.program.engaging;
+        let inputs = &self.inputs;
+        let mut could = vec![false; self.program.rules.len()];
+        let mut mark = |rules: &[u16]| rules.iter().for_each(|rule| could[usize::from(*rule)] = true);
+        mark(&engaging.always);
+        for (indicator, rules) in engaging.by_indicator.iter().enumerate() {
+            if inputs.answers[indicator].is_some() || !inputs.events[indicator].is_empty() {
+                mark(rules);
+            }
+        }
+        for (fact, rules) in engaging.by_fact.iter().enumerate() {
+            if inputs.facts[fact].is_some() {
+                mark(rules);
+            }
+        }
+        could
+    }
+
     /// Whether the practitioner's own answers point at a rule: they said "not known" to
     /// something it asks, or a worry it reads holds (not a circumstance, an age or a plan).
     fn suspicion_behind(&self, rule: &CompiledRule) -> bool {
@@ -874,8 +899,10 @@ impl<'a> Evaluator<'a> {
         // below into one question per subject.
         let mut wants: Vec<Want<'a>> = Vec::new();
         let mut asks: Vec<(Vec<Finding<'a>>, Option<Hypothesis>, usize)> = Vec::new();
-        for (rule, truth) in program.rules.iter().zip(truths) {
-            if *truth != Truth::Unknown || !self.engaged(rule) {
+        let could_engage = self.could_engage();
+        for ((rule, truth), could_engage) in program.rules.iter().zip(truths).zip(could_engage) {
+            debug_assert!(could_engage || !self.engaged(rule), "rule {} is engaged through an input Engaging does not list", rule.id);
+            if *truth != Truth::Unknown || !could_engage || !self.engaged(rule) {
                 continue;
             }
             let raises = rule.then.level.filter(|l| *l > level);

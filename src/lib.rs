@@ -76,6 +76,8 @@ mod trace;
 pub mod typescript;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wire;
 
 pub use assessment::*;
 pub use case::{Answer, Case, Child, Event, Judgement};

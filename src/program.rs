@@ -37,6 +37,8 @@ pub(crate) struct Program {
     pub(crate) rules: Vec<CompiledRule>,
     /// Where each safeguard is in `rules`.
     pub(crate) safeguards: Safeguards,
+    /// Which rules each input can engage, for open questions.
+    pub(crate) engaging: Engaging,
     /// Groups of words that mean the same thing to a practitioner, for forms' search.
     pub(crate) synonyms: Vec<Vec<String>>,
 }
@@ -50,6 +52,44 @@ pub(crate) struct Safeguards {
     /// `harmSuspected`, if the ruleset words it: needs the open questions. With it, the level
     /// an open question must be able to raise the guidance to.
     pub harm_suspected: Option<(Late, u8)>,
+}
+
+/// The rules each input of a case can engage (`Evaluator::engaged`: part of the rule holds, or
+/// the practitioner said they do not know something it asks). A rule is engaged only through
+/// a leaf whose indicator or fact is answered, or has events, or through a leaf listed in
+/// `always`; so only those rules need looking at, not the hundreds a case leaves untouched.
+#[derive(Debug, Default)]
+pub(crate) struct Engaging {
+    /// Per indicator, the rules (positions in [`Program::rules`]) that read it.
+    pub by_indicator: Vec<Vec<u16>>,
+    /// Per fact, in `Fact::ALL` order, the rules that read it.
+    pub by_fact: Vec<Vec<u16>>,
+    /// Rules with a leaf that can hold whatever is answered: a referral outcome, a worry, a
+    /// judgement, a suspicion, or events needing none.
+    pub always: Vec<u16>,
+}
+
+impl Engaging {
+    pub(crate) fn of(nodes: &[Node], rules: &[CompiledRule], indicators: usize) -> Engaging {
+        let mut engaging = Engaging { by_indicator: vec![Vec::new(); indicators], by_fact: vec![Vec::new(); crate::ruleset::Fact::COUNT], always: Vec::new() };
+        for (position, rule) in rules.iter().enumerate() {
+            let position = position as u16;
+            for leaf in rule.leaves.iter().filter_map(|node| nodes[*node as usize].leaf()) {
+                let list = match leaf {
+                    Leaf::Events { at_least: 0, .. } => &mut engaging.always,
+                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => &mut engaging.by_indicator[usize::from(i)],
+                    Leaf::Fact(fact) => &mut engaging.by_fact[fact as usize],
+                    Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => &mut engaging.always,
+                    // The child's age alone engages nothing.
+                    Leaf::Age { .. } => continue,
+                };
+                if list.last() != Some(&position) {
+                    list.push(position);
+                }
+            }
+        }
+        engaging
+    }
 }
 
 /// A safeguard decided by an input known only part way through an assessment.

@@ -18,6 +18,7 @@
 //! `www/js/engine-guard.mjs` does exactly that. A page that calls a dead instance again gets an
 //! `Error` with code `engine-stopped` rather than whatever state the trap left behind.
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use js_sys::{JsString, Reflect};
@@ -25,6 +26,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::json::{At, Budget, Misfit, LONE_SURROGATE};
+use crate::wire::Writer;
 use crate::{Case, Code, Detail, Document, Engine, Error, FromDocument, Json};
 
 /// Set when a panic has begun: the instance is about to trap and must not be used again.
@@ -61,6 +63,13 @@ extern "C" {
     fn encode_uri_component(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
+#[wasm_bindgen(module = "/src/wire.js")]
+extern "C" {
+    /// Builds the value written as `words` (src/wire.rs), adding the strings it defines to `known`.
+    #[wasm_bindgen(catch)]
+    fn decode(words: &[u32], known: &js_sys::Array) -> Result<JsValue, JsValue>;
+}
+
 /// The declarations of every value that crosses (`www/types/waymark.d.ts`, generated from the
 /// Rust types by `src/typescript.rs`), in `pkg/waymark.d.ts`, so the methods below can name
 /// them. wasm-bindgen removes the section from the `.wasm` file it writes.
@@ -81,6 +90,8 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
     engine: Engine,
+    /// Answers on their way out, with the strings already sent.
+    out: RefCell<Out>,
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -96,7 +107,7 @@ impl JsEngine {
         let ruleset = tree_of(&ruleset, Document::Ruleset)?;
         let profile = if profile.is_undefined() || profile.is_null() { None } else { Some(tree_of(&profile, Document::Profile)?) };
         let engine = Engine::new(&ruleset, profile.as_ref()).map_err(throw)?;
-        Ok(JsEngine { engine })
+        Ok(JsEngine { engine, out: RefCell::default() })
     }
 
     /// The guidance for one case, as a plain object. `assess(case, { trace: false })` leaves
@@ -110,7 +121,7 @@ impl JsEngine {
         running()?;
         let detail = detail_of(&options)?;
         let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
-        to_js(&self.engine.assess_with(&case, detail).map_err(throw)?)
+        self.send(&self.engine.assess_with(&case, detail).map_err(throw)?)
     }
 
     /// What the page shows after each answer: the assessment with every item named by id, its
@@ -125,7 +136,7 @@ impl JsEngine {
         running()?;
         let detail = if options.is_undefined() || options.is_null() { Detail::Guidance } else { detail_of(&options)? };
         let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
-        to_js(&self.engine.assess_compact(&case, detail).map_err(throw)?)
+        self.send(&self.engine.assess_compact(&case, detail).map_err(throw)?)
     }
 
     /// The guidance as it is handed on, worded once for print, "copy as text" and the command
@@ -153,14 +164,14 @@ impl JsEngine {
         let assessment = self.engine.assess_with(&case, Detail::Guidance).map_err(throw)?;
         let hand_on = crate::hand_on(&assessment, crate::Notes { lives_with: &lives_with, notes: &notes });
         let text = hand_on.text(sources);
-        to_js(&crate::HandedOn { hand_on, text })
+        self.send(&crate::HandedOn { hand_on, text })
     }
 
     /// Levels, domains, indicators, context wording, routes and contacts, for building forms.
     #[wasm_bindgen(unchecked_return_type = "Description")]
     pub fn describe(&self) -> Result<JsValue, JsValue> {
         running()?;
-        to_js(&self.engine.describe())
+        self.send(&self.engine.describe())
     }
 
     /// Checks a scenario (a case review told time point by time point) and runs it against
@@ -171,7 +182,36 @@ impl JsEngine {
     pub fn check_scenario(&self, #[wasm_bindgen(unchecked_param_type = "unknown")] scenario: JsValue) -> Result<JsValue, JsValue> {
         running()?;
         let scenario = crate::Scenario::from_tree(&tree_of(&scenario, Document::Scenario)?).map_err(throw)?;
-        to_js(&crate::run_scenario(&self.engine, &scenario))
+        self.send(&crate::run_scenario(&self.engine, &scenario))
+    }
+}
+
+impl JsEngine {
+    /// `value` as the plain object that `JSON.parse` would make of the JSON the CLI prints:
+    /// written as words in one pass and read in one (src/wire.rs), rather than one call per
+    /// field (serde-wasm-bindgen) or JSON text (BENCHMARKS.md, "The boundary").
+    fn send<T: Serialize>(&self, value: &T) -> Result<JsValue, JsValue> {
+        self.out.borrow_mut().send(value)
+    }
+}
+
+/// A writer and the list of the strings it has sent, which the JS side keeps.
+#[derive(Default)]
+struct Out {
+    writer: Writer,
+    known: js_sys::Array,
+}
+
+impl Out {
+    fn send<T: Serialize>(&mut self, value: &T) -> Result<JsValue, JsValue> {
+        let unwritable = || JsValue::from(js_sys::Error::new("the result could not be written"));
+        let words = self.writer.write(value).map_err(|_| unwritable())?;
+        let value = decode(words, &self.known);
+        if value.is_err() {
+            // Both sides start again, so that they agree on which strings are known.
+            *self = Out::default();
+        }
+        value
     }
 }
 
@@ -357,16 +397,6 @@ fn unreadable(at: &At, exception: &JsValue) -> Misfit {
     at.misfit(Code::Unreadable, format!("this value could not be read: {message}"))
 }
 
-/// Plain objects, made from exactly the JSON the CLI prints: one crossing of the boundary and
-/// one `JSON.parse`, rather than one call per field. (serde-wasm-bindgen, which builds them
-/// field by field, was measured against this: BENCHMARKS.md, "The boundary".)
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    // Our output types always serialize; formatting serde_json's error would pull every one of
-    // its messages, and std's I/O error names, into the build.
-    let text = serde_json::to_string(value).map_err(|_| JsValue::from(js_sys::Error::new("the result could not be written as JSON")))?;
-    js_sys::JSON::parse(&text)
-}
-
 /// A thrown `Error` for one problem.
 fn refuse(document: Document, path: String, code: Code, message: String) -> JsValue {
     throw(Error::new(vec![crate::Problem { document, path, code, message, line: None, column: None }]))
@@ -379,7 +409,7 @@ fn throw(error: Error) -> JsValue {
     let _ = Reflect::set(&js, &"document".into(), &first.document.to_string().into());
     let _ = Reflect::set(&js, &"path".into(), &first.path.as_str().into());
     let _ = Reflect::set(&js, &"code".into(), &first.code.name().into());
-    if let Ok(problems) = to_js(&error.problems()) {
+    if let Ok(problems) = Out::default().send(&error.problems()) {
         let _ = Reflect::set(&js, &"problems".into(), &problems);
     }
     js.into()

@@ -69,3 +69,16 @@ fn scenario_files_are_checked_like_any_document() {
     assert!(paths.contains(&"timePoints[0]"), "{paths:?}");
     assert_eq!(error.first().document, Document::Scenario);
 }
+
+/// tests/wasm.rs checks what crosses to JavaScript on every scenario and case-bank file, which it
+/// must name one by one (a wasm test cannot list a folder): none may be left out.
+#[test]
+fn the_wasm_tests_name_every_scenario_and_case_file() {
+    let listed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/wasm.rs")).expect("tests/wasm.rs");
+    for dir in ["www/scenarios", "tests/cases"] {
+        for file in json_files(dir) {
+            let name = file.file_name().and_then(|n| n.to_str()).expect("a name");
+            assert!(listed.contains(&format!("\"{dir}/{name}\"")), "tests/wasm.rs's CASE_FILES leaves out {dir}/{name}");
+        }
+    }
+}

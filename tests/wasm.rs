@@ -303,3 +303,122 @@ fn the_limits_and_the_verdicts_are_those_of_the_command_line() {
     assert_eq!(refusal(engine.assess(case_with("asOf", &made_by("return 10n;")), JsValue::UNDEFINED)), ("asOf".into(), "wrong-type".into()));
     still_works(&engine);
 }
+
+/// Every scenario and case-bank file, for the test below (tests/scenarios.rs checks none is left out).
+macro_rules! case_files {
+    ($($path:literal),* $(,)?) => { &[$(($path, include_str!(concat!("../", $path)))),*] };
+}
+const CASE_FILES: &[(&str, &str)] = case_files![
+    "www/scenarios/child-d-learning.json",
+    "www/scenarios/child-n.json",
+    "www/scenarios/child-o.json",
+    "www/scenarios/child-v.json",
+    "www/scenarios/sutton-escalation.json",
+    "www/scenarios/triennial-boy-exploitation.json",
+    "www/scenarios/triennial-bruised-baby.json",
+    "www/scenarios/triennial-co-sleeping.json",
+    "www/scenarios/triennial-domestic-callouts.json",
+    "www/scenarios/triennial-neglect-closure.json",
+    "www/scenarios/triennial-new-partner.json",
+    "www/scenarios/triennial-pre-birth.json",
+    "www/scenarios/triennial-self-harm.json",
+    "tests/cases/abuse-categories.json",
+    "tests/cases/abuse-child-on-child.json",
+    "tests/cases/abuse-online.json",
+    "tests/cases/abuse-staff-and-disclosure.json",
+    "tests/cases/family-domestic-abuse.json",
+    "tests/cases/family-home-and-care.json",
+    "tests/cases/family-honour-faith.json",
+    "tests/cases/family-parents.json",
+    "tests/cases/health-care.json",
+    "tests/cases/health-disability.json",
+    "tests/cases/health-infants.json",
+    "tests/cases/health-medical.json",
+    "tests/cases/health-mental-health.json",
+    "tests/cases/health-sexual-health.json",
+    "tests/cases/outside-education.json",
+    "tests/cases/outside-exploitation.json",
+    "tests/cases/outside-missing.json",
+    "tests/cases/outside-online.json",
+    "tests/cases/outside-trafficking.json",
+    "tests/cases/outside-violence.json",
+    "tests/cases/routes-cover.json",
+    "tests/cases/safety-age.json",
+    "tests/cases/safety-consent.json",
+    "tests/cases/safety-cp-floors.json",
+    "tests/cases/safety-danger-now.json",
+    "tests/cases/safety-escalation.json",
+    "tests/cases/safety-missing.json",
+    "tests/cases/safety-proportion.json",
+    "tests/cases/safety-suspected.json",
+    "tests/cases/safety-worry-floor.json",
+];
+
+/// The engine's `Json` tree of a JS value made by `JSON.parse`.
+fn tree(value: &JsValue) -> waymark::Json {
+    use waymark::Json;
+    if let Some(s) = value.as_string() {
+        Json::String(s)
+    } else if let Some(n) = value.as_f64() {
+        Json::Number(n)
+    } else if let Some(b) = value.as_bool() {
+        Json::Bool(b)
+    } else if Array::is_array(value) {
+        Json::Array(Array::from(value).iter().map(|v| tree(&v)).collect())
+    } else if value.is_object() {
+        let object = Object::from(value.clone());
+        Json::Object(Object::keys(&object).iter().map(|k| (k.as_string().expect("a key"), tree(&Reflect::get(&object, &k).expect("a member")))).collect())
+    } else {
+        Json::Null
+    }
+}
+
+/// What crosses the boundary is exactly what `JSON.parse` makes of the JSON serde writes (the
+/// CLI's), for every answer the page and the CLI give on every scenario and case-bank case,
+/// strings sent before and after included (src/wire.rs).
+#[wasm_bindgen_test]
+fn every_answer_crosses_as_the_json_of_the_same_value() {
+    use waymark::{Detail, FromDocument};
+    let ruleset_text = include_str!("../www/rulesets/england.json");
+    let js_engine = JsEngine::new(js(ruleset_text), JsValue::UNDEFINED).expect("compiles");
+    let engine = waymark::Engine::new(&tree(&js(ruleset_text)), None).expect("compiles natively");
+    let same = |crossed: Result<JsValue, JsValue>, native: String, what: &str| {
+        let crossed = String::from(JSON::stringify(&crossed.unwrap_or_else(|e| panic!("{what}: {e:?}"))).expect("stringifies"));
+        let expected = String::from(JSON::stringify(&js(&native)).expect("stringifies"));
+        if crossed != expected {
+            let at = crossed.chars().zip(expected.chars()).take_while(|(a, b)| a == b).count();
+            let near = |s: &str| s.chars().skip(at.saturating_sub(60)).take(120).collect::<String>();
+            panic!("{what}: differs at character {at}:\n crossed: …{}…\n    JSON: …{}…", near(&crossed), near(&expected));
+        }
+    };
+    same(js_engine.describe(), serde_json::to_string(&engine.describe()).expect("JSON"), "describe");
+    let mut points = 0;
+    for (path, text) in CASE_FILES {
+        let scenario_js = js(text);
+        let scenario = waymark::Scenario::from_tree(&tree(&scenario_js)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        same(js_engine.check_scenario(scenario_js.clone()), serde_json::to_string(&waymark::run_scenario(&engine, &scenario)).expect("JSON"), path);
+        for point in &scenario.time_points {
+            let what = format!("{path} {}", point.id);
+            let case_js = get(
+                &scenario_js,
+                &format!("timePoints.{points_in}.case", points_in = scenario.time_points.iter().position(|p| p.id == point.id).expect("found")),
+            );
+            for (detail, options) in [(Detail::Guidance, js(r#"{"trace": false}"#)), (Detail::Full, js(r#"{"trace": true}"#))] {
+                let compact = engine.assess_compact(&point.case, detail).expect("assesses");
+                same(js_engine.guidance(case_js.clone(), options.clone()), serde_json::to_string(&compact).expect("JSON"), &what);
+                let whole = engine.assess_with(&point.case, detail).expect("assesses");
+                same(js_engine.assess(case_js.clone(), options), serde_json::to_string(&whole).expect("JSON"), &what);
+            }
+            let whole = engine.assess_with(&point.case, Detail::Guidance).expect("assesses");
+            let hand_on = waymark::hand_on(&whole, waymark::Notes { lives_with: "Grandmother — “Nan”", notes: "seen 🙂 today" });
+            let text = hand_on.text(true);
+            same(
+                js_engine.hand_on(case_js, "Grandmother — “Nan”".into(), "seen 🙂 today".into(), true.into()),
+                serde_json::to_string(&waymark::HandedOn { hand_on, text }).expect("JSON"),
+                &what,
+            );
+            points += 1;
+        }
+    }
+    assert_eq!(points, 324, "every time point of every file");
+}

@@ -59,6 +59,7 @@ const FILES = [
   'vendor/govuk-frontend/govuk-frontend.min.js',
   '../pkg/waymark.js',
   '../pkg/waymark_bg.wasm',
+  '../pkg/snippets/waymark-c058610cda582cce/src/wire.js',
 ];
 
 self.addEventListener('install', (event) => {

@@ -1,0 +1,422 @@
+//! Answers on their way to JavaScript, as 32-bit words rather than JSON text.
+//!
+//! Writing JSON in wasm and `JSON.parse` in JS took most of the time of a call (BENCHMARKS.md,
+//! "The boundary"): V8 reads JSON at about 3.5 µs per kilobyte. Here any `Serialize` value is
+//! written as a stream of words, and `src/wire.js` builds exactly the value `JSON.parse` would
+//! have made from the same value's JSON, in one pass. The format is generic (objects, lists,
+//! strings, numbers), so no type is described twice; the shapes are serde's.
+//!
+//! Strings repeat from call to call (ids, names, dates, object keys), so each short one is sent
+//! once per engine: the first time, with its number ("define"); afterwards, by number. The JS
+//! side keeps the list. Longer strings are written out each time.
+//!
+//! Words, in order: a tag, then what the tag says.
+//!
+//! | tag | meaning | then |
+//! |---|---|---|
+//! | 0, 1, 2 | `null`, `false`, `true` | |
+//! | 3 | an integer | one word, as `i32` |
+//! | 4 | a number | two words: the `f64`'s bits, low word first |
+//! | 5 | a string sent before | its number |
+//! | 6 | a string, to be kept | its number, then its text |
+//! | 7 | a string, not kept | its text |
+//! | 8 | a list | its length, then each item |
+//! | 9 | an object | its number of members, then each key (a string, tags 5–7) and value |
+//!
+//! A text is its length in bytes and whether it is all ASCII (`length * 2 + ascii`), then its
+//! UTF-8 bytes, four to a word, little-endian, the last word padded with zeros.
+
+use serde::ser::{self, Serialize};
+
+const NULL: u32 = 0;
+const FALSE: u32 = 1;
+const TRUE: u32 = 2;
+const INTEGER: u32 = 3;
+const NUMBER: u32 = 4;
+const KNOWN: u32 = 5;
+const DEFINE: u32 = 6;
+const TEXT: u32 = 7;
+const LIST: u32 = 8;
+const OBJECT: u32 = 9;
+
+/// Strings longer than this are written out each time: ids, names and dates are shorter,
+/// and free text (a practitioner's reason, a message) would only fill the list.
+const LONGEST_KEPT: usize = 64;
+/// No more strings than this are kept, whatever a long session sends.
+const MOST_KEPT: usize = 1 << 16;
+
+/// The strings the JS side already holds, by number, and a hash table to find them.
+#[derive(Default)]
+pub(crate) struct Names {
+    texts: Vec<Box<str>>,
+    /// Open addressing: each slot is a number in `texts` plus one, or 0 when empty.
+    slots: Vec<u32>,
+}
+
+impl Names {
+    /// The number of `text` if it is held; otherwise keeps it if it is worth keeping, and says
+    /// which number to define it as.
+    fn find_or_keep(&mut self, text: &str) -> Found {
+        if self.slots.is_empty() {
+            self.slots = vec![0; 1024];
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = hash(text) as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => break,
+                n if *self.texts[n as usize - 1] == *text => return Found::Known(n - 1),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+        if text.len() > LONGEST_KEPT || self.texts.len() >= MOST_KEPT {
+            return Found::Not;
+        }
+        let number = self.texts.len() as u32;
+        self.texts.push(text.into());
+        self.slots[slot] = number + 1;
+        if self.texts.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        Found::New(number)
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        self.slots = vec![0; size];
+        for (number, text) in self.texts.iter().enumerate() {
+            let mut slot = hash(text) as usize & (size - 1);
+            while self.slots[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            self.slots[slot] = number as u32 + 1;
+        }
+    }
+}
+
+enum Found {
+    Known(u32),
+    New(u32),
+    Not,
+}
+
+/// A hash of the length and the first and last eight bytes: strings that differ only in the
+/// middle share a chain, which stays short.
+fn hash(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let word = |at: &[u8]| at.iter().fold(0u64, |h, b| h << 8 | u64::from(*b));
+    let (head, tail) = (&bytes[..bytes.len().min(8)], &bytes[bytes.len().saturating_sub(8)..]);
+    let mixed = (word(head) ^ word(tail).rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    mixed ^ mixed >> 32
+}
+
+/// A failure to write: only a value whose own `Serialize` fails, which none of ours does.
+#[derive(Debug)]
+pub(crate) struct Unwritable;
+
+impl std::fmt::Display for Unwritable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the value could not be written")
+    }
+}
+
+impl std::error::Error for Unwritable {}
+
+impl ser::Error for Unwritable {
+    // The message is dropped: formatting it would pull every serde message into the build.
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Unwritable
+    }
+}
+
+/// Writes values as words, keeping the strings the other side holds.
+#[derive(Default)]
+pub(crate) struct Writer {
+    words: Vec<u32>,
+    names: Names,
+}
+
+impl Writer {
+    /// The words of `value`, valid until the next call.
+    pub(crate) fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<&[u32], Unwritable> {
+        self.words.clear();
+        value.serialize(&mut *self)?;
+        Ok(&self.words)
+    }
+
+    fn string(&mut self, text: &str) {
+        match self.names.find_or_keep(text) {
+            Found::Known(number) => self.words.extend([KNOWN, number]),
+            Found::New(number) => {
+                self.words.extend([DEFINE, number]);
+                self.text(text);
+            }
+            Found::Not => {
+                self.words.push(TEXT);
+                self.text(text);
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        self.words.push((bytes.len() as u32) << 1 | u32::from(text.is_ascii()));
+        self.words.extend(bytes.chunks(4).map(|chunk| chunk.iter().rev().fold(0, |word, b| word << 8 | u32::from(*b))));
+    }
+
+    /// Starts a list or object whose length is known only at its end.
+    fn open(&mut self, tag: u32) -> Open<'_> {
+        self.words.extend([tag, 0]);
+        let at = self.words.len() - 1;
+        Open { writer: self, at, count: 0 }
+    }
+}
+
+/// A list or object being written; its count is filled in at the end.
+pub(crate) struct Open<'w> {
+    writer: &'w mut Writer,
+    at: usize,
+    count: u32,
+}
+
+impl Open<'_> {
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
+        self.count += 1;
+        value.serialize(&mut *self.writer)
+    }
+
+    fn member<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Unwritable> {
+        self.writer.string(key);
+        self.item(value)
+    }
+
+    fn close(self) -> Result<(), Unwritable> {
+        self.writer.words[self.at] = self.count;
+        Ok(())
+    }
+}
+
+/// A variant with content, `{"variant": content}` as serde_json writes it: an object of one
+/// member, whose content is written as a list or object.
+pub(crate) struct Variant<'w>(Open<'w>);
+
+impl<'w> Writer {
+    fn variant(&'w mut self, variant: &'static str, tag: u32) -> Variant<'w> {
+        self.words.extend([OBJECT, 1]);
+        self.string(variant);
+        Variant(self.open(tag))
+    }
+}
+
+impl<'w> ser::Serializer for &'w mut Writer {
+    type Ok = ();
+    type Error = Unwritable;
+    type SerializeSeq = Open<'w>;
+    type SerializeTuple = Open<'w>;
+    type SerializeTupleStruct = Open<'w>;
+    type SerializeTupleVariant = Variant<'w>;
+    type SerializeMap = Open<'w>;
+    type SerializeStruct = Open<'w>;
+    type SerializeStructVariant = Variant<'w>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Unwritable> {
+        self.words.push(if v { TRUE } else { FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Unwritable> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Unwritable> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Unwritable> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Unwritable> {
+        match i32::try_from(v) {
+            Ok(small) => self.words.extend([INTEGER, small as u32]),
+            // As JSON.parse reads a large integer: the nearest double.
+            Err(_) => return self.serialize_f64(v as f64),
+        }
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Unwritable> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Unwritable> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Unwritable> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Unwritable> {
+        match i64::try_from(v) {
+            Ok(v) => self.serialize_i64(v),
+            Err(_) => self.serialize_f64(v as f64),
+        }
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Unwritable> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Unwritable> {
+        if !v.is_finite() {
+            // serde_json writes null for these.
+            return self.serialize_unit();
+        }
+        let bits = v.to_bits();
+        self.words.extend([NUMBER, bits as u32, (bits >> 32) as u32]);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Unwritable> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Unwritable> {
+        self.string(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Unwritable> {
+        ser::Serializer::collect_seq(self, v)
+    }
+    fn serialize_none(self) -> Result<(), Unwritable> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unwritable> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Unwritable> {
+        self.words.push(NULL);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unwritable> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Unwritable> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Unwritable> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, variant: &'static str, value: &T) -> Result<(), Unwritable> {
+        let mut object = self.open(OBJECT);
+        object.member(variant, value)?;
+        object.close()
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Open<'w>, Unwritable> {
+        Ok(self.open(LIST))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Open<'w>, Unwritable> {
+        Ok(self.open(LIST))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Open<'w>, Unwritable> {
+        Ok(self.open(LIST))
+    }
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Variant<'w>, Unwritable> {
+        Ok(self.variant(variant, LIST))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Open<'w>, Unwritable> {
+        Ok(self.open(OBJECT))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Open<'w>, Unwritable> {
+        Ok(self.open(OBJECT))
+    }
+    fn serialize_struct_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Variant<'w>, Unwritable> {
+        Ok(self.variant(variant, OBJECT))
+    }
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, value: &T) -> Result<(), Unwritable> {
+        use std::fmt::Write;
+        // Dates, mostly: ten bytes, formatted on the stack.
+        let mut text = Short::default();
+        if write!(text, "{value}").is_ok() {
+            return self.serialize_str(text.as_str());
+        }
+        self.serialize_str(&value.to_string())
+    }
+}
+
+/// A string of up to 32 bytes on the stack.
+#[derive(Default)]
+struct Short {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Short {
+    fn as_str(&self) -> &str {
+        // Only whole `str`s are written in.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Write for Short {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// The traits serde asks of a list as it asks of a tuple: the same items, by another name.
+macro_rules! items {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Open<'_> {
+            type Ok = ();
+            type Error = Unwritable;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
+                self.item(value)
+            }
+            fn end(self) -> Result<(), Unwritable> {
+                self.close()
+            }
+        }
+    )*};
+}
+items!(SerializeSeq::serialize_element, SerializeTuple::serialize_element, SerializeTupleStruct::serialize_field);
+
+impl ser::SerializeMap for Open<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unwritable> {
+        // Keys are strings in JSON: ours always are, and serialize as such.
+        key.serialize(&mut *self.writer)
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Unwritable> {
+        self.close()
+    }
+}
+
+impl ser::SerializeStruct for Open<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unwritable> {
+        self.member(key, value)
+    }
+    fn end(self) -> Result<(), Unwritable> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleVariant for Variant<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
+        self.0.item(value)
+    }
+    fn end(self) -> Result<(), Unwritable> {
+        self.0.close()
+    }
+}
+
+impl ser::SerializeStructVariant for Variant<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unwritable> {
+        self.0.member(key, value)
+    }
+    fn end(self) -> Result<(), Unwritable> {
+        self.0.close()
+    }
+}
