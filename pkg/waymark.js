@@ -1,5 +1,5 @@
 /* @ts-self-types="./waymark.d.ts" */
-import { decode } from './snippets/waymark-c058610cda582cce/src/wire.js';
+import { decode, encode } from './snippets/waymark-c058610cda582cce/src/wire.js';
 
 
 /**
@@ -189,6 +189,10 @@ function __wbg_get_imports() {
             const ret = encodeURIComponent(arg0);
             return ret;
         }, arguments); },
+        __wbg_encode_33d541372e9d9b5a: function() { return handleError(function (arg0, arg1, arg2) {
+            const ret = encode(arg0, getArrayU32FromWasm0(arg1, arg2));
+            return ret;
+        }, arguments); },
         __wbg_error_757e9472f8410341: function(arg0, arg1) {
             let deferred0_0;
             let deferred0_1;
@@ -224,6 +228,10 @@ function __wbg_get_imports() {
             const ret = arg0.length;
             return ret;
         },
+        __wbg_length_c702d06d28b96b72: function(arg0) {
+            const ret = arg0.length;
+            return ret;
+        },
         __wbg_length_e83e819f48c774e4: function(arg0) {
             const ret = arg0.length;
             return ret;
@@ -239,6 +247,9 @@ function __wbg_get_imports() {
         __wbg_new_bb74001155cb8ca8: function() {
             const ret = new Error();
             return ret;
+        },
+        __wbg_prototypesetcall_4aea6470234c8414: function(arg0, arg1, arg2) {
+            Uint32Array.prototype.set.call(getArrayU32FromWasm0(arg0, arg1), arg2);
         },
         __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = Reflect.set(arg0, arg1, arg2);

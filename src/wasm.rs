@@ -68,6 +68,11 @@ extern "C" {
     /// Builds the value written as `words` (src/wire.rs), adding the strings it defines to `known`.
     #[wasm_bindgen(catch)]
     fn decode(words: &[u32], known: &js_sys::Array) -> Result<JsValue, JsValue>;
+
+    /// A plain value as words for [`crate::wire::read`] (a `Uint32Array`), or `undefined` when
+    /// it is not plain data within `limits` and must be read value by value.
+    #[wasm_bindgen(catch)]
+    fn encode(value: &JsValue, limits: &[u32]) -> Result<JsValue, JsValue>;
 }
 
 /// The declarations of every value that crosses (`www/types/waymark.d.ts`, generated from the
@@ -255,9 +260,23 @@ fn detail_of(options: &JsValue) -> Result<Detail, JsValue> {
 
 /// The JSON tree of a JS value (as `JSON.parse` would give), or a thrown `Error` with the path
 /// of the first value that cannot be read.
+///
+/// Plain data (nearly always) crosses in one step, as words (src/wire.rs); anything else is
+/// read value by value here, which finds what is wrong and where.
 fn tree_of(value: &JsValue, document: Document) -> Result<Json, JsValue> {
-    let mut walk = Walk { budget: Budget::default() };
-    walk.tree(&Here { at: &At::Root, value, parent: None, depth: 0 }).map_err(|m| refuse(document, m.path, m.code, m.message))
+    use crate::json::{MAX_DEPTH, MAX_ITEMS, MAX_KEYS, MAX_TEXT, MAX_VALUES};
+    let limits = [MAX_DEPTH, MAX_ITEMS, MAX_KEYS, MAX_VALUES, MAX_TEXT].map(|limit| limit as u32);
+    let words = match encode(value, &limits) {
+        Ok(words) if !words.is_undefined() => Some(js_sys::Uint32Array::unchecked_from_js(words).to_vec()),
+        _ => None,
+    };
+    match words.map(|words| crate::wire::read(&words)) {
+        Some(Ok(tree)) => Ok(tree),
+        Some(Err(misfit)) if misfit.code != Code::Unreadable => Err(misfit),
+        // Not plain data (or, were there a bug, words that do not read): value by value.
+        _ => Walk { budget: Budget::default() }.tree(&Here { at: &At::Root, value, parent: None, depth: 0 }),
+    }
+    .map_err(|m| refuse(document, m.path, m.code, m.message))
 }
 
 /// One reading of a JS value.

@@ -87,3 +87,120 @@ function text() {
   if (head & 1 && length <= 64) return String.fromCharCode.apply(null, /** @type {number[]} */ (/** @type {unknown} */ (bytes)));
   return utf8.decode(bytes);
 }
+
+// The way in: a plain JS value (a case, a ruleset) as words that src/wire.rs reads into the
+// engine's JSON tree in one step, rather than one call into JS for every value. Only plain data
+// is written here; anything else (a getter or Proxy that throws, a function, a number JSON cannot
+// hold, a list too long, nesting too deep, more than the limits allow) gives `undefined`, and the
+// engine reads the value itself, value by value, with the path of whatever is wrong. So this is
+// never the one to refuse a value: it either writes it exactly as that reading would see it, or
+// declines.
+
+/** Thrown to decline; never escapes `encode`. */
+const DECLINE = Symbol('decline');
+
+/** @type {Uint32Array} */
+let out = new Uint32Array(1024);
+let end = 0;
+let values = 0;
+let units = 0;
+/** @type {{ depth: number, items: number, keys: number, values: number, text: number }} */
+let limits = { depth: 0, items: 0, keys: 0, values: 0, text: 0 };
+const float = new DataView(new ArrayBuffer(8));
+
+/**
+ * The words of `value`, or undefined to have the engine read it value by value.
+ *
+ * @param {unknown} value
+ * @param {Uint32Array} limit  nesting, items in a list, keys in an object, values, text (src/json.rs)
+ * @returns {Uint32Array | undefined}
+ */
+export function encode(value, limit) {
+  limits = { depth: limit[0], items: limit[1], keys: limit[2], values: limit[3], text: limit[4] };
+  end = 0;
+  values = 0;
+  units = 0;
+  try {
+    write(value, 0);
+    return out.subarray(0, end);
+  } catch {
+    // DECLINE, or anything the value's own code threw: the engine's reading will say where.
+    return undefined;
+  } finally {
+    if (out.length > 1 << 16) out = new Uint32Array(1024);
+  }
+}
+
+/** @param {number} word */
+function put(word) {
+  if (end === out.length) {
+    const bigger = new Uint32Array(out.length * 2);
+    bigger.set(out);
+    out = bigger;
+  }
+  out[end++] = word;
+}
+
+/**
+ * @param {unknown} value
+ * @param {number} depth  lists and objects around it
+ */
+function write(value, depth) {
+  if (++values > limits.values) throw DECLINE;
+  switch (typeof value) {
+    case 'string':
+      put(7);
+      return putText(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw DECLINE;
+      if (Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff && !Object.is(value, -0)) {
+        put(3);
+        return put(value >>> 0);
+      }
+      float.setFloat64(0, value, true);
+      put(4);
+      put(float.getUint32(0, true));
+      return put(float.getUint32(4, true));
+    case 'boolean':
+      return put(value ? 2 : 1);
+    case 'undefined':
+      return put(0);
+    case 'object': {
+      if (value === null) return put(0);
+      if (depth >= limits.depth) throw DECLINE;
+      if (Array.isArray(value)) {
+        const length = value.length;
+        if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || length > limits.items) throw DECLINE;
+        put(8);
+        put(length);
+        for (let i = 0; i < length; i++) write(value[i], depth + 1);
+        return;
+      }
+      const keys = Object.keys(value);
+      if (keys.length > limits.keys) throw DECLINE;
+      put(9);
+      put(keys.length);
+      const object = /** @type {Record<string, unknown>} */ (value);
+      for (const key of keys) {
+        putText(key);
+        write(object[key], depth + 1);
+      }
+      return;
+    }
+    default:
+      // A function, symbol or bigint: not JSON data.
+      throw DECLINE;
+  }
+}
+
+/**
+ * A string's length in UTF-16 code units, then the units, two to a word.
+ * @param {string} s
+ */
+function putText(s) {
+  const length = s.length;
+  units += length;
+  if (units > limits.text) throw DECLINE;
+  put(length);
+  for (let i = 0; i < length; i += 2) put((s.charCodeAt(i) | (i + 1 < length ? s.charCodeAt(i + 1) << 16 : 0)) >>> 0);
+}

@@ -25,8 +25,17 @@
 //!
 //! A text is its length in bytes and whether it is all ASCII (`length * 2 + ascii`), then its
 //! UTF-8 bytes, four to a word, little-endian, the last word padded with zeros.
+//!
+//! The way in ([`read`]) uses the same tags for the values the page passes (a case, a ruleset),
+//! written by `encode` in src/wire.js, so that a case crosses in one step. There a text (tag 7,
+//! and each key of an object) is its length in UTF-16 code units, then the units, two to a
+//! word, the first in the low half. Only plain data is written that way; for anything else the
+//! value is read value by value (src/wasm.rs), which says what is wrong and where.
 
 use serde::ser::{self, Serialize};
+
+use crate::error::Code;
+use crate::json::{At, Budget, Json, Misfit, LONE_SURROGATE, MAX_ITEMS};
 
 const NULL: u32 = 0;
 const FALSE: u32 = 1;
@@ -418,5 +427,90 @@ impl ser::SerializeStructVariant for Variant<'_> {
     }
     fn end(self) -> Result<(), Unwritable> {
         self.0.close()
+    }
+}
+
+/// The JSON tree of a value written by `encode` in src/wire.js, within the same limits and with
+/// the same paths as reading it value by value.
+pub(crate) fn read(words: &[u32]) -> Result<Json, Misfit> {
+    let mut reader = Read { words, next: 0, budget: Budget::default() };
+    let value = reader.value(&At::Root, 0)?;
+    match reader.next == words.len() {
+        true => Ok(value),
+        false => Err(reader.garbled(&At::Root)),
+    }
+}
+
+/// A reading of words, from `next` on.
+struct Read<'w> {
+    words: &'w [u32],
+    next: usize,
+    budget: Budget,
+}
+
+impl Read<'_> {
+    fn word(&mut self, at: &At) -> Result<u32, Misfit> {
+        let word = self.words.get(self.next).copied().ok_or_else(|| self.garbled(at))?;
+        self.next += 1;
+        Ok(word)
+    }
+
+    /// Words src/wire.js could not have written: a bug on one side or the other.
+    fn garbled(&self, at: &At) -> Misfit {
+        at.misfit(Code::Unreadable, format!("this value could not be read (word {} of {} was not as expected)", self.next, self.words.len()))
+    }
+
+    fn value(&mut self, at: &At, depth: usize) -> Result<Json, Misfit> {
+        self.budget.value(at)?;
+        Ok(match self.word(at)? {
+            NULL => Json::Null,
+            FALSE => Json::Bool(false),
+            TRUE => Json::Bool(true),
+            INTEGER => Json::Number(f64::from(self.word(at)? as i32)),
+            NUMBER => {
+                let low = u64::from(self.word(at)?);
+                let number = f64::from_bits(u64::from(self.word(at)?) << 32 | low);
+                if !number.is_finite() {
+                    return Err(self.garbled(at));
+                }
+                Json::Number(number)
+            }
+            TEXT => Json::String(self.text(at)?),
+            LIST => {
+                self.budget.nest(depth, at)?;
+                let length = self.word(at)? as usize;
+                Budget::items(length.min(MAX_ITEMS + 1), at)?;
+                let mut items = Vec::with_capacity(length.min(self.words.len() - self.next));
+                for i in 0..length {
+                    items.push(self.value(&At::Index(at, i), depth + 1)?);
+                }
+                Json::Array(items)
+            }
+            OBJECT => {
+                self.budget.nest(depth, at)?;
+                let count = self.word(at)? as usize;
+                Budget::keys(count, at)?;
+                let mut members = Vec::with_capacity(count.min(self.words.len() - self.next));
+                for _ in 0..count {
+                    let key = self.text(at)?;
+                    let value = self.value(&At::Key(at, &key), depth + 1)?;
+                    members.push((key, value));
+                }
+                Json::Object(members)
+            }
+            _ => return Err(self.garbled(at)),
+        })
+    }
+
+    /// A text of UTF-16 code units, checked against the limits before it is copied.
+    fn text(&mut self, at: &At) -> Result<String, Misfit> {
+        let units = self.word(at)? as usize;
+        self.budget.text(units, at)?;
+        let words = self.words.get(self.next..self.next + units.div_ceil(2)).ok_or_else(|| self.garbled(at))?;
+        self.next += words.len();
+        let mut utf16 = Vec::with_capacity(words.len() * 2);
+        words.iter().for_each(|w| utf16.extend([*w as u16, (*w >> 16) as u16]));
+        utf16.truncate(units);
+        String::from_utf16(&utf16).map_err(|_| at.misfit(Code::BadText, LONE_SURROGATE))
     }
 }

@@ -297,6 +297,50 @@ function random(seed) {
   };
 }
 
+test('plain data crosses in one step, read once, and exactly as value by value', () => {
+  // A getter that counts its reads: plain data is read once (src/wire.js writes it in one
+  // pass); were it declined, the engine's value-by-value reading would read it again.
+  let reads = 0;
+  const counted = { ...CASE };
+  Object.defineProperty(counted, 'asOf', { enumerable: true, get: () => (reads++, CASE.asOf) });
+  assert.deepEqual(engine.assess(counted, OPTIONS), engine.assess(CASE, OPTIONS));
+  assert.equal(reads, 1, 'the case was read value by value, not in one step');
+
+  // Values where the two readings could differ: -0, fractions, large numbers, text outside the
+  // BMP, a boxed string, a Date (an object with no own keys), holes, undefined.
+  const odd = { a: -0, b: 2.5, c: 2 ** 40, d: -(2 ** 31), e: 'emoji 🙂 and é', f: Object('ab'), g: new Date(0), h: [1, , 3], i: undefined };
+  const answered = (value) => {
+    try {
+      return { ok: engine.assess({ ...CASE, child: value }, OPTIONS) };
+    } catch (error) {
+      return { path: error.path, code: error.code, message: error.message };
+    }
+  };
+  for (const [key, value] of Object.entries(odd)) {
+    // A getter-free copy is read in one step; a Proxy makes the first reading decline (it has
+    // a trap that throws once), so the value is read value by value: the verdicts must agree.
+    let thrown = false;
+    const declining = new Proxy({ [key]: value }, {
+      get(target, name) {
+        if (!thrown) {
+          thrown = true;
+          throw new Error('once');
+        }
+        return Reflect.get(target, name);
+      },
+    });
+    const once = answered({ [key]: value });
+    const twice = answered(declining);
+    assert.equal(thrown, true, `${key}: the Proxy was never read`);
+    assert.deepEqual(once, twice, `${key}: one step and value by value disagree`);
+  }
+
+  // A lone surrogate is refused at its path either way.
+  const lone = answered({ ageYears: 3, note: 'a\ud800b' });
+  assert.equal(lone.code, 'bad-text');
+  assert.equal(lone.path, 'child.note');
+});
+
 test(`random hostile mutations (${CASES} inputs, seed ${SEED})`, () => {
   const next = random(SEED);
   const pick = (list) => list[Math.floor(next() * list.length)];
