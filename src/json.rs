@@ -1,8 +1,9 @@
 //! Reading rulesets, profiles, cases and scenarios from JSON, naming the path of everything
 //! that does not fit.
 //!
-//! Input is first turned into a small [`Json`] tree (by serde_json natively; from the JS object
-//! directly in the browser), then read by a [`Reader`], which collects every problem rather than
+//! Input is first turned into a small [`Json`] tree (by serde_json natively; in the browser
+//! from the JS object, as words written in one step by src/wire.js, or value by value when it is
+//! not plain data), then read by a [`Reader`], which collects every problem rather than
 //! stopping at the first. Deriving serde's `Deserialize` for a typed model instead cost the
 //! browser build about 250 KB: every type was instantiated for the JS deserializer and again for
 //! path tracking. One tree type and one reader keep it small and give the same errors on both

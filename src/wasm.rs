@@ -7,9 +7,19 @@
 //! same verdict. Nothing the value reports about itself is trusted: a list's `length` is
 //! checked against the limit before anything is read, a value met again on its own path (a
 //! cycle, found once the nesting limit is reached) is refused at the path where it repeats,
-//! and shared values count again at each use, within the document's budget of values. Everything that can run the page's code (getters, Proxy traps, `Array.isArray` on
-//! a revoked Proxy) is called through an import that catches what it throws, so an exception
-//! becomes an `Error` with the path of the value, never an unwinding through the instance.
+//! and shared values count again at each use, within the document's budget of values. Everything
+//! that can run the page's code (getters, Proxy traps, `Array.isArray` on a revoked Proxy) is
+//! called through an import that catches what it throws, so an exception becomes an `Error`
+//! with the path of the value, never an unwinding through the instance.
+//!
+//! Plain data, as the page passes, crosses in one step: `encode` in src/wire.js writes it as
+//! words in one pass and [`crate::wire::read`] reads them within the same limits, with the same
+//! paths. Anything else (or anything that throws) is declined there and read here value by
+//! value, so the verdict is always this reading's.
+//!
+//! # Answers
+//! Answers go back as words too ([`crate::wire`]): one pass in wasm and one in JS build the
+//! plain object `JSON.parse` would have made of the JSON the command line prints.
 //!
 //! # A dead instance
 //! No input should make the engine panic, but if a bug does, the release build aborts, and
