@@ -52,7 +52,9 @@ function read() {
       const object = {};
       for (let i = 0; i < count; i++) {
         const key = /** @type {string} */ (read());
-        object[key] = read();
+        // As JSON.parse makes it: an own property, even named __proto__.
+        if (key === '__proto__') Object.defineProperty(object, key, { value: read(), enumerable: true, writable: true, configurable: true });
+        else object[key] = read();
       }
       return object;
     }
@@ -112,6 +114,7 @@ const DECLINE = Symbol('decline');
 /** @type {Uint32Array} */
 let out = new Uint32Array(1024);
 let end = 0;
+let writing = false;
 let values = 0;
 let units = 0;
 /** @type {{ depth: number, items: number, keys: number, values: number, text: number }} */
@@ -126,6 +129,10 @@ const float = new DataView(new ArrayBuffer(8));
  * @returns {Uint32Array | undefined}
  */
 function encode(value, limit) {
+  // A getter that calls the engine while its case is being written: that call reads its own
+  // case value by value, leaving this writing as it was.
+  if (writing) return undefined;
+  writing = true;
   limits = { depth: limit[0], items: limit[1], keys: limit[2], values: limit[3], text: limit[4] };
   end = 0;
   values = 0;
@@ -137,6 +144,7 @@ function encode(value, limit) {
     // DECLINE, or anything the value's own code threw: the engine's reading will say where.
     return undefined;
   } finally {
+    writing = false;
     if (out.length > 1 << 16) out = new Uint32Array(1024);
   }
 }

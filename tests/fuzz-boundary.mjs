@@ -335,10 +335,32 @@ test('plain data crosses in one step, read once, and exactly as value by value',
     assert.deepEqual(once, twice, `${key}: one step and value by value disagree`);
   }
 
+  // A getter that asks the engine again while its case is being written: both answers whole.
+  const nested = { ...CASE };
+  let inner;
+  Object.defineProperty(nested, 'asOf', { enumerable: true, get: () => ((inner ??= engine.assess(CASE, OPTIONS)), CASE.asOf) });
+  assert.deepEqual(engine.assess(nested, OPTIONS), engine.assess(CASE, OPTIONS));
+  assert.deepEqual(inner, engine.assess(CASE, OPTIONS));
+
   // A lone surrogate is refused at its path either way.
   const lone = answered({ ageYears: 3, note: 'a\ud800b' });
   assert.equal(lone.code, 'bad-text');
   assert.equal(lone.path, 'child.note');
+});
+
+test('answers are built as JSON.parse builds them, even with a key named __proto__', async () => {
+  const snippets = new URL('pkg/snippets/', root);
+  const [dir] = fs.readdirSync(snippets);
+  const { decode } = await import(new URL(`${dir}/src/wire.js`, snippets).href);
+  // {"__proto__": 1, "a": true}, with both keys defined as new strings (src/wire.rs's format).
+  const text = (s) => [(s.length << 1) | 1, ...Array.from({ length: Math.ceil(s.length / 4) }, (_, i) => [...s.slice(i * 4, i * 4 + 4)].reduceRight((w, c) => (w << 8) | c.charCodeAt(0), 0) >>> 0)];
+  const words = Uint32Array.from([9, 2, 6, 0, ...text('__proto__'), 3, 1, 6, 1, ...text('a'), 2]);
+  const known = [];
+  const built = decode(words, known);
+  assert.deepEqual(built, JSON.parse('{"__proto__": 1, "a": true}'));
+  assert.equal(Object.getPrototypeOf(built), Object.prototype);
+  assert.deepEqual(Object.keys(built), ['__proto__', 'a']);
+  assert.deepEqual(known, ['__proto__', 'a']);
 });
 
 test(`random hostile mutations (${CASES} inputs, seed ${SEED})`, () => {
