@@ -75,14 +75,17 @@ impl Engaging {
         for (position, rule) in rules.iter().enumerate() {
             let position = position as u16;
             for leaf in rule.leaves.iter().filter_map(|node| nodes[*node as usize].leaf()) {
+                // A leaf naming an indicator that is not there belongs to a ruleset that is
+                // refused, but the program is built before it is: nothing may panic.
                 let list = match leaf {
-                    Leaf::Events { at_least: 0, .. } => &mut engaging.always,
-                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => &mut engaging.by_indicator[usize::from(i)],
-                    Leaf::Fact(fact) => &mut engaging.by_fact[fact as usize],
-                    Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => &mut engaging.always,
+                    Leaf::Events { at_least: 0, .. } => Some(&mut engaging.always),
+                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => engaging.by_indicator.get_mut(usize::from(i)),
+                    Leaf::Fact(fact) => engaging.by_fact.get_mut(fact as usize),
+                    Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => Some(&mut engaging.always),
                     // The child's age alone engages nothing.
-                    Leaf::Age { .. } => continue,
+                    Leaf::Age { .. } => None,
                 };
+                let Some(list) = list else { continue };
                 if list.last() != Some(&position) {
                     list.push(position);
                 }

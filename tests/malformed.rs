@@ -537,3 +537,11 @@ fn an_id_that_is_not_text_is_refused_once_as_the_wrong_type() {
     let error = compile(&patch(base(), "/meta/id", Some(json!(" ")))).expect_err("blank");
     assert_eq!(codes(error), [("meta.id".to_string(), "empty-text"), ("meta.id".to_string(), "bad-id")]);
 }
+
+/// Found by tests/fuzz.rs: a ruleset with no indicators whose rules name one was refused only
+/// after the program's index of rules by input was built, which then indexed past the end.
+#[test]
+fn rules_naming_indicators_of_a_ruleset_that_has_none_are_refused_not_panicked_on() {
+    let error = compile(&patch(base(), "/indicators", Some(json!([])))).err().expect("refused");
+    assert!(error.problems().iter().any(|p| p.code.name() == "unknown-indicator"), "{error}");
+}
