@@ -542,6 +542,6 @@ fn an_id_that_is_not_text_is_refused_once_as_the_wrong_type() {
 /// after the program's index of rules by input was built, which then indexed past the end.
 #[test]
 fn rules_naming_indicators_of_a_ruleset_that_has_none_are_refused_not_panicked_on() {
-    let error = compile(&patch(base(), "/indicators", Some(json!([])))).err().expect("refused");
+    let error = compile(&patch(base(), "/indicators", Some(json!([])))).expect_err("refused");
     assert!(error.problems().iter().any(|p| p.code.name() == "unknown-indicator"), "{error}");
 }
