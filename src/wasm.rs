@@ -275,8 +275,9 @@ fn detail_of(options: &JsValue) -> Result<Detail, JsValue> {
 /// read value by value here, which finds what is wrong and where.
 fn tree_of(value: &JsValue, document: Document) -> Result<Json, JsValue> {
     use crate::json::{MAX_DEPTH, MAX_ITEMS, MAX_KEYS, MAX_TEXT, MAX_VALUES};
-    let limits = [MAX_DEPTH, MAX_ITEMS, MAX_KEYS, MAX_VALUES, MAX_TEXT].map(|limit| limit as u32);
-    let words = match encode(value, &limits) {
+    /// The limits `encode` declines beyond, in its order.
+    const LIMITS: [u32; 5] = [MAX_DEPTH as u32, MAX_ITEMS as u32, MAX_KEYS as u32, MAX_VALUES as u32, MAX_TEXT as u32];
+    let words = match encode(value, &LIMITS) {
         Ok(words) if !words.is_undefined() => Some(js_sys::Uint32Array::unchecked_from_js(words).to_vec()),
         _ => None,
     };

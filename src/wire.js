@@ -4,6 +4,8 @@
 // wasm-bindgen copies this file into pkg/snippets/, and the engine calls it; nothing else should.
 
 const utf8 = new TextDecoder();
+/** A number's eight bytes, both ways. */
+const float = new DataView(new ArrayBuffer(8));
 
 /** @type {Uint32Array} */
 let words = new Uint32Array(0);
@@ -68,12 +70,10 @@ function read() {
     }
     case 7:
       return text();
-    case 4: {
-      const bits = new DataView(new ArrayBuffer(8));
-      bits.setUint32(0, words[at++], true);
-      bits.setUint32(4, words[at++], true);
-      return bits.getFloat64(0, true);
-    }
+    case 4:
+      float.setUint32(0, words[at++], true);
+      float.setUint32(4, words[at++], true);
+      return float.getFloat64(0, true);
     default:
       throw new Error(`wire: unknown tag ${tag} at word ${at - 1}`);
   }
@@ -109,7 +109,6 @@ let values = 0;
 let units = 0;
 /** @type {{ depth: number, items: number, keys: number, values: number, text: number }} */
 let limits = { depth: 0, items: 0, keys: 0, values: 0, text: 0 };
-const float = new DataView(new ArrayBuffer(8));
 
 /**
  * The words of `value`, or undefined to have the engine read it value by value.

@@ -179,6 +179,13 @@ impl Writer {
         let at = self.words.len() - 1;
         Open { writer: self, at, count: 0 }
     }
+
+    /// A variant with content: `{"variant": content}`, the content a list or object.
+    fn variant(&mut self, variant: &'static str, tag: u32) -> Variant<'_> {
+        self.words.extend([OBJECT, 1]);
+        self.string(variant);
+        Variant(self.open(tag))
+    }
 }
 
 /// A list or object being written; its count is filled in at the end.
@@ -208,14 +215,6 @@ impl Open<'_> {
 /// A variant with content, `{"variant": content}` as serde_json writes it: an object of one
 /// member, whose content is written as a list or object.
 pub(crate) struct Variant<'w>(Open<'w>);
-
-impl<'w> Writer {
-    fn variant(&'w mut self, variant: &'static str, tag: u32) -> Variant<'w> {
-        self.words.extend([OBJECT, 1]);
-        self.string(variant);
-        Variant(self.open(tag))
-    }
-}
 
 impl<'w> ser::Serializer for &'w mut Writer {
     type Ok = ();

@@ -379,6 +379,9 @@ fn tree(value: &JsValue) -> waymark::Json {
 #[wasm_bindgen_test]
 fn every_answer_crosses_as_the_json_of_the_same_value() {
     use waymark::{Detail, FromDocument};
+    // Practitioner's notes outside ASCII, as the page sends them.
+    const LIVES_WITH: &str = "Grandmother — “Nan”";
+    const NOTES: &str = "seen 🙂 today";
     let ruleset_text = include_str!("../www/rulesets/england.json");
     let js_engine = JsEngine::new(js(ruleset_text), JsValue::UNDEFINED).expect("compiles");
     let engine = waymark::Engine::new(&tree(&js(ruleset_text)), None).expect("compiles natively");
@@ -397,12 +400,9 @@ fn every_answer_crosses_as_the_json_of_the_same_value() {
         let scenario_js = js(text);
         let scenario = waymark::Scenario::from_tree(&tree(&scenario_js)).unwrap_or_else(|e| panic!("{path}: {e}"));
         same(js_engine.check_scenario(scenario_js.clone()), serde_json::to_string(&waymark::run_scenario(&engine, &scenario)).expect("JSON"), path);
-        for point in &scenario.time_points {
+        for (index, point) in scenario.time_points.iter().enumerate() {
             let what = format!("{path} {}", point.id);
-            let case_js = get(
-                &scenario_js,
-                &format!("timePoints.{points_in}.case", points_in = scenario.time_points.iter().position(|p| p.id == point.id).expect("found")),
-            );
+            let case_js = get(&scenario_js, &format!("timePoints.{index}.case"));
             for (detail, options) in [(Detail::Guidance, js(r#"{"trace": false}"#)), (Detail::Full, js(r#"{"trace": true}"#))] {
                 let compact = engine.assess_compact(&point.case, detail).expect("assesses");
                 same(js_engine.guidance(case_js.clone(), options.clone()), serde_json::to_string(&compact).expect("JSON"), &what);
@@ -410,10 +410,10 @@ fn every_answer_crosses_as_the_json_of_the_same_value() {
                 same(js_engine.assess(case_js.clone(), options), serde_json::to_string(&whole).expect("JSON"), &what);
             }
             let whole = engine.assess_with(&point.case, Detail::Guidance).expect("assesses");
-            let hand_on = waymark::hand_on(&whole, waymark::Notes { lives_with: "Grandmother — “Nan”", notes: "seen 🙂 today" });
+            let hand_on = waymark::hand_on(&whole, waymark::Notes { lives_with: LIVES_WITH, notes: NOTES });
             let text = hand_on.text(true);
             same(
-                js_engine.hand_on(case_js, "Grandmother — “Nan”".into(), "seen 🙂 today".into(), true.into()),
+                js_engine.hand_on(case_js, LIVES_WITH.into(), NOTES.into(), true.into()),
                 serde_json::to_string(&waymark::HandedOn { hand_on, text }).expect("JSON"),
                 &what,
             );
