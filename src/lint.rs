@@ -20,6 +20,9 @@ use crate::ruleset::{Fact, LintCode, ReferralOutcome};
 /// is 17 years and 11 months, the last month of childhood).
 const LAST_MONTH_OF_CHILDHOOD: i32 = 215;
 
+/// How many rules with the same risk an `age-limited-floor` message names.
+const SAME_RISK_NAMED: usize = 3;
+
 /// More combinations than this and a rule is not searched for satisfiability.
 const MAX_COMBINATIONS: u64 = 1 << 16;
 
@@ -259,16 +262,21 @@ fn age_limited_floor(program: &Program, rule: &CompiledRule, by_condition: &BTre
         parts.dedup();
         format!("all({})", parts.join(","))
     };
-    let same: Vec<String> = by_condition
-        .get(rest.as_str())
-        .into_iter()
-        .flatten()
+    // A few rules are named, not all: one message per floor naming every rule with the same
+    // risk would make the lint quadratic in a ruleset that repeats a condition.
+    let same_rules = by_condition.get(rest.as_str()).map_or(&[][..], Vec::as_slice);
+    let mut same: Vec<String> = same_rules
+        .iter()
+        .take(SAME_RISK_NAMED)
         .map(|i| &program.rules[*i])
         .map(|r| match r.then.level {
             Some(l) => format!("rule \"{}\" sets \"{}\" for the same risk at any age", r.id, program.levels[usize::from(l)].id),
             None => format!("rule \"{}\" has the same risk at any age but sets no level", r.id),
         })
         .collect();
+    if same_rules.len() > SAME_RISK_NAMED {
+        same.push(format!("and {} more", same_rules.len() - SAME_RISK_NAMED));
+    }
     let elsewhere = if same.is_empty() { "no rule gives the same risk a level at every age".to_string() } else { same.join("; ") };
     Some(format!(
         "rule \"{}\" sets the level \"{}\" only for {band} ({elsewhere}): would an older child with the same risk get the same floor? If so, widen or drop the age test; if the age itself matters, say why in allow",

@@ -207,6 +207,15 @@ fn floors_limited_to_an_age_band() {
     let value = add(value, "rules", both);
     let found = findings(&value).into_iter().find(|f| f.code == "age-limited-floor" && f.path != "rules[2].when").expect("found");
     assert!(found.message.contains("rule \"trio\" sets \"early-help\" for the same risk at any age"), "{}", found.message);
+    // Many rules with the same risk: the first few are named and the rest counted, so one
+    // message never lists a whole ruleset.
+    let mut value = add(base(), "rules", rule("young-only", json!({"all": [{"yes": "parental-mental-health"}, {"age": {"maxMonths": 11}}]})));
+    for copy in 0..5 {
+        value = add(value, "rules", rule(&format!("any-age-{copy}"), json!({"yes": "parental-mental-health"})));
+    }
+    let found = findings(&value).into_iter().find(|f| f.code == "age-limited-floor" && f.path != "rules[2].when").expect("found");
+    assert!(found.message.contains("rule \"any-age-2\" sets \"early-help\" for the same risk at any age; and 2 more)"), "{}", found.message);
+    assert!(!found.message.contains("any-age-3"), "{}", found.message);
     // Every child under 18, older children only, an age that widens rather than narrows, or no level.
     no_finding(young(json!({"maxMonths": 215})));
     no_finding(young(json!({"minMonths": 156})));
