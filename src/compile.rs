@@ -280,7 +280,7 @@ impl<'j> Compiler<'j> {
             let when_at = At::Key(here, "when");
             rule.root = match src.when {
                 Some(when) => c.condition(&scope, &mut graph, when, &when_at, 1),
-                None => graph.push(Node::Leaf(Leaf::WorryRecorded)),
+                None => graph.leaf(Leaf::WorryRecorded),
             };
             rule.then = c.consequences(&scope, src.then, &At::Key(here, "then"));
             rule.sources = c.citations(src.sources, here);
@@ -470,7 +470,7 @@ impl<'j> Compiler<'j> {
             let here = At::Key(at, "consentOverride");
             let node = match consent.when {
                 Some(json) => self.condition(scope, graph, json, &At::Key(&here, "when"), 1),
-                None => graph.push(Node::Leaf(Leaf::WorryRecorded)),
+                None => graph.leaf(Leaf::WorryRecorded),
             };
             (node, consent.consent)
         });
@@ -547,15 +547,15 @@ impl<'j> Compiler<'j> {
     fn safeguards(&mut self, scope: &Scope, graph: &mut Graph, src: SafeguardsSrc, at: &At, rules: &mut Vec<CompiledRule>) -> Safeguards {
         // A closed referral while the practitioner is still worried.
         let persists = {
-            let closed = ReferralOutcome::ALL.iter().filter(|o| o.is_closed()).map(|o| graph.push(Node::Leaf(Leaf::Referral(*o)))).collect::<Vec<_>>();
+            let closed = ReferralOutcome::ALL.iter().filter(|o| o.is_closed()).map(|o| graph.leaf(Leaf::Referral(*o))).collect::<Vec<_>>();
             let closed = graph.branch(closed, |start, end| Node::Any { start, end });
-            let worried = graph.push(Node::Leaf(Leaf::Fact(Fact::StillWorried)));
+            let worried = graph.leaf(Leaf::Fact(Fact::StillWorried));
             graph.branch(vec![closed, worried], |start, end| Node::All { start, end })
         };
 
         // A recorded worry always leads somewhere.
         let (here, safeguard) = (At::Key(at, src.worry_recorded.key), src.worry_recorded.get(self, at, SafeguardSrc::read));
-        let root = graph.push(Node::Leaf(Leaf::WorryRecorded));
+        let root = graph.leaf(Leaf::WorryRecorded);
         let then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
         if then.actions.is_empty() && then.routes.is_empty() && safeguard.ok {
             self.problem(&At::Key(&here, "then"), Code::EmptySafeguard, "a recorded worry must always lead somewhere: give at least one action or route");
@@ -571,7 +571,7 @@ impl<'j> Compiler<'j> {
 
         // The practitioner's lower view is kept beside the engine's level: it needs that level.
         let (here, safeguard) = (At::Key(at, src.judgement_lower.key), src.judgement_lower.get(self, at, SafeguardSrc::read));
-        let leaf = graph.push(Node::Leaf(Leaf::JudgementLower));
+        let leaf = graph.leaf(Leaf::JudgementLower);
         let then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
         self.sets_no_level(&then, &here, "the practitioner's lower view cannot set a level: it is kept beside the engine's");
         let judgement_lower = Late { rule: self.safeguard(leaf, then, safeguard.reason, safeguard.sources, &here, graph, rules), leaf };
@@ -581,7 +581,7 @@ impl<'j> Compiler<'j> {
         let harm_suspected = src.harm_suspected.json.map(|_| {
             let harm = src.harm_suspected.get(self, at, HarmSuspectedSrc::read);
             let (here, safeguard) = (At::Key(at, src.harm_suspected.key), harm.safeguard);
-            let leaf = graph.push(Node::Leaf(Leaf::HarmSuspected));
+            let leaf = graph.leaf(Leaf::HarmSuspected);
             let then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
             self.sets_no_level(&then, &here, "something not known cannot set a level: the questions say what finding out would change");
             let level = self.reference(harm.at_level, &At::Key(&here, "atLevel"), &scope.levels, Code::UnknownLevel, "level");
@@ -628,17 +628,17 @@ impl<'j> Compiler<'j> {
             Json::Object(members) if members.len() == 1 => (members[0].0.as_str(), &members[0].1),
             _ => {
                 self.problem(at, Code::BadCondition, format!("expected an object with one of: {}", ConditionKind::NAMES.join(", ")));
-                return graph.push(Node::Leaf(Leaf::WorryRecorded));
+                return graph.leaf(Leaf::WorryRecorded);
             }
         };
         let here = At::Key(at, key);
         if depth > MAX_DEPTH {
             self.problem(at, Code::TooDeep, format!("conditions may nest at most {MAX_DEPTH} deep"));
-            return graph.push(Node::Leaf(Leaf::WorryRecorded));
+            return graph.leaf(Leaf::WorryRecorded);
         }
         let Some(kind) = ConditionKind::find(key) else {
             self.problem(&here, Code::BadCondition, format!("unknown condition \"{key}\"; expected one of: {}", ConditionKind::NAMES.join(", ")));
-            return graph.push(Node::Leaf(Leaf::WorryRecorded));
+            return graph.leaf(Leaf::WorryRecorded);
         };
         match kind {
             ConditionKind::All | ConditionKind::Any => {
@@ -663,11 +663,11 @@ impl<'j> Compiler<'j> {
             }
             ConditionKind::Yes => {
                 let indicator = self.indicator_ref(scope, value, &here, Some(IndicatorKind::Answer));
-                graph.push(Node::Leaf(Leaf::Yes(indicator)))
+                graph.leaf(Leaf::Yes(indicator))
             }
             ConditionKind::NotKnown => {
                 let indicator = self.indicator_ref(scope, value, &here, None);
-                graph.push(Node::Leaf(Leaf::NotKnown(indicator)))
+                graph.leaf(Leaf::NotKnown(indicator))
             }
             ConditionKind::Age => {
                 let range = age_range(&mut self.reader, value, &here);
@@ -675,7 +675,7 @@ impl<'j> Compiler<'j> {
                     self.problem(&here, Code::BadAgeRange, "give minMonths, maxMonths or both");
                 }
                 let (min, max) = range.bounds();
-                graph.push(Node::Leaf(Leaf::Age { min, max }))
+                graph.leaf(Leaf::Age { min, max })
             }
             ConditionKind::Events => {
                 let (indicator, within, at_least) = events(&mut self.reader, value, &here);
@@ -683,24 +683,24 @@ impl<'j> Compiler<'j> {
                     Some(json) => self.indicator_ref(scope, json, &At::Key(&here, "indicator"), Some(IndicatorKind::Event)),
                     None => 0,
                 };
-                graph.push(Node::Leaf(Leaf::Events { indicator, within, at_least }))
+                graph.leaf(Leaf::Events { indicator, within, at_least })
             }
             ConditionKind::Fact => {
                 let fact = Fact::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(Fact::StillWorried);
                 if !scope.worded_facts.contains(&fact) {
                     self.problem(&here, Code::MissingWording, format!("{} needs wording in context.facts before a rule can ask it", fact.name()));
                 }
-                graph.push(Node::Leaf(Leaf::Fact(fact)))
+                graph.leaf(Leaf::Fact(fact))
             }
             ConditionKind::Worry => {
                 if *value != Json::Bool(true) {
                     self.misfit(here.expected("true", value));
                 }
-                graph.push(Node::Leaf(Leaf::WorryRecorded))
+                graph.leaf(Leaf::WorryRecorded)
             }
             ConditionKind::Referral => {
                 let outcome = ReferralOutcome::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(ReferralOutcome::None);
-                graph.push(Node::Leaf(Leaf::Referral(outcome)))
+                graph.leaf(Leaf::Referral(outcome))
             }
             ConditionKind::Condition => {
                 let found = match value {
@@ -716,7 +716,7 @@ impl<'j> Compiler<'j> {
                         None
                     }
                 };
-                found.unwrap_or_else(|| graph.push(Node::Leaf(Leaf::WorryRecorded)))
+                found.unwrap_or_else(|| graph.leaf(Leaf::WorryRecorded))
             }
         }
     }
@@ -851,6 +851,10 @@ struct Graph {
     depths: Vec<u16>,
     /// [`MAX_NODES`] was reached (and reported).
     full: bool,
+    /// Each distinct test is one node, however many rules write it, so that it is evaluated
+    /// and explained once: open addressing, each slot a leaf's node plus one, or 0 when empty.
+    leaf_slots: Vec<u32>,
+    leaf_count: usize,
 }
 
 impl Graph {
@@ -868,6 +872,38 @@ impl Graph {
         self.depths.push(depth);
         self.nodes.push(node);
         (self.nodes.len() - 1) as u32
+    }
+
+    /// The node of `leaf`: the one already made for the same test, or a new one.
+    fn leaf(&mut self, leaf: Leaf) -> u32 {
+        if self.leaf_slots.len() < 2 * (self.leaf_count + 1) {
+            self.rehash_leaves();
+        }
+        let mask = self.leaf_slots.len() - 1;
+        let mut slot = leaf_hash(leaf) & mask;
+        while let Some(node) = self.leaf_slots[slot].checked_sub(1) {
+            if self.nodes[node as usize] == Node::Leaf(leaf) {
+                return node;
+            }
+            slot = (slot + 1) & mask;
+        }
+        let node = self.push(Node::Leaf(leaf));
+        self.leaf_slots[slot] = node + 1;
+        self.leaf_count += 1;
+        node
+    }
+
+    fn rehash_leaves(&mut self) {
+        let size = (4 * (self.leaf_count + 1)).next_power_of_two();
+        let mut slots = vec![0u32; size];
+        for (node, leaf) in self.nodes.iter().enumerate().filter_map(|(i, node)| Some((i as u32, node.leaf()?))) {
+            let mut slot = leaf_hash(leaf) & (size - 1);
+            while slots[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            slots[slot] = node + 1;
+        }
+        self.leaf_slots = slots;
     }
 
     fn branch(&mut self, children: Vec<u32>, make: impl FnOnce(u32, u32) -> Node) -> u32 {
@@ -895,6 +931,12 @@ impl Graph {
             Node::Leaf(_) => leaves.push(node),
         }
     }
+}
+
+fn leaf_hash(leaf: Leaf) -> usize {
+    let mut fnv = crate::json::Fnv::new();
+    std::hash::Hash::hash(&leaf, &mut fnv);
+    fnv.0 as usize
 }
 
 /// [`closest`] for the first [`MAX_SUGGESTIONS`] unknown ids (counted down in `left`), then nothing.

@@ -374,7 +374,7 @@ pub(crate) enum Node {
 
 /// A test of the case. Every match on one names every kind, so that a new kind of test must be
 /// evaluated, explained and asked about (never silently left out of the open questions).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Leaf {
     Yes(u16),
     NotKnown(u16),
@@ -398,7 +398,7 @@ pub(crate) enum Leaf {
 }
 
 /// How far back an events test looks, measured to the day each event ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Window {
     Days(u16),
     /// Weekdays: "no decision within one working day".
