@@ -53,6 +53,11 @@ fn rules_that_can_never_fire() {
         json!({"all": [{"age": {"maxMonths": 11}}, {"age": {"minMonths": 12}}]}),
         json!({"all": [{"referral": "accepted"}, {"referral": "not-accepted"}]}),
         json!({"atLeast": {"n": 2, "of": [{"fact": "cp-plan"}, {"not": {"fact": "cp-plan"}}]}}),
+        // The same test written twice is one test (one node), so it cannot be both true and false.
+        json!({"all": [
+            {"events": {"indicator": "not-brought", "withinDays": 30, "atLeast": 2}},
+            {"not": {"events": {"indicator": "not-brought", "withinDays": 30, "atLeast": 2}}}
+        ]}),
     ];
     for when in contradictions {
         let value = add(base(), "rules", rule("impossible", when.clone()));
