@@ -6,6 +6,7 @@
 //! [`At`] on the stack and become text only when there is a problem to report.
 
 use crate::error::{Code, Document, Error};
+use crate::index::{self, Index};
 use crate::json::{At, FromJson, Json, Named, Reader};
 use crate::program::*;
 use crate::ruleset::*;
@@ -852,9 +853,8 @@ struct Graph {
     /// [`MAX_NODES`] was reached (and reported).
     full: bool,
     /// Each distinct test is one node, however many rules write it, so that it is evaluated
-    /// and explained once: open addressing, each slot a leaf's node plus one, or 0 when empty.
-    leaf_slots: Vec<u32>,
-    leaf_count: usize,
+    /// and explained once: the leaves by their tests.
+    leaves: Index,
 }
 
 impl Graph {
@@ -876,34 +876,16 @@ impl Graph {
 
     /// The node of `leaf`: the one already made for the same test, or a new one.
     fn leaf(&mut self, leaf: Leaf) -> u32 {
-        if self.leaf_slots.len() < 2 * (self.leaf_count + 1) {
-            self.rehash_leaves();
-        }
-        let mask = self.leaf_slots.len() - 1;
-        let mut slot = leaf_hash(leaf) & mask;
-        while let Some(node) = self.leaf_slots[slot].checked_sub(1) {
-            if self.nodes[node as usize] == Node::Leaf(leaf) {
-                return node;
+        let nodes = &self.nodes;
+        match self.leaves.find(index::hash(&leaf), &|node| nodes[node as usize] == Node::Leaf(leaf)) {
+            Ok(node) => node,
+            Err(slot) => {
+                let node = self.push(Node::Leaf(leaf));
+                let nodes = &self.nodes;
+                self.leaves.keep(slot, node, &|node| nodes[node as usize].leaf().map_or(0, |leaf| index::hash(&leaf)));
+                node
             }
-            slot = (slot + 1) & mask;
         }
-        let node = self.push(Node::Leaf(leaf));
-        self.leaf_slots[slot] = node + 1;
-        self.leaf_count += 1;
-        node
-    }
-
-    fn rehash_leaves(&mut self) {
-        let size = (4 * (self.leaf_count + 1)).next_power_of_two();
-        let mut slots = vec![0u32; size];
-        for (node, leaf) in self.nodes.iter().enumerate().filter_map(|(i, node)| Some((i as u32, node.leaf()?))) {
-            let mut slot = leaf_hash(leaf) & (size - 1);
-            while slots[slot] != 0 {
-                slot = (slot + 1) & (size - 1);
-            }
-            slots[slot] = node + 1;
-        }
-        self.leaf_slots = slots;
     }
 
     fn branch(&mut self, children: Vec<u32>, make: impl FnOnce(u32, u32) -> Node) -> u32 {
@@ -931,12 +913,6 @@ impl Graph {
             Node::Leaf(_) => leaves.push(node),
         }
     }
-}
-
-fn leaf_hash(leaf: Leaf) -> usize {
-    let mut fnv = crate::json::Fnv::new();
-    std::hash::Hash::hash(&leaf, &mut fnv);
-    fnv.0 as usize
 }
 
 /// [`closest`] for the first [`MAX_SUGGESTIONS`] unknown ids (counted down in `left`), then nothing.

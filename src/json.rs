@@ -349,16 +349,6 @@ impl Fnv {
     }
 }
 
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        Fnv::write(self, bytes);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Where a value sits in its document, as a chain of keys and indices on the stack.
 #[derive(Clone, Copy)]
 pub enum At<'a> {

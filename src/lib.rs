@@ -61,6 +61,7 @@ mod describe;
 mod engine;
 mod error;
 mod eval;
+mod index;
 mod json;
 mod lint;
 mod logic;

@@ -35,6 +35,7 @@
 use serde::ser::{self, Serialize};
 
 use crate::error::Code;
+use crate::index::{self, Index};
 use crate::json::{At, Budget, Json, Misfit, LONE_SURROGATE, MAX_ITEMS};
 
 const NULL: u32 = 0;
@@ -54,52 +55,30 @@ const LONGEST_KEPT: usize = 64;
 /// No more strings than this are kept, whatever a long session sends.
 const MOST_KEPT: usize = 1 << 16;
 
-/// The strings the JS side already holds, by number, and a hash table to find them.
+/// The strings the JS side already holds, by number, and an index to find them.
 #[derive(Default)]
 pub(crate) struct Names {
     texts: Vec<Box<str>>,
-    /// Open addressing: each slot is a number in `texts` plus one, or 0 when empty.
-    slots: Vec<u32>,
+    index: Index,
 }
 
 impl Names {
     /// The number of `text` if it is held; otherwise keeps it if it is worth keeping, and says
     /// which number to define it as.
     fn find_or_keep(&mut self, text: &str) -> Found {
-        if self.slots.is_empty() {
-            self.slots = vec![0; 1024];
-        }
-        let mask = self.slots.len() - 1;
-        let mut slot = hash(text) as usize & mask;
-        loop {
-            match self.slots[slot] {
-                0 => break,
-                n if *self.texts[n as usize - 1] == *text => return Found::Known(n - 1),
-                _ => slot = (slot + 1) & mask,
-            }
-        }
+        let texts = &self.texts;
+        let slot = match self.index.find(index::hash(text), &|n| *texts[n as usize] == *text) {
+            Ok(number) => return Found::Known(number),
+            Err(slot) => slot,
+        };
         if text.len() > LONGEST_KEPT || self.texts.len() >= MOST_KEPT {
             return Found::Not;
         }
         let number = self.texts.len() as u32;
         self.texts.push(text.into());
-        self.slots[slot] = number + 1;
-        if self.texts.len() * 2 > self.slots.len() {
-            self.grow();
-        }
+        let texts = &self.texts;
+        self.index.keep(slot, number, &|n| index::hash(&*texts[n as usize]));
         Found::New(number)
-    }
-
-    fn grow(&mut self) {
-        let size = self.slots.len() * 2;
-        self.slots = vec![0; size];
-        for (number, text) in self.texts.iter().enumerate() {
-            let mut slot = hash(text) as usize & (size - 1);
-            while self.slots[slot] != 0 {
-                slot = (slot + 1) & (size - 1);
-            }
-            self.slots[slot] = number as u32 + 1;
-        }
     }
 }
 
@@ -107,17 +86,6 @@ enum Found {
     Known(u32),
     New(u32),
     Not,
-}
-
-/// A hash of every byte. (Of the first and last eight bytes alone, ids that differ only in the
-/// middle, "...-mental-health", shared one chain, and a ruleset of many such ids made every
-/// answer slower the more it had.)
-fn hash(text: &str) -> u64 {
-    let bytes = text.as_bytes();
-    let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(31);
-    let words = bytes.chunks_exact(8);
-    let rest = words.remainder().iter().fold(0u64, |w, b| w << 8 | u64::from(*b));
-    mix(words.fold(bytes.len() as u64, |h, word| mix(h, u64::from_le_bytes(word.try_into().unwrap_or_default()))), rest)
 }
 
 /// A failure to write: only a value whose own `Serialize` fails, which none of ours does.
