@@ -210,7 +210,7 @@ export type CompactAssessment = {
     /** What in the case the practitioner should know, which did not stop the assessment. */
     warnings: Array<Warning>,
     /** Every rule, in ruleset order, with what decided it; only when asked for. */
-    trace?: Array<CompactRuleTrace>,
+    trace?: CompactTrace,
     /** The child's age in months, when known. */
     childAge: AgeSpan | null,
     /** The date the case was assessed as at. */
@@ -362,14 +362,19 @@ export type CompactReferral = {
     why: Array<string>,
 };
 
-/** What happened to one rule. */
-export type CompactRuleTrace = {
-    /** An id in the description's `reasons`. */
-    rule: string,
-    /** Whether it fired. */
-    status: Status,
-    /** What decided it. */
-    because: Array<CompactFinding>,
+/**
+ * Every rule with what decided it: each finding once, and each rule naming its findings by
+ * position. The rules are those of the description's `reasons`, in the same order (the
+ * ruleset's, the engine's safeguards last), so their ids are not sent again; and they are two
+ * lists of the same length rather than a list of objects, which costs the page less to receive.
+ */
+export type CompactTrace = {
+    /** Each finding once. */
+    findings: Array<CompactFinding>,
+    /** Whether each rule fired. */
+    status: Array<Status>,
+    /** What decided each rule: positions in `findings`. */
+    because: Array<Array<number>>,
 };
 
 /** A contact with the profile's details laid over the ruleset's. */
@@ -887,7 +892,7 @@ export type RuleReason = {
     reason: string,
 };
 
-/** What happened to one rule. */
+/** What happened to one rule, with its findings written out. */
 export type RuleTrace = {
     /** The rule's id. */
     rule: string,

@@ -181,8 +181,8 @@ function __wbg_get_imports() {
             const ret = String.prototype.isWellFormed.call(arg0);
             return ret;
         }, arguments); },
-        __wbg_decode_6aa8a5563907a419: function() { return handleError(function (arg0, arg1, arg2) {
-            const ret = decode(getArrayU32FromWasm0(arg0, arg1), arg2);
+        __wbg_decode_f629c1353a8524dd: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = decode(getArrayU32FromWasm0(arg0, arg1), arg2, arg3);
             return ret;
         }, arguments); },
         __wbg_encodeURIComponent_5ec4dfed10ccd582: function() { return handleError(function (arg0) {

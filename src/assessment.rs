@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::program::{ContactDetails, SourceCitation};
 use crate::ruleset::Urgency;
-use crate::trace::{AgeSpan, Finding, RuleTrace};
+use crate::trace::{AgeSpan, Finding, Trace};
 
 /// The guidance for one case: the level of need, what to do and by when, who to tell, how to
 /// escalate, what to find out, and why, each with the rules behind it.
@@ -43,8 +43,8 @@ pub struct Assessment<'a> {
     /// Every rule, in ruleset order, with what decided it; absent when assessed with
     /// [`Detail::Guidance`].
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
-    pub trace: Option<Vec<RuleTrace<'a>>>,
+    #[cfg_attr(feature = "typescript", ts(optional, as = "Option<Vec<crate::trace::RuleTrace<'a>>>"))]
+    pub trace: Option<Trace<'a>>,
     /// Things in the case or ruleset worth knowing that did not stop the assessment, such as an
     /// event after the assessment date or a ruleset past its review date.
     pub warnings: Vec<Warning>,

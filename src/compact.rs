@@ -15,7 +15,7 @@ use crate::date::Date;
 use crate::logic::Truth;
 use crate::program::Program;
 use crate::ruleset::{Fact, ReferralOutcome, Urgency};
-use crate::trace::{AgeSpan, Finding, Status};
+use crate::trace::{AgeSpan, Finding, Positions, Status};
 
 /// An [`Assessment`] with its items named by id. Look each id up in the description:
 /// levels in `levels`, actions in `actions`, rules' reasons and sources in `reasons`, routes
@@ -52,7 +52,7 @@ pub struct CompactAssessment<'a> {
     /// Every rule, in ruleset order, with what decided it; only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
-    pub trace: Option<Vec<CompactRuleTrace<'a>>>,
+    pub trace: Option<CompactTrace<'a>>,
     /// The child's age in months, when known.
     pub child_age: Option<AgeSpan>,
     /// The date the case was assessed as at.
@@ -162,17 +162,21 @@ pub struct CompactReason<'a> {
     pub evidence: Vec<CompactFinding<'a>>,
 }
 
-/// What happened to one rule.
+/// Every rule with what decided it: each finding once, and each rule naming its findings by
+/// position. The rules are those of the description's `reasons`, in the same order (the
+/// ruleset's, the engine's safeguards last), so their ids are not sent again; and they are two
+/// lists of the same length rather than a list of objects, which costs the page less to receive.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
-pub struct CompactRuleTrace<'a> {
-    /// An id in the description's `reasons`.
-    pub rule: &'a str,
-    /// Whether it fired.
-    pub status: Status,
-    /// What decided it.
-    pub because: Vec<CompactFinding<'a>>,
+pub struct CompactTrace<'a> {
+    /// Each finding once.
+    pub findings: Vec<CompactFinding<'a>>,
+    /// Whether each rule fired.
+    pub status: Vec<Status>,
+    /// What decided each rule: positions in `findings`.
+    #[cfg_attr(feature = "typescript", ts(as = "Vec<Vec<u32>>"))]
+    pub because: Positions,
 }
 
 /// A [`Finding`] without its wording (the indicator's, fact's or outcome's text is in the
@@ -321,9 +325,11 @@ impl<'a> CompactAssessment<'a> {
                 .collect(),
             reasons: assessment.reasons.into_iter().map(|r| CompactReason { rule: r.rule, evidence: findings(r.evidence) }).collect(),
             warnings: assessment.warnings,
-            trace: assessment
-                .trace
-                .map(|trace| trace.into_iter().map(|t| CompactRuleTrace { rule: t.rule, status: t.status, because: findings(t.because) }).collect()),
+            trace: assessment.trace.map(|trace| CompactTrace {
+                findings: findings(trace.findings),
+                status: trace.rules.iter().map(|t| t.status).collect(),
+                because: trace.because,
+            }),
             child_age: assessment.child_age,
             as_of: assessment.as_of,
         }

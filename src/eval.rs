@@ -12,7 +12,7 @@ use crate::json::Named;
 use crate::logic::Truth;
 use crate::program::{CompiledRule, Fit, Leaf, Node, Program, Window};
 use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome, Urgency};
-use crate::trace::{AgeSpan, Finding, RuleTrace, Status};
+use crate::trace::{AgeSpan, Finding, Positions, Status, Trace, TracedRule};
 
 /// The case, bound to the engine's indices.
 struct Inputs {
@@ -146,7 +146,7 @@ pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> R
         .filter(|(_, truth)| **truth == Truth::True)
         .map(|(rule, _)| {
             let mut evidence = Vec::new();
-            ev.explain(rule.root, Truth::True, &mut evidence);
+            ev.explain(rule.root, Truth::True, &mut |_, leaf| ev.findings(leaf, &mut evidence));
             Reason {
                 rule: &rule.id,
                 reason: &rule.reason,
@@ -160,15 +160,26 @@ pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> R
     crate::sort::by(&mut reasons, |a, b| b.level.map(|l| l.rank).cmp(&a.level.map(|l| l.rank)));
 
     let trace = (detail == Detail::Full).then(|| {
-        rules
-            .iter()
-            .zip(&truths)
-            .map(|(rule, truth)| {
-                let mut because = Vec::new();
-                ev.explain(rule.root, *truth, &mut because);
-                RuleTrace { rule: &rule.id, kind: rule.kind, status: Status::from(*truth), because }
-            })
-            .collect()
+        // Each leaf's findings are made once, the first time a rule needs them: where they
+        // start in `findings`, and how many.
+        let mut findings = Vec::new();
+        let mut made: Vec<Option<(u32, u32)>> = vec![None; program.nodes.len()];
+        let mut because = Positions::default();
+        let rules = rules.iter().zip(&truths).map(|(rule, truth)| {
+            because.push_list(|positions| {
+                ev.explain(rule.root, *truth, &mut |node, leaf| {
+                    let (start, end) = *made[node as usize].get_or_insert_with(|| {
+                        let start = findings.len() as u32;
+                        ev.findings(leaf, &mut findings);
+                        (start, findings.len() as u32)
+                    });
+                    positions.extend(start..end);
+                })
+            });
+            TracedRule { rule: &rule.id, kind: rule.kind, status: Status::from(*truth) }
+        });
+        let rules = rules.collect();
+        Trace { findings, rules, because }
     });
 
     let judgement = ev.inputs.judgement.as_ref().map(|(judged, reason)| JudgementOutcome {
@@ -719,25 +730,31 @@ impl<'a> Evaluator<'a> {
         &list[..end]
     }
 
-    /// Pushes the findings that justify `node` having the truth `truth`.
-    fn explain(&self, node: u32, truth: Truth, out: &mut Vec<Finding<'a>>) {
-        let program = self.program;
-        match program.nodes[node as usize] {
-            Node::Not(kid) => self.explain(kid, !truth, out),
+    /// Gives `found` each leaf (its node and test) whose findings justify `node` having the
+    /// truth `truth`.
+    fn explain(&self, node: u32, truth: Truth, found: &mut dyn FnMut(u32, Leaf)) {
+        match self.program.nodes[node as usize] {
+            Node::Not(kid) => self.explain(kid, !truth, found),
             Node::Any { start, end } | Node::All { start, end } | Node::AtLeast { start, end, .. } => {
                 for kid in self.kids(start, end) {
                     if self.truths[kid as usize] == truth {
-                        self.explain(kid, truth, out);
+                        self.explain(kid, truth, found);
                     }
                 }
             }
-            Node::Leaf(leaf) => match leaf {
-                Leaf::WorryRecorded => self.explain_worry(out),
-                Leaf::HarmSuspected => out.extend(self.suspected.iter().cloned()),
-                Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::Age { .. } | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::JudgementLower => {
-                    out.push(self.finding(leaf))
-                }
-            },
+            Node::Leaf(leaf) => found(node, leaf),
+        }
+    }
+
+    /// Pushes what a leaf found: one finding for a test, or what lies behind a recorded worry or
+    /// a suspicion of harm.
+    fn findings(&self, leaf: Leaf, out: &mut Vec<Finding<'a>>) {
+        match leaf {
+            Leaf::WorryRecorded => self.explain_worry(out),
+            Leaf::HarmSuspected => out.extend(self.suspected.iter().cloned()),
+            Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::Age { .. } | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::JudgementLower => {
+                out.push(self.finding(leaf))
+            }
         }
     }
 

@@ -59,9 +59,13 @@ pub(crate) fn hash(value: &(impl Hash + ?Sized)) -> u64 {
 
 struct Words(u64);
 
+/// `h` with `word` mixed in.
+pub(crate) fn mix(h: u64, word: u64) -> u64 {
+    (h ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(31)
+}
+
 impl Hasher for Words {
     fn write(&mut self, bytes: &[u8]) {
-        let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(31);
         let words = bytes.chunks_exact(8);
         let rest = words.remainder().iter().fold(0u64, |w, b| w << 8 | u64::from(*b));
         let whole = words.fold(self.0 ^ bytes.len() as u64, |h, word| mix(h, u64::from_le_bytes(word.try_into().unwrap_or_default())));

@@ -97,7 +97,7 @@ pub use program::{ContactDetails, Domain, Meanwhile, RuleKind, Source, SourceCit
 pub use ruleset::*;
 pub use scenario::{run as run_scenario, Scenario, ScenarioReport, TimePointReport};
 pub use text::{hand_on, to_text, HandOn, HandOnItem, HandOnSection, HandedOn, Notes};
-pub use trace::{AgeSpan, Finding, RuleTrace, Status};
+pub use trace::{AgeSpan, Finding, Positions, RuleTrace, Status, Trace, TracedRule};
 
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{version, JsEngine};

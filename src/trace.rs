@@ -8,7 +8,76 @@ use crate::logic::Truth;
 use crate::program::RuleKind;
 use crate::ruleset::{Fact, ReferralOutcome};
 
+/// Every rule, in ruleset order, with what decided it. A test that decides several rules is
+/// one finding, kept once in `findings`; each rule names its findings by position. (The default
+/// ruleset's trace has about 800 findings for every rule it decides, of which under 300 differ.)
+/// Serialized, it is the self-contained list of [`RuleTrace`], each with its findings written out.
+#[derive(Clone, Debug)]
+pub struct Trace<'a> {
+    /// Each finding once, in the order the rules first need them.
+    pub findings: Vec<Finding<'a>>,
+    /// Every rule, in ruleset order.
+    pub rules: Vec<TracedRule<'a>>,
+    /// For each rule, the positions in `findings` of what decided its status (see
+    /// [`RuleTrace::because`]).
+    pub because: Positions,
+}
+
 /// What happened to one rule.
+#[derive(Clone, Debug)]
+pub struct TracedRule<'a> {
+    /// The rule's id.
+    pub rule: &'a str,
+    /// One of the ruleset's rules, or one of the engine's safeguards.
+    pub kind: RuleKind,
+    /// Whether it fired.
+    pub status: Status,
+}
+
+/// Lists of positions, one after another in a single list (a trace has one per rule, and a
+/// list each would be an allocation each). Serialized as a list of lists.
+#[derive(Clone, Debug, Default)]
+pub struct Positions {
+    positions: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Positions {
+    /// Adds a list: the positions pushed onto the one `fill` is given.
+    pub(crate) fn push_list(&mut self, fill: impl FnOnce(&mut Vec<u32>)) {
+        fill(&mut self.positions);
+        self.ends.push(self.positions.len() as u32);
+    }
+
+    /// Each list, in order.
+    pub fn lists(&self) -> impl Iterator<Item = &[u32]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, end)| &self.positions[start as usize..*end as usize])
+    }
+}
+
+impl Serialize for Positions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.lists())
+    }
+}
+
+impl<'a> Trace<'a> {
+    /// Every rule with its findings written out: the trace as the command line prints it.
+    pub fn rule_traces(&self) -> Vec<RuleTrace<'a>> {
+        let findings = |positions: &[u32]| positions.iter().map(|&i| self.findings[i as usize].clone()).collect();
+        let rules = self.rules.iter().zip(self.because.lists());
+        rules.map(|(r, because)| RuleTrace { rule: r.rule, kind: r.kind, status: r.status, because: findings(because) }).collect()
+    }
+}
+
+impl Serialize for Trace<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.rule_traces().serialize(serializer)
+    }
+}
+
+/// What happened to one rule, with its findings written out.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]

@@ -75,9 +75,10 @@ extern "C" {
 
 #[wasm_bindgen(module = "/src/wire.js")]
 extern "C" {
-    /// Builds the value written as `words` (src/wire.rs), adding the strings it defines to `known`.
+    /// Builds the value written as `words` (src/wire.rs), adding the strings it defines to
+    /// `known` and the shapes to `shapes`.
     #[wasm_bindgen(catch)]
-    fn decode(words: &[u32], known: &js_sys::Array) -> Result<JsValue, JsValue>;
+    fn decode(words: &[u32], known: &js_sys::Array, shapes: &js_sys::Array) -> Result<JsValue, JsValue>;
 
     /// A plain value as words for [`crate::wire::read`] (a `Uint32Array`), or `undefined` when
     /// it is not plain data within `limits` and must be read value by value.
@@ -210,20 +211,21 @@ impl JsEngine {
     }
 }
 
-/// A writer and the list of the strings it has sent, which the JS side keeps.
+/// A writer and the lists of the strings and shapes it has sent, which the JS side keeps.
 #[derive(Default)]
 struct Out {
     writer: Writer,
     known: js_sys::Array,
+    shapes: js_sys::Array,
 }
 
 impl Out {
     fn send<T: Serialize>(&mut self, value: &T) -> Result<JsValue, JsValue> {
         let unwritable = || JsValue::from(js_sys::Error::new("the result could not be written"));
         let words = self.writer.write(value).map_err(|_| unwritable())?;
-        let value = decode(words, &self.known);
+        let value = decode(words, &self.known, &self.shapes);
         if value.is_err() {
-            // Both sides start again, so that they agree on which strings are known.
+            // Both sides start again, so that they agree on which strings and shapes are known.
             *self = Out::default();
         }
         value

@@ -12,20 +12,24 @@ let words = new Uint32Array(0);
 let at = 0;
 /** @type {string[]} */
 let names = [];
+/** @type {string[][]} */
+let shapes = [];
 
 /**
  * The value written in `written` (a view of the engine's memory, read before this returns).
- * `known` is the list of strings sent before, kept by the engine for this writer; strings
- * defined in `written` are added to it.
+ * `known` is the list of strings sent before, and `shaped` the keys of each shape sent before,
+ * both kept by the engine for this writer; those defined in `written` are added to them.
  *
  * @param {Uint32Array} written
  * @param {string[]} known
+ * @param {string[][]} shaped
  * @returns {unknown}
  */
-export function decode(written, known) {
+export function decode(written, known, shaped) {
   words = written;
   at = 0;
   names = known;
+  shapes = shaped;
   const value = read();
   if (at !== words.length) throw new Error(`wire: ${words.length - at} words left over`);
   words = new Uint32Array(0);
@@ -50,10 +54,32 @@ function read() {
       }
       return object;
     }
+    case 12:
+      return struct(shapes[words[at++]], null);
+    case 13: {
+      const values = [];
+      for (let i = words[at++]; i > 0; i--) values.push(read());
+      const number = words[at++];
+      const keys = values.map(() => /** @type {string} */ (read()));
+      shapes[number] = keys;
+      return struct(keys, values);
+    }
     case 8: {
       const count = words[at++];
       const list = [];
       for (let i = 0; i < count; i++) list.push(read());
+      return list;
+    }
+    case 10: {
+      const count = words[at++];
+      const list = [];
+      for (let i = 0; i < count; i++) list.push(words[at++] | 0);
+      return list;
+    }
+    case 11: {
+      const count = words[at++];
+      const list = [];
+      for (let i = 0; i < count; i++) list.push(names[words[at++]]);
       return list;
     }
     case 3:
@@ -77,6 +103,24 @@ function read() {
     default:
       throw new Error(`wire: unknown tag ${tag} at word ${at - 1}`);
   }
+}
+
+/**
+ * An object with these keys, in order, and their values: those given, or else read in turn.
+ *
+ * @param {string[]} keys
+ * @param {unknown[] | null} values
+ */
+function struct(keys, values) {
+  /** @type {Record<string, unknown>} */
+  const object = {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = values ? values[i] : read();
+    if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    else object[key] = value;
+  }
+  return object;
 }
 
 /** @returns {string} */

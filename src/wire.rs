@@ -22,6 +22,15 @@
 //! | 7 | a string, not kept | its text |
 //! | 8 | a list | its length, then each item |
 //! | 9 | an object | its number of members, then each key (a string, tags 5–7) and value |
+//! | 10 | a list of integers (each as tag 3 would give it) | its length, then each, one word each |
+//! | 11 | a list of strings sent before | its length, then each one's number |
+//! | 12 | a struct of a shape sent before | the shape's number, then each value, in its keys' order |
+//! | 13 | a struct of a new shape | its number of members, then each value; then the shape's number and each key (a string, tags 5–7), to be kept |
+//!
+//! Structs (as opposed to maps) have the same keys every time, so they are sent as a *shape*:
+//! the keys once per engine, the first time a struct with those keys is written (after its
+//! values, as only then are they all known), and afterwards only the shape's number. Lists of
+//! integers or of known strings (a trace's positions and statuses) drop each item's tag.
 //!
 //! A text is its length in bytes and whether it is all ASCII (`length * 2 + ascii`), then its
 //! UTF-8 bytes, four to a word, little-endian, the last word padded with zeros.
@@ -48,6 +57,10 @@ const DEFINE: u32 = 6;
 const TEXT: u32 = 7;
 const LIST: u32 = 8;
 const OBJECT: u32 = 9;
+const INTEGERS: u32 = 10;
+const KNOWNS: u32 = 11;
+const SHAPED: u32 = 12;
+const NEW_SHAPE: u32 = 13;
 
 /// Strings longer than this are written out each time: ids, names and dates are shorter,
 /// and free text (a practitioner's reason, a message) would only fill the list.
@@ -67,7 +80,7 @@ impl Names {
     /// which number to define it as.
     fn find_or_keep(&mut self, text: &str) -> Found {
         let texts = &self.texts;
-        let slot = match self.index.find(index::hash(text), &|n| *texts[n as usize] == *text) {
+        let slot = match self.index.find(index::hash(text), &|n| same(&texts[n as usize], text)) {
             Ok(number) => return Found::Known(number),
             Err(slot) => slot,
         };
@@ -79,6 +92,17 @@ impl Names {
         let texts = &self.texts;
         self.index.keep(slot, number, &|n| index::hash(&*texts[n as usize]));
         Found::New(number)
+    }
+}
+
+/// Whether two strings are the same, eight bytes at a time: the browser build's `memcmp` goes a
+/// byte at a time, and every string an answer writes is compared with one already sent.
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && {
+        let (a8, b8) = (a.chunks_exact(8), b.chunks_exact(8));
+        let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        a8.remainder() == b8.remainder() && a8.zip(b8).all(|(x, y)| word(x) == word(y))
     }
 }
 
@@ -107,19 +131,94 @@ impl ser::Error for Unwritable {
     }
 }
 
-/// Writes values as words, keeping the strings the other side holds.
+/// Writes values as words, keeping the strings and shapes the other side holds.
 #[derive(Default)]
 pub(crate) struct Writer {
     words: Vec<u32>,
     names: Names,
+    statics: Statics,
+    shapes: Shapes,
+    /// The keys of the structs being written, innermost last.
+    keys: Vec<&'static str>,
+}
+
+/// The shapes sent before: each one's keys, in order. Keys are `&'static str`, so a shape is
+/// found by its keys' addresses, which name their text for good. Shapes come from the types of
+/// the values written, so there are only ever a few dozen.
+#[derive(Default)]
+struct Shapes {
+    /// Every shape's keys, one shape after another.
+    keys: Vec<&'static str>,
+    /// Where each shape's keys end in `keys`.
+    ends: Vec<usize>,
+    index: Index,
+}
+
+impl Shapes {
+    /// The keys of shape `number`, from the lists `keys` and `ends` of [`Shapes`].
+    fn keys_of<'k>(keys: &'k [&'static str], ends: &[usize], number: u32) -> &'k [&'static str] {
+        let number = number as usize;
+        let start = if number == 0 { 0 } else { ends[number - 1] };
+        &keys[start..ends[number]]
+    }
+
+    fn hash(keys: &[&'static str]) -> u64 {
+        keys.iter().fold(keys.len() as u64, |h, key| index::mix(h, key.as_ptr() as u64 ^ (key.len() as u64) << 48))
+    }
+
+    /// The number of the shape with these keys, and whether it is new.
+    fn find_or_keep(&mut self, keys: &[&'static str]) -> (u32, bool) {
+        let Shapes { keys: kept, ends, index } = self;
+        let same = |a: &[&'static str]| a.len() == keys.len() && a.iter().zip(keys).all(|(x, y)| std::ptr::eq(*x, *y));
+        let slot = match index.find(Shapes::hash(keys), &|n| same(Shapes::keys_of(kept, ends, n))) {
+            Ok(number) => return (number, false),
+            Err(slot) => slot,
+        };
+        let number = ends.len() as u32;
+        kept.extend_from_slice(keys);
+        ends.push(kept.len());
+        index.keep(slot, number, &|n| Shapes::hash(Shapes::keys_of(kept, ends, n)));
+        (number, true)
+    }
+}
+
+/// The numbers of strings that live as long as the program (object keys, variant names), by
+/// their address: no other string can ever be at that address, so finding one needs neither
+/// its hash nor a comparison of its bytes. Each slot holds the last such string whose address
+/// falls there (a direct-mapped cache); a miss finds the string by its text.
+struct Statics([(usize, usize, u32); STATIC_SLOTS]);
+
+const STATIC_SLOTS: usize = 128;
+
+impl Default for Statics {
+    fn default() -> Statics {
+        Statics([(0, usize::MAX, 0); STATIC_SLOTS])
+    }
 }
 
 impl Writer {
     /// The words of `value`, valid until the next call.
     pub(crate) fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<&[u32], Unwritable> {
         self.words.clear();
+        self.keys.clear();
         value.serialize(&mut *self)?;
         Ok(&self.words)
+    }
+
+    /// A string that lives as long as the program: an object's key, or a variant's name.
+    fn static_string(&mut self, text: &'static str) {
+        let address = text.as_ptr() as usize;
+        let slot = (address ^ address >> 7) % STATIC_SLOTS;
+        let (held, length, number) = self.statics.0[slot];
+        if (held, length) == (address, text.len()) {
+            self.words.extend([KNOWN, number]);
+            return;
+        }
+        let at = self.words.len();
+        self.string(text);
+        if let [KNOWN | DEFINE, number, ..] = self.words[at..] {
+            self.statics.0[slot] = (address, text.len(), number);
+        }
     }
 
     fn string(&mut self, text: &str) {
@@ -146,13 +245,14 @@ impl Writer {
     fn open(&mut self, tag: u32) -> Open<'_> {
         self.words.extend([tag, 0]);
         let at = self.words.len() - 1;
-        Open { writer: self, at, count: 0 }
+        let keys_from = self.keys.len();
+        Open { writer: self, at, count: 0, keys_from }
     }
 
     /// A variant with content: `{"variant": content}`, the content a list or object.
     fn variant(&mut self, variant: &'static str, tag: u32) -> Variant<'_> {
         self.words.extend([OBJECT, 1]);
-        self.string(variant);
+        self.static_string(variant);
         Variant(self.open(tag))
     }
 }
@@ -162,6 +262,8 @@ pub(crate) struct Open<'w> {
     writer: &'w mut Writer,
     at: usize,
     count: u32,
+    /// For a struct, where its keys start in the writer's `keys`.
+    keys_from: usize,
 }
 
 impl Open<'_> {
@@ -170,13 +272,57 @@ impl Open<'_> {
         value.serialize(&mut *self.writer)
     }
 
-    fn member<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Unwritable> {
-        self.writer.string(key);
+    fn member<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unwritable> {
+        self.writer.static_string(key);
         self.item(value)
     }
 
+    #[inline(never)]
     fn close(self) -> Result<(), Unwritable> {
-        self.writer.words[self.at] = self.count;
+        let words = &mut self.writer.words;
+        let (head, count) = (self.at - 1, self.count as usize);
+        words[self.at] = self.count;
+        // A list whose items are all integers, or all strings sent before, drops their tags.
+        if words[head] == LIST && count > 0 && words.len() - self.at - 1 == 2 * count {
+            let items = self.at + 1;
+            let tag = words[items];
+            if matches!(tag, INTEGER | KNOWN) && (0..count).all(|i| words[items + 2 * i] == tag) {
+                words[head] = if tag == INTEGER { INTEGERS } else { KNOWNS };
+                for i in 0..count {
+                    words[items + i] = words[items + 2 * i + 1];
+                }
+                words.truncate(items + count);
+            }
+        }
+        Ok(())
+    }
+
+    /// A struct's next key. (Not inlined: there is a copy of `serialize_field` for every type
+    /// of field, and each would grow by a copy of this.)
+    #[inline(never)]
+    fn key(&mut self, key: &'static str) {
+        self.count += 1;
+        self.writer.keys.push(key);
+    }
+
+    /// Ends a struct: its shape's number in place of its count, or, for a new shape, its keys
+    /// after its values.
+    #[inline(never)]
+    fn close_struct(self) -> Result<(), Unwritable> {
+        let writer = self.writer;
+        let (number, new) = writer.shapes.find_or_keep(&writer.keys[self.keys_from..]);
+        if new {
+            writer.words[self.at - 1] = NEW_SHAPE;
+            writer.words[self.at] = self.count;
+            writer.words.push(number);
+            for i in self.keys_from..writer.keys.len() {
+                writer.string(writer.keys[i]);
+            }
+        } else {
+            writer.words[self.at - 1] = SHAPED;
+            writer.words[self.at] = number;
+        }
+        writer.keys.truncate(self.keys_from);
         Ok(())
     }
 }
@@ -268,7 +414,8 @@ impl<'w> ser::Serializer for &'w mut Writer {
         self.serialize_unit()
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Unwritable> {
-        self.serialize_str(variant)
+        self.static_string(variant);
+        Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Unwritable> {
         value.serialize(self)
@@ -369,10 +516,11 @@ impl ser::SerializeStruct for Open<'_> {
     type Ok = ();
     type Error = Unwritable;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unwritable> {
-        self.member(key, value)
+        self.key(key);
+        value.serialize(&mut *self.writer)
     }
     fn end(self) -> Result<(), Unwritable> {
-        self.close()
+        self.close_struct()
     }
 }
 

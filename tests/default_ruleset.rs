@@ -21,7 +21,7 @@ fn assess(value: Value) -> Assessment<'static> {
 }
 
 fn fired(a: &Assessment, rule: &str) -> bool {
-    a.trace.as_deref().expect("a full assessment has a trace").iter().any(|t| t.rule == rule && t.status == Status::Fired)
+    a.trace.as_ref().expect("a full assessment has a trace").rules.iter().any(|t| t.rule == rule && t.status == Status::Fired)
 }
 
 /// The rule fired, and it names the principle it embodies.

@@ -29,7 +29,7 @@ fn case(value: Value) -> Case {
 }
 
 fn status(a: &Assessment, rule: &str) -> Status {
-    a.trace.as_deref().expect("a full assessment has a trace").iter().find(|t| t.rule == rule).unwrap_or_else(|| panic!("{rule} traced")).status
+    a.trace.as_ref().expect("a full assessment has a trace").rules.iter().find(|t| t.rule == rule).unwrap_or_else(|| panic!("{rule} traced")).status
 }
 
 fn routes<'a>(a: &'a Assessment) -> Vec<&'a str> {
@@ -532,7 +532,7 @@ fn a_profile_changes_names_numbers_and_timescales_but_not_rules() {
     assert_eq!((a.level.id, a.level.name), ("child-in-need", "Child in need"));
     assert_eq!((b.level.id, b.level.name), ("child-in-need", "Tier 3: complex needs"));
     let statuses =
-        |x: &Assessment| x.trace.as_deref().expect("a full assessment has a trace").iter().map(|t| (t.rule.to_string(), t.status)).collect::<Vec<_>>();
+        |x: &Assessment| x.trace.as_ref().expect("a full assessment has a trace").rules.iter().map(|t| (t.rule.to_string(), t.status)).collect::<Vec<_>>();
     assert_eq!(statuses(&a), statuses(&b));
     let mash = |x: &Assessment| {
         x.referrals.iter().find(|r| r.route == "childrens-social-care").map(|r| (r.contacts[0].phone.clone(), r.contacts[0].set, r.contacts[0].name.clone()))

@@ -85,11 +85,16 @@ test('the compact guidance, worded from describe(), says what the self-contained
     );
     const traced = engine.guidance(value, { trace: true }).trace;
     const fullTrace = engine.assess(value).trace;
+    // The compact trace keeps each finding once and names it by position; written out, it is
+    // the self-contained trace, finding for finding, less the wording.
     assert.deepEqual(
-      traced.map((t) => [t.rule, t.status, t.because.map((f) => words.subject(f))]),
-      fullTrace.map((t) => [t.rule, t.status, t.because.map((f) => f.text ?? '')]),
+      traced.status.map((status, r) => [words.description.reasons[r].rule, status, traced.because[r].map((i) => [words.subject(traced.findings[i]), traced.findings[i]])]),
+      fullTrace.map((t) => [t.rule, t.status, t.because.map(({ text, ...finding }) => [text ?? '', finding])]),
       where,
     );
+    assert.equal(traced.because.length, traced.status.length, where);
+    const used = new Set(traced.because.flat());
+    assert.equal(used.size, traced.findings.length, `${where}: every finding kept is one a rule names`);
     compared += 1;
   }
   assert.equal(compared, points.length);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { axe, context, guidance, open, useBrowser } from './harness.mjs';
+import { description } from './node-engine.mjs';
 
 const env = useBrowser();
 
@@ -101,6 +102,12 @@ describe('keyboard only', () => {
     await tabTo(page, '#guidance details[data-key="trace"] summary');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#trace table');
+    // One row for every rule the ruleset describes; a rule that fired on the self-harm answer
+    // says so, in the indicator's words (the trace sends each finding once, by position).
+    const rows = await page.$$eval('#trace tbody tr', (trs) => trs.map((tr) => ({ status: tr.className, cells: [...tr.children].map((c) => c.textContent) })));
+    assert.deepEqual(rows.map((row) => row.cells[0]), description.reasons.map((reason) => reason.rule));
+    assert.ok(rows.some((row) => row.status.includes('app-trace__row--fired') && row.cells[1] === 'Applies' && row.cells[2].includes('The child has self-harmed: yes')));
+    assert.ok(rows.some((row) => row.status.includes('app-trace__row--not-fired') && row.cells[1] === 'Does not apply'));
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(problems, []);
     await ctx.close();

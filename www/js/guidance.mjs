@@ -4,7 +4,7 @@
 
 import { contactNodes, findingText, h, hidden, longDate, sourceText, urgencyText } from './dom.mjs';
 /** @typedef {import('./words.mjs').Words} Words */
-/** @import { Assessment, CompactAssessment, CompactFinding, CompactQuestion, CompactRuleTrace, Description, LevelRef } from '../types/waymark' */
+/** @import { Assessment, CompactAssessment, CompactFinding, CompactQuestion, CompactTrace, Description, LevelRef } from '../types/waymark' */
 /** @typedef {(key: string, summary: string, ...content: unknown[]) => HTMLDetailsElement} Details */
 
 /**
@@ -315,7 +315,7 @@ function warningsSection(assessment) {
  */
 function traceSection(details, open, fullAssessment, words) {
   const $slot = h('div', { id: 'trace' });
-  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace ?? [], words));
+  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace ?? { findings: [], status: [], because: [] }, words));
   const $details = details('trace', 'How every rule was decided', $slot);
   if (open.has('trace')) draw();
   $details.addEventListener('toggle', () => {
@@ -328,25 +328,30 @@ function traceSection(details, open, fullAssessment, words) {
 const STATUS = { fired: 'Applies', 'not-fired': 'Does not apply', undetermined: 'Not known yet' };
 
 /**
- * @param {CompactRuleTrace[]} trace
+ * @param {CompactTrace} trace
  * @param {Words} words
  */
 function traceTable(trace, words) {
+  // The trace's rules are the description's, in its order.
+  const rules = words.description.reasons;
+  if (trace.status.length !== rules.length) throw new Error(`The trace has ${trace.status.length} rules; the ruleset describes ${rules.length}`);
+  // Each finding is worded once, however many rules it decides.
+  const found = trace.findings.map((finding) => findingText(finding, words));
   return h(
     'table',
     { class: 'govuk-table app-trace' },
-    h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, `${trace.length} rules, in the ruleset’s order`),
+    h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, `${rules.length} rules, in the ruleset’s order`),
     h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' }, ['Rule', 'Result', 'Decided by'].map((text) => h('th', { scope: 'col', class: 'govuk-table__header' }, text)))),
     h(
       'tbody',
       { class: 'govuk-table__body' },
-      trace.map((rule) =>
+      rules.map(({ rule }, i) =>
         h(
           'tr',
-          { class: `govuk-table__row app-trace__row--${rule.status}` },
-          h('th', { scope: 'row', class: 'govuk-table__header app-trace__rule' }, rule.rule),
-          h('td', { class: 'govuk-table__cell' }, STATUS[rule.status] ?? rule.status),
-          h('td', { class: 'govuk-table__cell' }, rule.because.map((finding) => findingText(finding, words)).join('; ')),
+          { class: `govuk-table__row app-trace__row--${trace.status[i]}` },
+          h('th', { scope: 'row', class: 'govuk-table__header app-trace__rule' }, rule),
+          h('td', { class: 'govuk-table__cell' }, STATUS[trace.status[i]] ?? trace.status[i]),
+          h('td', { class: 'govuk-table__cell' }, trace.because[i].map((position) => found[position]).join('; ')),
         ),
       ),
     ),
