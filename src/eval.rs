@@ -567,16 +567,22 @@ impl<'a> Evaluator<'a> {
     /// For each supposition, the truth of `root` were it true (for open questions). One pass
     /// over the condition, in which each node carries only the suppositions that change it:
     /// O(size × depth), where evaluating the condition once per supposition is O(size²).
-    fn suppose_each(&self, root: u32, suppositions: &[(Leaf, Supposition)]) -> Vec<Truth> {
-        let mut by_var: Vec<(Var, usize)> = suppositions.iter().enumerate().map(|(i, s)| (s.1.var, i)).collect();
-        crate::sort::by(&mut by_var, |a, b| a.cmp(b));
-        let mut scratch = Scratch { changes: Vec::new(), counts: vec![(0, 0, false); suppositions.len()], touched: Vec::new() };
-        self.changes(root, suppositions, &by_var, &mut scratch);
-        let mut truths = vec![self.truths[root as usize]; suppositions.len()];
+    fn suppose_each<'s>(&self, root: u32, suppositions: &[(Leaf, Supposition)], scratch: &'s mut Scratch) -> &'s [Truth] {
+        scratch.by_var.clear();
+        scratch.by_var.extend(suppositions.iter().enumerate().map(|(i, s)| (s.1.var, i)));
+        crate::sort::by(&mut scratch.by_var, |a, b| a.cmp(b));
+        scratch.counts.clear();
+        scratch.counts.resize(suppositions.len(), (0, 0, false));
+        let by_var = std::mem::take(&mut scratch.by_var);
+        self.changes(root, suppositions, &by_var, scratch);
+        scratch.by_var = by_var;
+        scratch.truths.clear();
+        scratch.truths.resize(suppositions.len(), self.truths[root as usize]);
         for &(i, _, truth) in &scratch.changes {
-            truths[i] = truth;
+            scratch.truths[i] = truth;
         }
-        truths
+        scratch.changes.clear();
+        &scratch.truths
     }
 
     /// Appends to `scratch.changes` each supposition (by index) that changes the truth of
@@ -917,6 +923,7 @@ impl<'a> Evaluator<'a> {
         let mut wants: Vec<Want<'a>> = Vec::new();
         let mut asks: Vec<(Vec<Finding<'a>>, Option<Hypothesis>, usize)> = Vec::new();
         let could_engage = self.could_engage();
+        let (mut vars, mut suppositions, mut scratch) = (Vec::new(), Vec::new(), Scratch::default());
         for ((rule, truth), could_engage) in program.rules.iter().zip(truths).zip(could_engage) {
             debug_assert!(could_engage || !self.engaged(rule), "rule {} is engaged through an input Engaging does not list", rule.id);
             if *truth != Truth::Unknown || !could_engage || !self.engaged(rule) {
@@ -928,26 +935,24 @@ impl<'a> Evaluator<'a> {
             if raises.is_none() && new_routes.is_empty() && !escalates {
                 continue;
             }
-            let mut vars: Vec<(Var, Leaf)> = program
-                .leaves(rule)
-                .filter_map(|(node, leaf)| {
-                    let var = self.unknown_var(node, leaf)?;
-                    // Never ask about something outside the ages it fits, such as a baby's
-                    // weight for a nine-year-old.
-                    let asked_at_this_age = match leaf {
-                        Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => {
-                            self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None })
-                        }
-                        Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => true,
-                    };
-                    asked_at_this_age.then_some((var, leaf))
-                })
-                .collect();
+            vars.clear();
+            vars.extend(program.leaves(rule).filter_map(|(node, leaf)| {
+                let var = self.unknown_var(node, leaf)?;
+                // Never ask about something outside the ages it fits, such as a baby's
+                // weight for a nine-year-old.
+                let asked_at_this_age = match leaf {
+                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => {
+                        self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None })
+                    }
+                    Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => true,
+                };
+                asked_at_this_age.then_some((var, leaf))
+            }));
             crate::sort::first_of_each(&mut vars, |(var, _)| *var);
             if vars.is_empty() {
                 continue;
             }
-            let mut suppositions: Vec<(Leaf, Supposition)> = Vec::new();
+            suppositions.clear();
             for &(var, leaf) in &vars {
                 suppositions.push((leaf, Supposition { var, value: true }));
                 // "The outcome is this one" is supposed true only: false says nothing of which.
@@ -959,14 +964,14 @@ impl<'a> Evaluator<'a> {
                     suppositions.push((leaf, Supposition { var, value: false }));
                 }
             }
-            let supposed = self.suppose_each(rule.root, &suppositions);
+            let supposed = self.suppose_each(rule.root, &suppositions, &mut scratch);
             let want = wants.len();
             wants.push(Want { raises, routes: new_routes, escalates, rule: &rule.id });
             // Each answer that would decide the rule is a question of its own; when none
             // would alone, the rule's unknowns are one question together.
             let asked = asks.len();
             for (&(leaf, supposition), truth) in suppositions.iter().zip(supposed) {
-                if truth != Truth::True {
+                if *truth != Truth::True {
                     continue;
                 }
                 let answer = if supposition.value { Hypothesis::Yes } else { Hypothesis::No };
@@ -1029,8 +1034,14 @@ impl<'a> Evaluator<'a> {
     }
 }
 
-/// Working space for [`Evaluator::changes`], used as stacks.
+/// Working space for [`Evaluator::suppose_each`] and [`Evaluator::changes`] (used there as
+/// stacks), kept from one rule to the next so that each rule's questions allocate nothing.
+#[derive(Default)]
 struct Scratch {
+    /// The suppositions by what they suppose, with their positions.
+    by_var: Vec<(Var, usize)>,
+    /// The truth of the rule under each supposition.
+    truths: Vec<Truth>,
     /// (supposition, truth before, truth after) for the nodes being worked on.
     changes: Vec<(usize, Truth, Truth)>,
     /// Per supposition: how many more children are true and unknown, and whether it is in
