@@ -365,16 +365,20 @@ export type CompactReferral = {
 /**
  * Every rule with what decided it: each finding once, and each rule naming its findings by
  * position. The rules are those of the description's `reasons`, in the same order (the
- * ruleset's, the engine's safeguards last), so their ids are not sent again; and they are two
- * lists of the same length rather than a list of objects, which costs the page less to receive.
+ * ruleset's, the engine's safeguards last), so their ids are not sent again; and they are
+ * lists rather than an object each, which costs the page less to receive.
  */
 export type CompactTrace = {
     /** Each finding once. */
     findings: Array<CompactFinding>,
     /** Whether each rule fired. */
     status: Array<Status>,
-    /** What decided each rule: positions in `findings`. */
-    because: Array<Array<number>>,
+    /**
+     * What decided each rule: for rule `i`, the positions in `findings` listed in
+     * `because.positions` from index `because.ends[i - 1]` (0 for the first rule) up to, not
+     * including, `because.ends[i]`.
+     */
+    because: Positions,
 };
 
 /** A contact with the profile's details laid over the ruleset's. */
@@ -718,6 +722,18 @@ export type Meanwhile = {
     name: string,
     /** Its number. */
     phone: string,
+};
+
+/**
+ * Lists of positions, one after another in a single list, and where each list ends (a trace
+ * has one list per rule: a list each would be an allocation each, and an array each for the
+ * page to build). List `i` is `positions[ends[i - 1]..ends[i]]`, the first starting at 0.
+ */
+export type Positions = {
+    /** Every list's positions, the lists one after another. */
+    positions: Array<number>,
+    /** Where each list ends in `positions`. */
+    ends: Array<number>,
 };
 
 /** One thing wrong with an input. */

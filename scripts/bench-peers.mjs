@@ -86,6 +86,7 @@ if (checkOnly || failed) {
 const [jre, jl, zen] = peers.map((p) => p.whenTrue);
 const contenders = [
   { name: 'Waymark page path: guidance(case)', run: (c) => assessPagePath(engine, c) },
+  { name: "Waymark page's trace: guidance(case, {trace: true})", run: (c) => engine.guidance(c, { trace: true }) },
   { name: 'Waymark full trace: assess(case)', run: (c) => assessFull(engine, c) },
   { name: 'json-rules-engine 7.3.1 (await engine.run)', run: jre.run, async: true },
   { name: 'json-logic-js 2.0.5 (apply per rule)', run: jl.run },

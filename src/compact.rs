@@ -164,8 +164,8 @@ pub struct CompactReason<'a> {
 
 /// Every rule with what decided it: each finding once, and each rule naming its findings by
 /// position. The rules are those of the description's `reasons`, in the same order (the
-/// ruleset's, the engine's safeguards last), so their ids are not sent again; and they are two
-/// lists of the same length rather than a list of objects, which costs the page less to receive.
+/// ruleset's, the engine's safeguards last), so their ids are not sent again; and they are
+/// lists rather than an object each, which costs the page less to receive.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -174,8 +174,9 @@ pub struct CompactTrace<'a> {
     pub findings: Vec<CompactFinding<'a>>,
     /// Whether each rule fired.
     pub status: Vec<Status>,
-    /// What decided each rule: positions in `findings`.
-    #[cfg_attr(feature = "typescript", ts(as = "Vec<Vec<u32>>"))]
+    /// What decided each rule: for rule `i`, the positions in `findings` listed in
+    /// `because.positions` from index `because.ends[i - 1]` (0 for the first rule) up to, not
+    /// including, `because.ends[i]`.
     pub because: Positions,
 }
 

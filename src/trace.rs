@@ -34,11 +34,15 @@ pub struct TracedRule<'a> {
     pub status: Status,
 }
 
-/// Lists of positions, one after another in a single list (a trace has one per rule, and a
-/// list each would be an allocation each). Serialized as a list of lists.
-#[derive(Clone, Debug, Default)]
+/// Lists of positions, one after another in a single list, and where each list ends (a trace
+/// has one list per rule: a list each would be an allocation each, and an array each for the
+/// page to build). List `i` is `positions[ends[i - 1]..ends[i]]`, the first starting at 0.
+#[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Positions {
+    /// Every list's positions, the lists one after another.
     positions: Vec<u32>,
+    /// Where each list ends in `positions`.
     ends: Vec<u32>,
 }
 
@@ -53,12 +57,6 @@ impl Positions {
     pub fn lists(&self) -> impl Iterator<Item = &[u32]> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts.zip(&self.ends).map(|(start, end)| &self.positions[start as usize..*end as usize])
-    }
-}
-
-impl Serialize for Positions {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.lists())
     }
 }
 

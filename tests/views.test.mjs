@@ -84,16 +84,20 @@ test('the compact guidance, worded from describe(), says what the self-contained
       where,
     );
     const traced = engine.guidance(value, { trace: true }).trace;
+    const { positions, ends } = traced.because;
+    /** @param {number} r */
+    const because = (r) => positions.slice(r === 0 ? 0 : ends[r - 1], ends[r]);
     const fullTrace = engine.assess(value).trace;
     // The compact trace keeps each finding once and names it by position; written out, it is
     // the self-contained trace, finding for finding, less the wording.
     assert.deepEqual(
-      traced.status.map((status, r) => [words.description.reasons[r].rule, status, traced.because[r].map((i) => [words.subject(traced.findings[i]), traced.findings[i]])]),
+      traced.status.map((status, r) => [words.description.reasons[r].rule, status, because(r).map((i) => [words.subject(traced.findings[i]), traced.findings[i]])]),
       fullTrace.map((t) => [t.rule, t.status, t.because.map(({ text, ...finding }) => [text ?? '', finding])]),
       where,
     );
-    assert.equal(traced.because.length, traced.status.length, where);
-    const used = new Set(traced.because.flat());
+    assert.equal(traced.because.ends.length, traced.status.length, where);
+    assert.equal(traced.because.ends.at(-1), traced.because.positions.length, where);
+    const used = new Set(traced.because.positions);
     assert.equal(used.size, traced.findings.length, `${where}: every finding kept is one a rule names`);
     compared += 1;
   }

@@ -315,7 +315,7 @@ function warningsSection(assessment) {
  */
 function traceSection(details, open, fullAssessment, words) {
   const $slot = h('div', { id: 'trace' });
-  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace ?? { findings: [], status: [], because: [] }, words));
+  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace ?? { findings: [], status: [], because: { positions: [], ends: [] } }, words));
   const $details = details('trace', 'How every rule was decided', $slot);
   if (open.has('trace')) draw();
   $details.addEventListener('toggle', () => {
@@ -337,6 +337,9 @@ function traceTable(trace, words) {
   if (trace.status.length !== rules.length) throw new Error(`The trace has ${trace.status.length} rules; the ruleset describes ${rules.length}`);
   // Each finding is worded once, however many rules it decides.
   const found = trace.findings.map((finding) => findingText(finding, words));
+  const { positions, ends } = trace.because;
+  /** @param {number} i */
+  const decidedBy = (i) => positions.slice(i === 0 ? 0 : ends[i - 1], ends[i]).map((position) => found[position]).join('; ');
   return h(
     'table',
     { class: 'govuk-table app-trace' },
@@ -351,7 +354,7 @@ function traceTable(trace, words) {
           { class: `govuk-table__row app-trace__row--${trace.status[i]}` },
           h('th', { scope: 'row', class: 'govuk-table__header app-trace__rule' }, rule),
           h('td', { class: 'govuk-table__cell' }, STATUS[trace.status[i]] ?? trace.status[i]),
-          h('td', { class: 'govuk-table__cell' }, trace.because[i].map((position) => found[position]).join('; ')),
+          h('td', { class: 'govuk-table__cell' }, decidedBy(i)),
         ),
       ),
     ),
