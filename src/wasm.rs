@@ -136,7 +136,7 @@ impl JsEngine {
     ) -> Result<JsValue, JsValue> {
         running()?;
         let detail = detail_of(&options)?;
-        let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
+        let case = case_of(&case)?;
         self.send(&self.engine.assess_with(&case, detail).map_err(throw)?)
     }
 
@@ -151,7 +151,7 @@ impl JsEngine {
     ) -> Result<JsValue, JsValue> {
         running()?;
         let detail = if options.is_undefined() || options.is_null() { Detail::Guidance } else { detail_of(&options)? };
-        let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
+        let case = case_of(&case)?;
         self.send(&self.engine.assess_compact(&case, detail).map_err(throw)?)
     }
 
@@ -176,7 +176,7 @@ impl JsEngine {
             Json::Null => false,
             _ => return Err(refuse(Document::Options, "sources".into(), Code::WrongType, "expected true or false".into())),
         };
-        let case = Case::from_tree(&tree_of(&case, Document::Case)?).map_err(throw)?;
+        let case = case_of(&case)?;
         let assessment = self.engine.assess_with(&case, Detail::Guidance).map_err(throw)?;
         let hand_on = crate::hand_on(&assessment, crate::Notes { lives_with: &lives_with, notes: &notes });
         let text = hand_on.text(sources);
@@ -230,6 +230,12 @@ impl Out {
         }
         value
     }
+}
+
+/// The case the page passes, read and checked.
+#[inline(never)]
+fn case_of(value: &JsValue) -> Result<Case, JsValue> {
+    Case::from_tree(&tree_of(value, Document::Case)?).map_err(throw)
 }
 
 /// Refuses every call once a panic has stopped the instance.
