@@ -77,7 +77,9 @@ mod trace;
 pub mod typescript;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(target_arch = "wasm32")]
+// Natively, only for its unit tests.
+#[cfg(any(target_arch = "wasm32", test))]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod wire;
 
 pub use assessment::*;

@@ -638,3 +638,53 @@ impl Read<'_> {
         String::from_utf16(&utf16).map_err(|_| at.misfit(Code::BadText, LONE_SURROGATE))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Pair {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        a: Option<u8>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        b: Option<u8>,
+        c: u8,
+    }
+
+    /// The words of a text as `Writer::text` writes it, for the expectations below.
+    fn text(s: &str) -> Vec<u32> {
+        let mut writer = Writer::default();
+        writer.text(s);
+        writer.words
+    }
+
+    #[test]
+    fn a_struct_sends_its_keys_once_per_shape_and_shapes_differ_by_their_keys() {
+        let mut writer = Writer::default();
+        let first = writer.write(&Pair { a: Some(1), b: None, c: 3 }).expect("writes").to_vec();
+        let expected: Vec<u32> = [vec![NEW_SHAPE, 2, INTEGER, 1, INTEGER, 3, 0, DEFINE, 0], text("a"), vec![DEFINE, 1], text("c")].concat();
+        assert_eq!(first, expected);
+        // As many members, other keys: a shape of its own, its new key defined, its old one known.
+        let second = writer.write(&Pair { a: None, b: Some(2), c: 3 }).expect("writes").to_vec();
+        assert_eq!(second, [vec![NEW_SHAPE, 2, INTEGER, 2, INTEGER, 3, 1, DEFINE, 2], text("b"), vec![KNOWN, 1]].concat());
+        // The first shape again: its number and its values only.
+        assert_eq!(writer.write(&Pair { a: Some(5), b: None, c: 6 }).expect("writes"), [SHAPED, 0, INTEGER, 5, INTEGER, 6]);
+        assert_eq!(writer.write(&[Pair { a: None, b: Some(7), c: 8 }]).expect("writes"), [LIST, 1, SHAPED, 1, INTEGER, 7, INTEGER, 8]);
+    }
+
+    #[test]
+    fn lists_of_integers_or_known_strings_drop_their_tags_and_others_keep_them() {
+        let mut writer = Writer::default();
+        assert_eq!(writer.write(&[1, -1, 0]).expect("writes"), [INTEGERS, 3, 1, u32::MAX, 0]);
+        assert_eq!(writer.write::<[i32]>(&[]).expect("writes"), [LIST, 0]);
+        // Too large for a word: a number, so the list keeps its tags.
+        assert_eq!(writer.write(&[1i64, 1 << 40]).expect("writes")[..4], [LIST, 2, INTEGER, 1]);
+        // "x" is defined by its first use, so only the second list is all known strings.
+        let first = writer.write(&["x", "x"]).expect("writes").to_vec();
+        assert_eq!(first, [vec![LIST, 2, DEFINE, 0], text("x"), vec![KNOWN, 0]].concat());
+        assert_eq!(writer.write(&["x", "x"]).expect("writes"), [KNOWNS, 2, 0, 0]);
+        assert_eq!(writer.write(&[Some(1), None]).expect("writes"), [LIST, 2, INTEGER, 1, NULL]);
+    }
+}
