@@ -221,11 +221,21 @@ struct Out {
 
 impl Out {
     fn send<T: Serialize>(&mut self, value: &T) -> Result<JsValue, JsValue> {
-        let unwritable = || JsValue::from(js_sys::Error::new("the result could not be written"));
-        let words = self.writer.write(value).map_err(|_| unwritable())?;
-        let value = decode(words, &self.known, &self.shapes);
+        let written = self.writer.write(value).is_ok();
+        self.deliver(written)
+    }
+
+    /// The answer just written, built on the JS side; or, when it could not be written or read,
+    /// an error, and both sides start again so that they agree on which strings and shapes are
+    /// known (a writing cut short may have kept some that were never sent). Out of line:
+    /// `send` has a copy for every type of answer.
+    #[inline(never)]
+    fn deliver(&mut self, written: bool) -> Result<JsValue, JsValue> {
+        let value = match written {
+            true => decode(self.writer.words(), &self.known, &self.shapes),
+            false => Err(JsValue::from(js_sys::Error::new("the result could not be written"))),
+        };
         if value.is_err() {
-            // Both sides start again, so that they agree on which strings and shapes are known.
             *self = Out::default();
         }
         value

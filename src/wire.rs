@@ -205,6 +205,11 @@ impl Default for Writer {
 }
 
 impl Writer {
+    /// The words last written.
+    pub(crate) fn words(&self) -> &[u32] {
+        &self.words
+    }
+
     /// The words of `value`, valid until the next call.
     pub(crate) fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<&[u32], Unwritable> {
         self.words.clear();
