@@ -162,15 +162,15 @@ pub struct CompactReason<'a> {
     pub evidence: Vec<CompactFinding<'a>>,
 }
 
-/// Every rule with what decided it: each finding once, and each rule naming its findings by
-/// position. The rules are those of the description's `reasons`, in the same order (the
+/// Every rule with what decided it: what each test found, once, and each rule naming its
+/// findings by position. The rules are those of the description's `reasons`, in the same order (the
 /// ruleset's, the engine's safeguards last), so their ids are not sent again; and they are
 /// lists rather than an object each, which costs the page less to receive.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompactTrace<'a> {
-    /// Each finding once.
+    /// What each test found, once (as in [`crate::Trace`]).
     pub findings: Vec<CompactFinding<'a>>,
     /// Whether each rule fired.
     pub status: Vec<Status>,

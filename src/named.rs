@@ -62,7 +62,7 @@ macro_rules! named {
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 // As a unit variant, so that the words writer finds its name by address.
-                serializer.serialize_unit_variant(stringify!($ty), 0, self.name())
+                serializer.serialize_unit_variant(stringify!($ty), *self as u32, self.name())
             }
         }
     };

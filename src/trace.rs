@@ -8,13 +8,14 @@ use crate::logic::Truth;
 use crate::program::RuleKind;
 use crate::ruleset::{Fact, ReferralOutcome};
 
-/// Every rule, in ruleset order, with what decided it. A test that decides several rules is
-/// one finding, kept once in `findings`; each rule names its findings by position. (The default
-/// ruleset's trace has about 800 findings for every rule it decides, of which under 300 differ.)
+/// Every rule, in ruleset order, with what decided it. What a test found is kept once in
+/// `findings`, however many rules it decides, and each rule names its findings by position. (The
+/// default ruleset's trace names about 800 findings, of which about 300 are kept.) A recorded
+/// worry's findings are kept together, once, so one of them can repeat what a test found.
 /// Serialized, it is the self-contained list of [`RuleTrace`], each with its findings written out.
 #[derive(Clone, Debug)]
 pub struct Trace<'a> {
-    /// Each finding once, in the order the rules first need them.
+    /// What each test found, once, in the order the rules first need them.
     pub findings: Vec<Finding<'a>>,
     /// Every rule, in ruleset order.
     pub rules: Vec<TracedRule<'a>>,

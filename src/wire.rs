@@ -182,7 +182,9 @@ impl Shapes {
 }
 
 /// The numbers of strings that live as long as the program (object keys, variant names), by
-/// their address: no other string can ever be at that address, so finding one needs neither
+/// their address: no other string of the same length can ever be at that address (static text
+/// is never freed or changed, though a shorter one may start at the same byte), so finding one
+/// needs neither
 /// its hash nor a comparison of its bytes. Each slot holds the last such string whose address
 /// falls there (a direct-mapped cache); a miss finds the string by its text.
 struct Statics([(usize, usize, u32); STATIC_SLOTS]);
@@ -259,7 +261,7 @@ impl Writer {
         self.words.extend([tag, 0]);
         let at = self.words.len() - 1;
         let keys_from = self.keys.len();
-        Open { writer: self, at, count: 0, keys_from }
+        Open { writer: self, at, count: 0, keys_from, shapes_from: 0 }
     }
 
     /// A variant with content: `{"variant": content}`, the content a list or object.
@@ -277,6 +279,9 @@ pub(crate) struct Open<'w> {
     count: u32,
     /// For a struct, where its keys start in the writer's `keys`.
     keys_from: usize,
+    /// For a struct, how many shapes there were when it opened: a shape numbered from here was
+    /// defined inside it, after its head, so the other side cannot know it on reading the head.
+    shapes_from: u32,
 }
 
 impl Open<'_> {
@@ -318,13 +323,14 @@ impl Open<'_> {
         self.writer.keys.push(key);
     }
 
-    /// Ends a struct: its shape's number in place of its count, or, for a new shape, its keys
-    /// after its values.
+    /// Ends a struct: its shape's number in place of its count, or, for a shape the other side
+    /// does not know when it reads this head, its keys after its values. (A struct within one
+    /// with the same keys, say of a recursive type, defines the shape first but is read after.)
     #[inline(never)]
     fn close_struct(self) -> Result<(), Unwritable> {
         let writer = self.writer;
         let (number, new) = writer.shapes.find_or_keep(&writer.keys[self.keys_from..]);
-        if new {
+        if new || number >= self.shapes_from {
             writer.words[self.at - 1] = NEW_SHAPE;
             writer.words[self.at] = self.count;
             writer.words.push(number);
@@ -454,7 +460,8 @@ impl<'w> ser::Serializer for &'w mut Writer {
         Ok(self.open(OBJECT))
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Open<'w>, Unwritable> {
-        Ok(self.open(OBJECT))
+        let shapes_from = self.shapes.ends.len() as u32;
+        Ok(Open { shapes_from, ..self.open(OBJECT) })
     }
     fn serialize_struct_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Variant<'w>, Unwritable> {
         Ok(self.variant(variant, OBJECT))
@@ -677,6 +684,25 @@ mod tests {
         // The first shape again: its number and its values only.
         assert_eq!(writer.write(&Pair { a: Some(5), b: None, c: 6 }).expect("writes"), [SHAPED, 0, INTEGER, 5, INTEGER, 6]);
         assert_eq!(writer.write(&[Pair { a: None, b: Some(7), c: 8 }]).expect("writes"), [LIST, 1, SHAPED, 1, INTEGER, 7, INTEGER, 8]);
+    }
+
+    #[derive(Serialize)]
+    struct Tree {
+        a: u8,
+        kids: Vec<Tree>,
+    }
+
+    #[test]
+    fn a_struct_whose_shape_is_first_defined_inside_it_defines_it_again() {
+        let mut writer = Writer::default();
+        let tree = Tree { a: 1, kids: vec![Tree { a: 2, kids: vec![] }] };
+        // The inner tree closes first and defines shape 0; the outer one is read before it, so
+        // it gives its keys too (found as known strings now), rather than naming shape 0.
+        let inner = [vec![NEW_SHAPE, 2, INTEGER, 2, LIST, 0, 0, DEFINE, 0], text("a"), vec![DEFINE, 1], text("kids")].concat();
+        let expected = [vec![NEW_SHAPE, 2, INTEGER, 1, LIST, 1], inner, vec![0, KNOWN, 0, KNOWN, 1]].concat();
+        assert_eq!(writer.write(&tree).expect("writes"), expected);
+        // Known from then on, at any depth.
+        assert_eq!(writer.write(&tree).expect("writes"), [SHAPED, 0, INTEGER, 1, LIST, 1, SHAPED, 0, INTEGER, 2, LIST, 0]);
     }
 
     #[test]

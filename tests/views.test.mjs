@@ -88,7 +88,7 @@ test('the compact guidance, worded from describe(), says what the self-contained
     /** @param {number} r */
     const because = (r) => positions.slice(r === 0 ? 0 : ends[r - 1], ends[r]);
     const fullTrace = engine.assess(value).trace;
-    // The compact trace keeps each finding once and names it by position; written out, it is
+    // The compact trace keeps what each test found once, named by position; written out, it is
     // the self-contained trace, finding for finding, less the wording.
     assert.deepEqual(
       traced.status.map((status, r) => [words.description.reasons[r].rule, status, because(r).map((i) => [words.subject(traced.findings[i]), traced.findings[i]])]),

@@ -46,6 +46,14 @@ test('a shape inside a new shape is numbered first, as it closes first', () => {
   assert.equal(JSON.stringify(s.read([SHAPED, 1, SHAPED, 0, INTEGER, -8])), '{"y":{"x":-8}}');
 });
 
+test('a struct with the shape of one inside it, first sent, defines that shape again after its values', () => {
+  const s = session();
+  const inner = [NEW_SHAPE, 2, INTEGER, 2, LIST, 0, 0, DEFINE, 0, ...text('a'), DEFINE, 1, ...text('kids')];
+  const tree = s.read([NEW_SHAPE, 2, INTEGER, 1, LIST, 1, ...inner, 0, KNOWN, 0, KNOWN, 1]);
+  assert.equal(JSON.stringify(tree), '{"a":1,"kids":[{"a":2,"kids":[]}]}');
+  assert.deepEqual(s.shapes, [['a', 'kids']]);
+});
+
 test('a key named __proto__ is an own property, as JSON.parse makes it, in a shape or an object', () => {
   const s = session();
   const shaped = /** @type {Record<string, unknown>} */ (s.read([NEW_SHAPE, 1, INTEGER, 1, 0, DEFINE, 0, ...text('__proto__')]));

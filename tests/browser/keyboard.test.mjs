@@ -103,7 +103,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#trace table');
     // One row for every rule the ruleset describes; a rule that fired on the self-harm answer
-    // says so, in the indicator's words (the trace sends each finding once, by position).
+    // says so, in the indicator's words (the trace sends what each test found once, by position).
     const rows = await page.$$eval('#trace tbody tr', (trs) => trs.map((tr) => ({ status: tr.className, cells: [...tr.children].map((c) => c.textContent) })));
     assert.deepEqual(rows.map((row) => row.cells[0]), description.reasons.map((reason) => reason.rule));
     assert.ok(rows.some((row) => row.status.includes('app-trace__row--fired') && row.cells[1] === 'Applies' && row.cells[2].includes('The child has self-harmed: yes')));

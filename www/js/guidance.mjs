@@ -315,7 +315,12 @@ function warningsSection(assessment) {
  */
 function traceSection(details, open, fullAssessment, words) {
   const $slot = h('div', { id: 'trace' });
-  const draw = () => $slot.replaceChildren(traceTable(fullAssessment().trace ?? { findings: [], status: [], because: { positions: [], ends: [] } }, words));
+  const draw = () => {
+    const { trace } = fullAssessment();
+    // Asked for with the trace, so it has one: drawing none would say no rule was decided.
+    if (!trace) throw new Error('The guidance came without the trace it was asked for');
+    $slot.replaceChildren(traceTable(trace, words));
+  };
   const $details = details('trace', 'How every rule was decided', $slot);
   if (open.has('trace')) draw();
   $details.addEventListener('toggle', () => {
