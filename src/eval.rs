@@ -899,18 +899,22 @@ impl<'a> Evaluator<'a> {
         could
     }
 
-    /// Whether the practitioner's own answers point at a rule: they said "not known" to
-    /// something it asks, or a worry it reads holds (not a circumstance, an age or a plan).
+    /// Whether the practitioner's own answers point at a rule: a worry it reads holds, or they
+    /// said "not known" to a worry it asks about. A circumstance (an indicator of that kind, or
+    /// a context fact other than still being worried), an age or a referral points at nothing,
+    /// known or not: a yes to one is no worry, so a "not known" is no suspicion (else not
+    /// knowing would weigh more than knowing, and answering yes would lower the level).
     fn suspicion_behind(&self, rule: &CompiledRule) -> bool {
         let program = self.program;
         let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+        let worry = |i: u16| program.indicators[i as usize].kind != IndicatorKind::Circumstance;
         program.leaves(rule).any(|(node, leaf)| {
             let holds = self.truths[node as usize] == Truth::True;
             match leaf {
-                Leaf::Yes(i) => not_known(self.inputs.answers[i as usize]) || holds && program.indicators[i as usize].kind != IndicatorKind::Circumstance,
-                Leaf::NotKnown(i) => not_known(self.inputs.answers[i as usize]),
+                Leaf::Yes(i) => worry(i) && (not_known(self.inputs.answers[i as usize]) || holds),
+                Leaf::NotKnown(i) => worry(i) && not_known(self.inputs.answers[i as usize]),
                 Leaf::Events { indicator, .. } => not_known(self.inputs.answers[indicator as usize]) || holds,
-                Leaf::Fact(fact) => not_known(self.inputs.facts[fact as usize]) || holds && fact == Fact::StillWorried,
+                Leaf::Fact(fact) => fact == Fact::StillWorried && (not_known(self.inputs.facts[fact as usize]) || holds),
                 Leaf::Age { .. } | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => false,
             }
         })

@@ -201,6 +201,18 @@ fn a_circumstance_alone_asks_questions_but_is_not_a_suspicion() {
     let unsure = assess(json!({"answers": {"ehcp": "yes", "unexplained-money": "not-known"}}));
     assert!(has_action(&unsure, "discuss-today"));
     assert_eq!(unsure.level.id, "early-help");
+    // Not knowing a circumstance (an indicator, or a context fact other than still being
+    // worried) is no more a suspicion than knowing it: were it, answering "yes" would lower the
+    // level (found by tests/properties.rs: "not known" to complex health needs gave early help,
+    // "yes" gave universal). It is still worth finding out.
+    for case in [json!({"answers": {"ehcp": "not-known"}}), json!({"facts": {"cp-plan": "not-known"}}), json!({"facts": {"looked-after": "not-known"}})] {
+        let not_known = assess(case.clone());
+        assert!(!has_action(&not_known, "discuss-today"), "{case}: {:?}", actions(&not_known));
+        assert_eq!(not_known.level.id, "universal", "{case}");
+    }
+    for case in [json!({"answers": {"ehcp": "not-known"}}), json!({"facts": {"cp-plan": "not-known"}})] {
+        assert!(!assess(case.clone()).questions.is_empty(), "{case}: still worth finding out");
+    }
 }
 
 #[test]
