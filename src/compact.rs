@@ -163,8 +163,8 @@ pub struct CompactReason<'a> {
 }
 
 /// Every rule with what decided it: what each test found, once, and each rule naming its
-/// findings by position. The rules are those of the description's `reasons`, in the same order (the
-/// ruleset's, the engine's safeguards last), so their ids are not sent again; and they are
+/// findings by position. The rules are those of the description's `reasons`, in the same order
+/// (the ruleset's, the engine's safeguards last), so their ids are not sent again; and they are
 /// lists rather than an object each, which costs the page less to receive.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]

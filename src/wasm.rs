@@ -106,7 +106,7 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
     engine: Engine,
-    /// Answers on their way out, with the strings already sent.
+    /// Answers on their way out, with the strings and shapes already sent.
     out: RefCell<Out>,
 }
 

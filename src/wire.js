@@ -46,12 +46,7 @@ function read() {
       const count = words[at++];
       /** @type {Record<string, unknown>} */
       const object = {};
-      for (let i = 0; i < count; i++) {
-        const key = /** @type {string} */ (read());
-        // As JSON.parse makes it: an own property, even named __proto__.
-        if (key === '__proto__') Object.defineProperty(object, key, { value: read(), enumerable: true, writable: true, configurable: true });
-        else object[key] = read();
-      }
+      for (let i = 0; i < count; i++) member(object, /** @type {string} */ (read()), read());
       return object;
     }
     case 12:
@@ -114,13 +109,20 @@ function read() {
 function struct(keys, values) {
   /** @type {Record<string, unknown>} */
   const object = {};
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const value = values ? values[i] : read();
-    if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-    else object[key] = value;
-  }
+  for (let i = 0; i < keys.length; i++) member(object, keys[i], values ? values[i] : read());
   return object;
+}
+
+/**
+ * Adds a member as JSON.parse does: an own property, even one named __proto__.
+ *
+ * @param {Record<string, unknown>} object
+ * @param {string} key
+ * @param {unknown} value
+ */
+function member(object, key, value) {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
 }
 
 /** @returns {string} */

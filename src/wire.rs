@@ -184,9 +184,8 @@ impl Shapes {
 /// The numbers of strings that live as long as the program (object keys, variant names), by
 /// their address: no other string of the same length can ever be at that address (static text
 /// is never freed or changed, though a shorter one may start at the same byte), so finding one
-/// needs neither
-/// its hash nor a comparison of its bytes. Each slot holds the last such string whose address
-/// falls there (a direct-mapped cache); a miss finds the string by its text.
+/// needs neither its hash nor a comparison of its bytes. Each slot holds the last such string
+/// whose address falls there (a direct-mapped cache); a miss finds the string by its text.
 struct Statics([(usize, usize, u32); STATIC_SLOTS]);
 
 const STATIC_SLOTS: usize = 128;

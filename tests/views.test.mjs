@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { questionText } from '../www/js/guidance.mjs';
+import { questionText, ruleFindings } from '../www/js/guidance.mjs';
 import { Words } from '../www/js/words.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -84,14 +84,11 @@ test('the compact guidance, worded from describe(), says what the self-contained
       where,
     );
     const traced = engine.guidance(value, { trace: true }).trace;
-    const { positions, ends } = traced.because;
-    /** @param {number} r */
-    const because = (r) => positions.slice(r === 0 ? 0 : ends[r - 1], ends[r]);
     const fullTrace = engine.assess(value).trace;
     // The compact trace keeps what each test found once, named by position; written out, it is
     // the self-contained trace, finding for finding, less the wording.
     assert.deepEqual(
-      traced.status.map((status, r) => [words.description.reasons[r].rule, status, because(r).map((i) => [words.subject(traced.findings[i]), traced.findings[i]])]),
+      traced.status.map((status, r) => [words.description.reasons[r].rule, status, ruleFindings(traced.because, r).map((i) => [words.subject(traced.findings[i]), traced.findings[i]])]),
       fullTrace.map((t) => [t.rule, t.status, t.because.map(({ text, ...finding }) => [text ?? '', finding])]),
       where,
     );

@@ -4,7 +4,7 @@
 
 import { contactNodes, findingText, h, hidden, longDate, sourceText, urgencyText } from './dom.mjs';
 /** @typedef {import('./words.mjs').Words} Words */
-/** @import { Assessment, CompactAssessment, CompactFinding, CompactQuestion, CompactTrace, Description, LevelRef } from '../types/waymark' */
+/** @import { Assessment, CompactAssessment, CompactFinding, CompactQuestion, CompactTrace, Description, LevelRef, Positions } from '../types/waymark' */
 /** @typedef {(key: string, summary: string, ...content: unknown[]) => HTMLDetailsElement} Details */
 
 /**
@@ -333,6 +333,16 @@ function traceSection(details, open, fullAssessment, words) {
 const STATUS = { fired: 'Applies', 'not-fired': 'Does not apply', undetermined: 'Not known yet' };
 
 /**
+ * The positions, in a trace's `findings`, of what decided rule `i` (`Positions` in src/trace.rs).
+ *
+ * @param {Positions} because
+ * @param {number} i
+ */
+export function ruleFindings({ positions, ends }, i) {
+  return positions.slice(i === 0 ? 0 : ends[i - 1], ends[i]);
+}
+
+/**
  * @param {CompactTrace} trace
  * @param {Words} words
  */
@@ -342,9 +352,8 @@ function traceTable(trace, words) {
   if (trace.status.length !== rules.length) throw new Error(`The trace has ${trace.status.length} rules; the ruleset describes ${rules.length}`);
   // Each finding is worded once, however many rules it decides.
   const found = trace.findings.map((finding) => findingText(finding, words));
-  const { positions, ends } = trace.because;
   /** @param {number} i */
-  const decidedBy = (i) => positions.slice(i === 0 ? 0 : ends[i - 1], ends[i]).map((position) => found[position]).join('; ');
+  const decidedBy = (i) => ruleFindings(trace.because, i).map((position) => found[position]).join('; ');
   return h(
     'table',
     { class: 'govuk-table app-trace' },
