@@ -381,6 +381,12 @@ impl<'j> Compiler<'j> {
         if indicator.end_label.is_some() && indicator.kind != IndicatorKind::Event {
             self.problem(&At::Key(at, "endLabel"), Code::WrongKind, "only an event indicator has a last day to ask for");
         }
+        if indicator.kind == IndicatorKind::Circumstance {
+            if src.worry.is_some() {
+                self.problem(&At::Key(at, "worry"), Code::WrongKind, "a circumstance is never a worry in itself: leave out worry");
+            }
+            indicator.worry = false;
+        }
         indicator.step = match indicator.kind {
             IndicatorKind::Circumstance => Step::Child,
             IndicatorKind::Answer | IndicatorKind::Event => domain.and_then(|d| domain_list.get(d)).map_or(Step::Worries, |d| d.step),

@@ -366,7 +366,7 @@ fn add_once<'a>(list: &mut Vec<(u16, Vec<&'a str>)>, at: &mut [u32], item: u16, 
 
 /// A yes to an indicator is a worry, unless the indicator only describes the child's circumstances.
 fn is_worry(program: &Program, indicator: usize, answer: Option<Answer>) -> bool {
-    answer == Some(Answer::Yes) && program.indicators[indicator].kind != IndicatorKind::Circumstance
+    answer == Some(Answer::Yes) && program.indicators[indicator].worry
 }
 
 fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inputs, Error> {
@@ -500,7 +500,7 @@ fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<I
         return Err(Error::new(problems));
     }
     let worried = (0..n).any(|i| is_worry(program, i, answers[i]))
-        || events.iter().any(|list| !list.is_empty())
+        || events.iter().zip(&program.indicators).any(|(list, indicator)| !list.is_empty() && indicator.worry)
         || facts[Fact::StillWorried as usize] == Some(Answer::Yes)
         || judgement.as_ref().is_some_and(|(level, _)| *level > 0);
     Ok(Inputs { as_of, answers, events, age, facts, referral: case.referral, judgement, worried, judgement_lower: false, harm_suspected: false })
@@ -772,7 +772,7 @@ impl<'a> Evaluator<'a> {
             }
         }
         for (i, list) in self.inputs.events.iter().enumerate() {
-            if !list.is_empty() {
+            if !list.is_empty() && program.indicators[i].worry {
                 out.push(self.finding(Leaf::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
             }
         }
@@ -900,20 +900,20 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Whether the practitioner's own answers point at a rule: a worry it reads holds, or they
-    /// said "not known" to a worry it asks about. A circumstance (an indicator of that kind, or
-    /// a context fact other than still being worried), an age or a referral points at nothing,
+    /// said "not known" to a worry it asks about. A circumstance (an indicator that is not a worry
+    /// in itself, or a context fact other than still being worried), an age or a referral points at nothing,
     /// known or not: a yes to one is no worry, so a "not known" is no suspicion (else not
     /// knowing would weigh more than knowing, and answering yes would lower the level).
     fn suspicion_behind(&self, rule: &CompiledRule) -> bool {
         let program = self.program;
         let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
-        let worry = |i: u16| program.indicators[i as usize].kind != IndicatorKind::Circumstance;
+        let worry = |i: u16| program.indicators[i as usize].worry;
         program.leaves(rule).any(|(node, leaf)| {
             let holds = self.truths[node as usize] == Truth::True;
             match leaf {
                 Leaf::Yes(i) => worry(i) && (not_known(self.inputs.answers[i as usize]) || holds),
                 Leaf::NotKnown(i) => worry(i) && not_known(self.inputs.answers[i as usize]),
-                Leaf::Events { indicator, .. } => not_known(self.inputs.answers[indicator as usize]) || holds,
+                Leaf::Events { indicator, .. } => worry(indicator) && (not_known(self.inputs.answers[indicator as usize]) || holds),
                 Leaf::Fact(fact) => fact == Fact::StillWorried && (not_known(self.inputs.facts[fact as usize]) || holds),
                 Leaf::Age { .. } | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => false,
             }

@@ -118,6 +118,9 @@ fn findings(program: &Program) -> Vec<Finding> {
         if let Some(message) = age_limited_floor(program, rule, &by_condition) {
             report(LintCode::AgeLimitedFloor, format!("{path}.when"), message, &rule.allow);
         }
+        if let Some(message) = never_fits(program, rule) {
+            report(LintCode::NeverFits, format!("{path}.then"), message, &rule.allow);
+        }
         // The first rule with this condition is the original; any later one is a duplicate.
         let first = by_condition[conditions[i].as_str()][0];
         if first != i {
@@ -169,6 +172,55 @@ fn findings(program: &Program) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// `never-fits`: a rule that gives an action, route or prompt whose ages it can never fire at
+/// (the engine never shows an item outside its ages, so the rule silently gives less than it
+/// says: a midwife for a pregnant teenager, behind a route for children under five).
+fn never_fits(program: &Program, rule: &CompiledRule) -> Option<String> {
+    let (min, max) = certain_ages(program, rule.root);
+    let outside = |fit: &crate::program::Fit| {
+        let (from, to) = fit.ages.bounds();
+        to < min || from > max
+    };
+    let then = &rule.then;
+    let items: Vec<String> =
+        (then.actions.iter().map(|a| &program.actions[usize::from(*a)]).filter(|a| outside(&a.fit)).map(|a| format!("the action \"{}\"", a.id)))
+            .chain(then.routes.iter().map(|r| &program.routes[usize::from(*r)]).filter(|r| outside(&r.fit)).map(|r| format!("the route \"{}\"", r.id)))
+            .chain(then.prompts.iter().map(|p| &program.prompts[usize::from(*p)]).filter(|p| outside(&p.fit)).map(|p| format!("the prompt \"{}\"", p.id)))
+            .collect();
+    (!items.is_empty()).then(|| {
+        format!(
+            "rule \"{}\" gives {}, for ages it never fires at ({}): the engine never shows it, so give an item for this rule's ages instead",
+            rule.id,
+            items.join(", "),
+            age_span(min, max)
+        )
+    })
+}
+
+/// The ages a condition can hold at, as far as it says for certain: an age test at its root, or
+/// among what its root's `all` needs.
+fn certain_ages(program: &Program, root: u32) -> (i32, i32) {
+    let bounds = |node: &u32| match program.nodes[*node as usize] {
+        Node::Leaf(Leaf::Age { min, max }) => Some((min, max)),
+        Node::Leaf(_) | Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => None,
+    };
+    match program.nodes[root as usize] {
+        Node::All { start, end } => {
+            program.kids[start as usize..end as usize].iter().filter_map(bounds).fold((i32::MIN, i32::MAX), |(lo, hi), (min, max)| (lo.max(min), hi.min(max)))
+        }
+        Node::Leaf(_) | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => bounds(&root).unwrap_or((i32::MIN, i32::MAX)),
+    }
+}
+
+/// An age span in months, for a message.
+fn age_span(min: i32, max: i32) -> String {
+    match (min, max) {
+        (i32::MIN, max) => format!("up to {max} months"),
+        (min, i32::MAX) => format!("from {min} months"),
+        (min, max) => format!("{min} to {max} months"),
+    }
 }
 
 /// Words in a reason that tell the practitioner to do something. Matched as whole words (or

@@ -186,6 +186,10 @@ pub(crate) struct CompiledIndicator {
     pub terms: Vec<String>,
     pub ages: AgeRange,
     pub kind: IndicatorKind,
+    /// Whether a yes or an event of it is, alone, a worry about the child: not for a
+    /// circumstance, nor for what an adult did that may not touch this child (a low-level
+    /// concern about staff).
+    pub worry: bool,
     pub step: Step,
     /// For an event that can last more than a day: how a form asks for its last day.
     pub end_label: Option<String>,

@@ -193,6 +193,8 @@ named_enum! {
         ResponseInReasonOnly = "response-in-reason-only",
         /// A rule that sets a level for one age band only.
         AgeLimitedFloor = "age-limited-floor",
+        /// A rule that gives an action, route or prompt for ages it can never fire at.
+        NeverFits = "never-fits",
     }
 }
 

@@ -321,6 +321,8 @@ impl<'j> Item<'j> for Domain {
 pub(crate) struct IndicatorSrc<'j> {
     pub indicator: CompiledIndicator,
     pub domain: Option<&'j str>,
+    /// `worry`, as written.
+    pub worry: Option<bool>,
     pub sources: List<'j, CitationSrc<'j>>,
 }
 
@@ -331,10 +333,12 @@ impl<'j> Item<'j> for IndicatorSrc<'j> {
             let terms = r.strings(o, "terms", false).into_iter().map(|(_, term)| term.to_string()).collect();
             let (ages, kind) = (ages(r, o), r.value(o, "kind", false).unwrap_or(IndicatorKind::Answer));
             let end_label = r.optional_text(o, "endLabel");
+            let worry = r.value::<bool>(o, "worry", false);
             let (sources, allow) = (citations(r, o), allow(r, o));
-            // The domain and the step it gives are the compiler's.
-            let indicator = CompiledIndicator { id, domain: 0, text, help, terms, ages, kind, step: Step::Worries, end_label, allow };
-            IndicatorSrc { indicator, domain, sources }
+            // The domain and the step it gives are the compiler's, as is whether it is a worry.
+            let indicator =
+                CompiledIndicator { id, domain: 0, text, help, terms, ages, kind, worry: worry.unwrap_or(true), step: Step::Worries, end_label, allow };
+            IndicatorSrc { indicator, domain, worry, sources }
         })
     }
 }

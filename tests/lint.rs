@@ -227,3 +227,38 @@ fn floors_limited_to_an_age_band() {
     no_finding(rule("either", json!({"any": [{"yes": "parental-mental-health"}, {"age": {"maxMonths": 11}}]})));
     no_finding(with_then(young(json!({"maxMonths": 59})), json!({"prompts": ["history"]})));
 }
+
+#[test]
+fn items_a_rule_names_for_ages_it_never_fires_at() {
+    // A prompt for babies and a route for children under five, named by a rule for teenagers
+    // (the default ruleset's pregnant-teenager rules named the health visitor this way, so the
+    // engine never showed a pregnant 15-year-old a midwife).
+    let value = add(base(), "prompts", json!({"id": "baby-seen", "text": "Has anyone seen the baby?", "ages": {"maxMonths": 23}}));
+    let value = add(value, "actions", json!({"id": "tell-hv", "text": "Tell the health visitor.", "urgency": "today", "ages": {"maxMonths": 59}}));
+    let teen = |then: Value| with_then(rule("teen", json!({"all": [{"yes": "parental-mental-health"}, {"age": {"minMonths": 156, "maxMonths": 191}}]})), then);
+    let path = appended("rules") + ".then";
+    let found = findings(&add(value.clone(), "rules", teen(json!({"level": "early-help", "actions": ["tell-hv"], "prompts": ["history", "baby-seen"]}))));
+    let found: Vec<&LintFinding> = found.iter().filter(|f| f.code.name() == "never-fits").collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].path, path);
+    assert!(
+        found[0].message.contains("rule \"teen\" gives the action \"tell-hv\", the prompt \"baby-seen\", for ages it never fires at (156 to 191 months)"),
+        "{}",
+        found[0].message
+    );
+    // An item that fits some of the rule's ages, or a rule with no certain age (an age inside
+    // an `any` is not certain), gives no such finding.
+    for then in [json!({"level": "early-help", "prompts": ["history"]}), json!({"level": "early-help", "actions": []})] {
+        assert!(!codes(&add(value.clone(), "rules", teen(then.clone()))).iter().any(|(_, code)| *code == "never-fits"), "{then}");
+    }
+    let toddler = with_then(
+        rule("toddler", json!({"all": [{"yes": "parental-mental-health"}, {"age": {"maxMonths": 59}}]})),
+        json!({"level": "early-help", "actions": ["tell-hv"]}),
+    );
+    assert!(!codes(&add(value.clone(), "rules", toddler)).iter().any(|(_, code)| *code == "never-fits"));
+    let either = with_then(
+        rule("either", json!({"any": [{"yes": "parental-mental-health"}, {"age": {"minMonths": 156}}]})),
+        json!({"level": "early-help", "actions": ["tell-hv"]}),
+    );
+    assert!(!codes(&add(value, "rules", either)).iter().any(|(_, code)| *code == "never-fits"));
+}

@@ -545,3 +545,12 @@ fn rules_naming_indicators_of_a_ruleset_that_has_none_are_refused_not_panicked_o
     let error = compile(&patch(base(), "/indicators", Some(json!([])))).expect_err("refused");
     assert!(error.problems().iter().any(|p| p.code.name() == "unknown-indicator"), "{error}");
 }
+
+#[test]
+fn a_circumstance_marked_as_a_worry_or_not() {
+    // A circumstance is never a worry in itself; saying either way is refused, not ignored.
+    for worry in [true, false] {
+        refused(patch(base(), "/indicators/15/worry", Some(json!(worry))), "indicators[15].worry", "wrong-kind");
+    }
+    refused(patch(base(), "/indicators/7/worry", Some(json!("no"))), "indicators[7].worry", "wrong-type");
+}

@@ -13,6 +13,12 @@ fn ruleset() -> Value {
     let mut r: Value = serde_json::from_str(include_str!("rulesets/language.json")).expect("JSON");
     let push = |r: &mut Value, list: &str, item: Value| r[list].as_array_mut().expect("a list").push(item);
     push(&mut r, "indicators", json!({"id": "referral-made", "domain": "context", "text": "Referral made", "kind": "event"}));
+    push(
+        &mut r,
+        "indicators",
+        json!({"id": "staff-conduct", "domain": "context", "text": "A concern about a staff member's conduct", "kind": "event", "worry": false}),
+    );
+    push(&mut r, "indicators", json!({"id": "staff-rumour", "domain": "context", "text": "A rumour about a staff member", "worry": false}));
     for indicator in r["indicators"].as_array_mut().expect("list") {
         if indicator["id"] == "missing-episode" {
             indicator["endLabel"] = json!("The day they came back");
@@ -75,6 +81,25 @@ fn ruleset() -> Value {
             "no-decision",
             json!({"all": [{"referral": "awaiting"}, {"events": {"indicator": "referral-made", "withinDays": 365, "atLeast": 1}}, {"not": {"events": {"indicator": "referral-made", "withinWorkingDays": 1, "atLeast": 1}}}]}),
             json!({"actions": ["chase"], "escalateFrom": "stage-1"}),
+        ),
+    );
+    push(&mut r, "actions", json!({"id": "tell-head", "text": "Tell the headteacher.", "urgency": "today"}));
+    push(
+        &mut r,
+        "rules",
+        rule(
+            "staff-conduct",
+            json!({"any": [{"events": {"indicator": "staff-conduct", "withinDays": 365, "atLeast": 1}}, {"yes": "staff-rumour"}, {"notKnown": "staff-rumour"}]}),
+            json!({"actions": ["tell-head"]}),
+        ),
+    );
+    push(
+        &mut r,
+        "rules",
+        rule(
+            "staff-conduct-and-money",
+            json!({"all": [{"events": {"indicator": "staff-conduct", "withinDays": 365, "atLeast": 1}}, {"yes": "unexplained-money"}]}),
+            json!({"level": "child-protection"}),
         ),
     );
     push(
@@ -329,4 +354,29 @@ fn a_rough_event_is_refused_with_its_path_when_it_cannot_be_read() {
         ("events[0].until".into(), "bad-event".into())
     );
     assert_eq!(refused(json!({"indicator": "missing-episode", "times": 0, "since": "2026-01-01"})), ("events[0].times".into(), "bad-count".into()));
+}
+
+#[test]
+fn what_an_adult_did_is_not_alone_a_worry_about_the_child() {
+    // An indicator marked `worry: false` (a low-level concern about a member of staff) is acted
+    // on, but alone it is no worry about this child: no worry floor, no early help, no suspicion
+    // (found by a held-out case: a coach who shouted once gave the child early help).
+    for case in [
+        json!({"events": [{"indicator": "staff-conduct", "date": "2026-11-20"}]}),
+        json!({"answers": {"staff-rumour": "yes"}}),
+        json!({"answers": {"staff-rumour": "not-known"}}),
+        json!({"events": [{"indicator": "staff-conduct", "date": "2026-11-20"}], "answers": {"unexplained-money": "no"}}),
+    ] {
+        let a = assess(case.clone());
+        assert!(has_action(&a, "tell-head"), "{case}: {:?}", actions(&a));
+        assert!(!a.worry_recorded, "{case}");
+        assert_eq!(a.level.id, "universal", "{case}");
+        assert!(!has_action(&a, "discuss-today") && !has_route(&a, "dsl"), "{case}: {:?}", actions(&a));
+    }
+    // Beside a worry about the child, or "not known" to one, it counts as ever.
+    let unsure = assess(json!({"events": [{"indicator": "staff-conduct", "date": "2026-11-20"}], "answers": {"unexplained-money": "not-known"}}));
+    assert!(has_action(&unsure, "discuss-today"), "{:?}", actions(&unsure));
+    let a = assess(json!({"events": [{"indicator": "staff-conduct", "date": "2026-11-20"}], "answers": {"unexplained-money": "yes"}}));
+    assert!(a.worry_recorded);
+    assert_eq!(a.level.id, "child-protection");
 }

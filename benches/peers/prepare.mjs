@@ -80,8 +80,9 @@ function workingDaysBack(asOf, n) {
  */
 export function makePrepare(ruleset, plan) {
   const answerKeys = new Map(ruleset.indicators.map((i) => [i.id, keyOf('a', i.id)]));
-  // A yes is a worry unless the indicator only describes the child's circumstances.
-  const worries = new Set(ruleset.indicators.filter((i) => i.kind !== 'circumstance').map((i) => i.id));
+  // A yes or an event is a worry unless the indicator only describes the child's circumstances
+  // or is marked as no worry in itself (a low-level concern about an adult).
+  const worries = new Set(ruleset.indicators.filter((i) => i.kind !== 'circumstance' && i.worry !== false).map((i) => i.id));
   const factKeys = new Map(ruleset.context.facts.map((f) => [f.fact, keyOf('f', f.fact)]));
   const lowest = ruleset.levels.reduce((a, b) => (b.rank < a.rank ? b : a)).id;
   /** Per event indicator, the windows the rules count it in. */
@@ -140,7 +141,7 @@ export function makePrepare(ruleset, plan) {
         // An event still going on counts as ending today; windows are measured to its end.
         const ago = asOf - Math.min(end, asOf);
         const times = e.times ?? 1;
-        worry = true;
+        if (worries.has(e.indicator)) worry = true;
         const total = totals.get(e.indicator);
         if (total !== undefined) input[total] += times;
         const counted = windows.get(e.indicator);
