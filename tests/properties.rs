@@ -76,6 +76,9 @@ impl std::fmt::Display for Ages {
 struct Indicator {
     id: String,
     kind: String,
+    /// A yes or an event of it is, alone, a worry about the child: not a circumstance, nor one
+    /// the ruleset marks `worry: false` (what an adult did, such as a low-level concern).
+    worry: bool,
 }
 
 /// A rule whose whole condition is one indicator answered yes, with the level it sets.
@@ -134,7 +137,9 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         if let Some(ages) = Ages::read(&item) {
             indicator_ages.push((id.clone(), ages));
         }
-        indicators.push(Indicator { id, kind: item["kind"].as_str().unwrap_or("answer").to_string() });
+        let kind = item["kind"].as_str().unwrap_or("answer").to_string();
+        let worry = kind != "circumstance" && item["worry"] != false;
+        indicators.push(Indicator { id, kind, worry });
     }
     let mut answer_pairs = Vec::new();
     for i in &indicators {
@@ -463,12 +468,17 @@ fn adding_a_concern_never_lowers_the_level() {
 
 // --- 2. A recorded worry is never the lowest level, and always gets an action ------------------
 
+fn is_worry(indicator: &str) -> bool {
+    DATA.indicators.iter().any(|i| i.id == indicator && i.worry)
+}
+
 fn worry(case: &Value) -> Option<String> {
-    if let Some(indicator) = answered_yes(case).find(|id| kind(id) != "circumstance") {
+    if let Some(indicator) = answered_yes(case).find(|id| is_worry(id)) {
         return Some(format!("{indicator} is answered yes"));
     }
-    if let Some(event) = case["events"].as_array().and_then(|events| events.first()) {
-        return Some(format!("an event is recorded ({})", event["indicator"].as_str().unwrap_or("?")));
+    let events = case["events"].as_array().map_or(&[][..], Vec::as_slice);
+    if let Some(indicator) = events.iter().filter_map(|event| event["indicator"].as_str()).find(|id| is_worry(id)) {
+        return Some(format!("an event is recorded ({indicator})"));
     }
     (case["facts"]["still-worried"] == "yes").then(|| "the practitioner is still worried".to_string())
 }
