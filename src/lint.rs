@@ -118,6 +118,9 @@ fn findings(program: &Program) -> Vec<Finding> {
         if let Some(message) = age_limited_floor(program, rule, &by_condition) {
             report(LintCode::AgeLimitedFloor, format!("{path}.when"), message, &rule.allow);
         }
+        if let Some(message) = age_already_asked(program, rule) {
+            report(LintCode::AgeAlreadyAsked, format!("{path}.when"), message, &rule.allow);
+        }
         if let Some(message) = never_fits(program, rule) {
             report(LintCode::NeverFits, format!("{path}.then"), message, &rule.allow);
         }
@@ -197,6 +200,31 @@ fn never_fits(program: &Program, rule: &CompiledRule) -> Option<String> {
             age_span(min, max)
         )
     })
+}
+
+/// `age-already-asked`: a rule that needs both a yes to a question asked only at some ages ("a
+/// homeless 16 or 17 year old") and an age test those ages already meet. With no age given the
+/// rule cannot fire, though the answer says the age: the age test only loses the case.
+fn age_already_asked(program: &Program, rule: &CompiledRule) -> Option<String> {
+    let Node::All { start, end } = program.nodes[rule.root as usize] else { return None };
+    let (min, max) = certain_ages(program, rule.root);
+    if (min, max) == (i32::MIN, i32::MAX) {
+        return None;
+    }
+    let asked = program.kids[start as usize..end as usize].iter().find_map(|kid| match program.nodes[*kid as usize] {
+        Node::Leaf(Leaf::Yes(i)) => {
+            let indicator = &program.indicators[usize::from(i)];
+            let (from, to) = indicator.ages.bounds();
+            (indicator.ages != crate::ruleset::AgeRange::default() && from >= min && to <= max).then_some(indicator)
+        }
+        _ => None,
+    })?;
+    Some(format!(
+        "rule \"{}\" tests the age ({}) as well as \"{}\", which is asked only at ages within it: with no age given the rule cannot fire, though the answer says the age; drop the age test",
+        rule.id,
+        age_span(min, max),
+        asked.id
+    ))
 }
 
 /// The ages a condition can hold at, as far as it says for certain: an age test at its root, or

@@ -195,6 +195,8 @@ named_enum! {
         AgeLimitedFloor = "age-limited-floor",
         /// A rule that gives an action, route or prompt for ages it can never fire at.
         NeverFits = "never-fits",
+        /// A rule that tests the age its question already asks about.
+        AgeAlreadyAsked = "age-already-asked",
     }
 }
 

@@ -262,3 +262,31 @@ fn items_a_rule_names_for_ages_it_never_fires_at() {
     );
     assert!(!codes(&add(value, "rules", either)).iter().any(|(_, code)| *code == "never-fits"));
 }
+
+#[test]
+fn an_age_test_the_question_already_makes() {
+    // The default ruleset's homeless 16-17 rule tested the age too, so with no age given a
+    // homeless 17-year-old got nothing from it (found by a held-out case).
+    let value = add(
+        base(),
+        "indicators",
+        json!({"id": "homeless-16-17", "domain": "child", "text": "Homeless at 16 or 17", "ages": {"minMonths": 192, "maxMonths": 215}}),
+    );
+    let both = rule("homeless", json!({"all": [{"yes": "homeless-16-17"}, {"age": {"minMonths": 192}}]}));
+    let path = appended("rules") + ".when";
+    let found = findings(&add(value.clone(), "rules", both));
+    let found: Vec<&LintFinding> = found.iter().filter(|f| f.code.name() == "age-already-asked").collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].path, path);
+    assert!(found[0].message.contains("rule \"homeless\" tests the age (from 192 months) as well as \"homeless-16-17\""), "{}", found[0].message);
+    // An age test that narrows what the question covers, or one beside a question for any age,
+    // is not the question's own.
+    for when in [
+        json!({"all": [{"yes": "homeless-16-17"}, {"age": {"minMonths": 204}}]}),
+        json!({"all": [{"yes": "parental-mental-health"}, {"age": {"minMonths": 192}}]}),
+        json!({"yes": "homeless-16-17"}),
+    ] {
+        let value = add(value.clone(), "rules", rule("other", when.clone()));
+        assert!(!findings(&value).iter().any(|f| f.code.name() == "age-already-asked"), "{when}");
+    }
+}
