@@ -676,6 +676,10 @@ impl<'j> Compiler<'j> {
                 let indicator = self.indicator_ref(scope, value, &here, None);
                 graph.leaf(Leaf::NotKnown(indicator))
             }
+            ConditionKind::AnsweredNotKnown => {
+                let indicator = self.indicator_ref(scope, value, &here, None);
+                graph.leaf(Leaf::AnsweredNotKnown(indicator))
+            }
             ConditionKind::Age => {
                 let range = age_range(&mut self.reader, value, &here);
                 if range.min_months.is_none() && range.max_months.is_none() {

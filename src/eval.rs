@@ -605,7 +605,7 @@ impl<'a> Evaluator<'a> {
                 // The suppositions about what the leaf reads (its indicator or fact, or any
                 // referral outcome), and about the leaf itself.
                 let read = match leaf {
-                    Leaf::Yes(i) | Leaf::NotKnown(i) => Some(Var::Indicator(i)),
+                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => Some(Var::Indicator(i)),
                     Leaf::Fact(fact) => Some(Var::Fact(fact)),
                     Leaf::Referral(_) => Some(Var::Referral(ReferralOutcome::ALL[0])),
                     Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
@@ -701,6 +701,7 @@ impl<'a> Evaluator<'a> {
                 Some(_) => Truth::False,
                 None => Truth::from_bool(inputs.events[i as usize].is_empty()),
             },
+            Leaf::AnsweredNotKnown(i) => Truth::from_bool(inputs.answers[i as usize] == Some(Answer::NotKnown)),
             Leaf::Age { min, max } => match inputs.age {
                 None => Truth::Unknown,
                 Some(age) if age.from >= min && age.to <= max => Truth::True,
@@ -758,9 +759,14 @@ impl<'a> Evaluator<'a> {
         match leaf {
             Leaf::WorryRecorded => self.explain_worry(out),
             Leaf::HarmSuspected => out.extend(self.suspected.iter().cloned()),
-            Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::Age { .. } | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::JudgementLower => {
-                out.push(self.finding(leaf))
-            }
+            Leaf::Yes(_)
+            | Leaf::NotKnown(_)
+            | Leaf::AnsweredNotKnown(_)
+            | Leaf::Age { .. }
+            | Leaf::Events { .. }
+            | Leaf::Fact(_)
+            | Leaf::Referral(_)
+            | Leaf::JudgementLower => out.push(self.finding(leaf)),
         }
     }
 
@@ -793,7 +799,8 @@ impl<'a> Evaluator<'a> {
                 let indicator = &program.indicators[i as usize];
                 Finding::Yes { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
             }
-            Leaf::NotKnown(i) => {
+            // Said as "not known" either way: the finding gives the answer, and whether it held.
+            Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => {
                 let indicator = &program.indicators[i as usize];
                 Finding::NotKnown { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
             }
@@ -856,8 +863,8 @@ impl<'a> Evaluator<'a> {
             Leaf::Fact(fact) => unknown(self.inputs.facts[fact as usize]).then_some(Var::Fact(fact)),
             Leaf::Referral(outcome) => self.inputs.referral.is_none().then_some(Var::Referral(outcome)),
             Leaf::Age { .. } | Leaf::Events { .. } => (self.truths[node as usize] == Truth::Unknown).then_some(Var::Leaf(node)),
-            // Known once the rules are settled, never asked.
-            Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
+            // Known once the rules are settled, never asked; or known from the answers as given.
+            Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected | Leaf::AnsweredNotKnown(_) => None,
         }
     }
 
@@ -871,7 +878,7 @@ impl<'a> Evaluator<'a> {
                 // The child's age alone engages nothing.
                 Leaf::Age { .. } => false,
                 Leaf::Yes(i) | Leaf::Events { indicator: i, .. } => not_known(self.inputs.answers[i as usize]) || holds,
-                Leaf::NotKnown(i) => not_known(self.inputs.answers[i as usize]),
+                Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => not_known(self.inputs.answers[i as usize]),
                 Leaf::Fact(fact) => not_known(self.inputs.facts[fact as usize]) || holds,
                 Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => holds,
             }
@@ -912,7 +919,7 @@ impl<'a> Evaluator<'a> {
             let holds = self.truths[node as usize] == Truth::True;
             match leaf {
                 Leaf::Yes(i) => worry(i) && (not_known(self.inputs.answers[i as usize]) || holds),
-                Leaf::NotKnown(i) => worry(i) && not_known(self.inputs.answers[i as usize]),
+                Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => worry(i) && not_known(self.inputs.answers[i as usize]),
                 Leaf::Events { indicator, .. } => worry(indicator) && (not_known(self.inputs.answers[indicator as usize]) || holds),
                 Leaf::Fact(fact) => fact == Fact::StillWorried && (not_known(self.inputs.facts[fact as usize]) || holds),
                 Leaf::Age { .. } | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => false,
@@ -945,7 +952,7 @@ impl<'a> Evaluator<'a> {
                 // Never ask about something outside the ages it fits, such as a baby's
                 // weight for a nine-year-old.
                 let asked_at_this_age = match leaf {
-                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => {
+                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::Events { indicator: i, .. } => {
                         self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None })
                     }
                     Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => true,
@@ -1099,7 +1106,8 @@ impl Supposition {
         }
         match leaf {
             Leaf::Yes(i) => (self.var == Var::Indicator(i)).then_some(supposed),
-            Leaf::NotKnown(i) => (self.var == Var::Indicator(i)).then_some(Truth::False),
+            // Any answer supposed is a yes or a no: no longer "not known".
+            Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => (self.var == Var::Indicator(i)).then_some(Truth::False),
             Leaf::Fact(fact) => (self.var == Var::Fact(fact)).then_some(supposed),
             Leaf::Referral(outcome) => match self.var {
                 Var::Referral(outcome_supposed) => Some(Truth::from_bool(outcome_supposed == outcome && self.value)),

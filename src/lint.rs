@@ -62,7 +62,7 @@ fn findings(program: &Program) -> Vec<Finding> {
         used.first_stage = used.first_stage.min(then.escalate_from.map_or(usize::MAX, usize::from));
         for (_, leaf) in program.leaves(rule) {
             match leaf {
-                Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => {
+                Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::Events { indicator: i, .. } => {
                     used.indicators.insert(i);
                 }
                 Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {}
@@ -394,7 +394,7 @@ impl Default for Used {
 fn age_limit(program: &Program, node: u32) -> Option<i32> {
     match program.nodes[node as usize] {
         Node::Leaf(Leaf::Age { max, .. }) => Some(max),
-        Node::Leaf(Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_)) => None,
+        Node::Leaf(Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::AnsweredNotKnown(_) | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_)) => None,
         Node::Leaf(Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected) => None,
         Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => None,
     }
@@ -471,7 +471,7 @@ fn collect(program: &Program, node: u32, vars: &mut BTreeMap<Var, Vec<i64>>) {
                 collect(program, *kid, vars);
             }
         }
-        Node::Leaf(Leaf::Yes(i)) | Node::Leaf(Leaf::NotKnown(i)) => {
+        Node::Leaf(Leaf::Yes(i)) | Node::Leaf(Leaf::NotKnown(i)) | Node::Leaf(Leaf::AnsweredNotKnown(i)) => {
             vars.insert(Var::Indicator(i), vec![0, YES, NOT_KNOWN]);
         }
         Node::Leaf(Leaf::Fact(fact)) => {
@@ -505,7 +505,7 @@ fn holds(program: &Program, node: u32, assignment: &BTreeMap<Var, i64>) -> bool 
         Node::AtLeast { n, start, end } => kids(start, end).filter(|b| *b).count() >= usize::from(n),
         Node::Not(kid) => !holds(program, kid, assignment),
         Node::Leaf(Leaf::Yes(i)) => value(Var::Indicator(i)) == YES,
-        Node::Leaf(Leaf::NotKnown(i)) => value(Var::Indicator(i)) == NOT_KNOWN,
+        Node::Leaf(Leaf::NotKnown(i)) | Node::Leaf(Leaf::AnsweredNotKnown(i)) => value(Var::Indicator(i)) == NOT_KNOWN,
         Node::Leaf(Leaf::Fact(fact)) => value(Var::Fact(fact)) == YES,
         Node::Leaf(Leaf::Referral(outcome)) => value(Var::Referral) == outcome as i64,
         Node::Leaf(Leaf::Age { min, max }) => (i64::from(min)..=i64::from(max)).contains(&value(Var::Age)),

@@ -79,7 +79,9 @@ impl Engaging {
                 // refused, but the program is built before it is: nothing may panic.
                 let list = match leaf {
                     Leaf::Events { at_least: 0, .. } => Some(&mut engaging.always),
-                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::Events { indicator: i, .. } => engaging.by_indicator.get_mut(usize::from(i)),
+                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::Events { indicator: i, .. } => {
+                        engaging.by_indicator.get_mut(usize::from(i))
+                    }
                     Leaf::Fact(fact) => engaging.by_fact.get_mut(fact as usize),
                     Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => Some(&mut engaging.always),
                     // The child's age alone engages nothing.
@@ -381,7 +383,11 @@ pub(crate) enum Node {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Leaf {
     Yes(u16),
+    /// Not answered yes or no (answered "not known", or not answered and no events).
     NotKnown(u16),
+    /// Answered "not known": the practitioner says they do not know, which leaving a question
+    /// out does not say. Never unknown itself.
+    AnsweredNotKnown(u16),
     Age {
         min: i32,
         max: i32,

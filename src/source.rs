@@ -41,6 +41,7 @@ named! {
         AtLeast = "atLeast",
         Yes = "yes",
         NotKnown = "notKnown",
+        AnsweredNotKnown = "answeredNotKnown",
         Age = "age",
         Events = "events",
         Fact = "fact",

@@ -131,6 +131,29 @@ fn not_known_condition_is_true_for_not_known_and_unanswered() {
     }
 }
 
+#[test]
+fn answered_not_known_is_true_only_for_a_stated_not_known_and_asks_nothing() {
+    // What a practitioner says they do not know (is the child in danger now?) can call for a
+    // step of its own, which a question merely left out does not.
+    let engine = one_rule(json!({"answeredNotKnown": "domestic-abuse"}));
+    for (value, expected) in [("yes", Status::NotFired), ("no", Status::NotFired), ("not-known", Status::Fired), ("", Status::NotFired)] {
+        let a = engine.assess(&case(answers(&[value]))).expect("ok");
+        assert_eq!(status(&a, "only"), expected, "{value:?}");
+        assert!(!a.questions.iter().any(|q| q.rules.contains(&"only")), "{value:?}: never unknown, so never a question");
+    }
+    // Beside an unknown, only the unknown is asked about; and answering the indicator decides it.
+    let engine = one_rule(json!({"all": [{"answeredNotKnown": "domestic-abuse"}, {"yes": "parental-mental-health"}]}));
+    let a = engine.assess(&case(answers(&["not-known", "not-known"]))).expect("ok");
+    assert_eq!(status(&a, "only"), Status::Undetermined);
+    let asked: Vec<String> = a.questions.iter().filter(|q| q.rules.contains(&"only")).map(|q| format!("{:?}", q.about)).collect();
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    assert!(asked[0].contains("parental-mental-health") && !asked[0].contains("\"domestic-abuse\""), "{asked:?}");
+    let fired = engine.assess(&case(answers(&["not-known", "yes"]))).expect("ok");
+    assert_eq!(status(&fired, "only"), Status::Fired);
+    let reason = fired.reasons.iter().find(|r| r.rule == "only").expect("a reason");
+    assert!(format!("{:?}", reason.evidence).contains("domestic-abuse"), "{:?}", reason.evidence);
+}
+
 // --- Levels -------------------------------------------------------------------------------
 
 #[test]

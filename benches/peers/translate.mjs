@@ -114,6 +114,9 @@ export function plan(ruleset, truth) {
           ? { any: [atom(answer(v), 'eq', 'not-known'), { all: [unanswered, atom(total, 'eq', 0)] }] }
           : { any: [atom(answer(v), 'in', ['yes', 'no']), { all: [unanswered, atom(total, 'gt', 0)] }] };
       }
+      case 'answeredNotKnown':
+        // Two-valued: the answer given is "not known", or it is not (left out included).
+        return atom(answer(v), t ? 'eq' : 'ne', 'not-known');
       case 'age': {
         // The age is an interval [ageFrom, ageTo] (years given, or not known at all); the test is
         // certain only when the whole interval is inside, or outside, the bounds.
