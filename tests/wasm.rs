@@ -344,6 +344,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/heldout-health-1.json",
     "tests/cases/heldout-health-2.json",
     "tests/cases/heldout-health-settings-1.json",
+    "tests/cases/heldout-in-care-1.json",
     "tests/cases/heldout-migrants-extremism-1.json",
     "tests/cases/heldout-neglect-1.json",
     "tests/cases/heldout-online-health-1.json",
