@@ -337,6 +337,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/health-mental-health.json",
     "tests/cases/health-sexual-health.json",
     "tests/cases/heldout-adolescents-1.json",
+    "tests/cases/heldout-babies-1.json",
     "tests/cases/heldout-domestic-abuse-1.json",
     "tests/cases/heldout-education-disability-1.json",
     "tests/cases/heldout-escalation-1.json",
