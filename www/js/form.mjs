@@ -53,7 +53,7 @@ export function buildForm(description, $steps, $nav) {
       textGroup('note-lives-with', 'note:livesWith', 'Who does the child live with? (optional)', 'For your own notes and the text you copy into a referral. The rules do not use it, and it never leaves this page.'),
     ],
     worries: [
-      h('p', { class: 'govuk-body' }, 'Answer what you know. Choose “Not known” when you have asked and nobody knows; leave out what you have not asked about. The guidance says what is worth finding out.'),
+      h('p', { class: 'govuk-body' }, 'Answer what you know. Choose “Not known” when a question matters here and you do not know the answer, whether or not you have asked yet; leave out questions that do not apply. The guidance says what to find out first.'),
       h(
         'div',
         { class: 'govuk-form-group app-search' },
