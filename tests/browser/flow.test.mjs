@@ -162,6 +162,8 @@ describe('errors', () => {
     // Fixed, the step lets you on.
     await page.fill('#dob-day', '28');
     await page.click('[data-continue="child"]');
+    // The step changes once the corrected date is read back, as the other steps here do.
+    await page.waitForSelector('#step-worries:not([hidden])');
     assert.equal(await page.isVisible('#step-worries'), true);
     assert.equal(await page.locator('#steps .govuk-error-summary').count(), 0);
     assert.deepEqual(problems, []);
