@@ -364,9 +364,15 @@ fn add_once<'a>(list: &mut Vec<(u16, Vec<&'a str>)>, at: &mut [u32], item: u16, 
     }
 }
 
-/// A yes to an indicator is a worry, unless the indicator only describes the child's circumstances.
+/// A yes to an indicator is a worry, unless the indicator is not one in itself (a circumstance,
+/// or `worry: false`).
 fn is_worry(program: &Program, indicator: usize, answer: Option<Answer>) -> bool {
     answer == Some(Answer::Yes) && program.indicators[indicator].worry
+}
+
+/// Events of an indicator are a worry, on the same terms as a yes.
+fn events_are_worry<T>(program: &Program, indicator: usize, events: &[T]) -> bool {
+    !events.is_empty() && program.indicators[indicator].worry
 }
 
 fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<Inputs, Error> {
@@ -500,7 +506,7 @@ fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<I
         return Err(Error::new(problems));
     }
     let worried = (0..n).any(|i| is_worry(program, i, answers[i]))
-        || events.iter().zip(&program.indicators).any(|(list, indicator)| !list.is_empty() && indicator.worry)
+        || events.iter().enumerate().any(|(i, list)| events_are_worry(program, i, list))
         || facts[Fact::StillWorried as usize] == Some(Answer::Yes)
         || judgement.as_ref().is_some_and(|(level, _)| *level > 0);
     Ok(Inputs { as_of, answers, events, age, facts, referral: case.referral, judgement, worried, judgement_lower: false, harm_suspected: false })
@@ -778,7 +784,7 @@ impl<'a> Evaluator<'a> {
             }
         }
         for (i, list) in self.inputs.events.iter().enumerate() {
-            if !list.is_empty() && program.indicators[i].worry {
+            if events_are_worry(program, i, list) {
                 out.push(self.finding(Leaf::Events { indicator: i as u16, within: Window::Days(u16::MAX), at_least: 1 }));
             }
         }

@@ -186,12 +186,12 @@ fn never_fits(program: &Program, rule: &CompiledRule) -> Option<String> {
         let (from, to) = fit.ages.bounds();
         to < min || from > max
     };
+    let named = |kind: &str, id: &str, fit: &crate::program::Fit| outside(fit).then(|| format!("the {kind} \"{id}\""));
     let then = &rule.then;
-    let items: Vec<String> =
-        (then.actions.iter().map(|a| &program.actions[usize::from(*a)]).filter(|a| outside(&a.fit)).map(|a| format!("the action \"{}\"", a.id)))
-            .chain(then.routes.iter().map(|r| &program.routes[usize::from(*r)]).filter(|r| outside(&r.fit)).map(|r| format!("the route \"{}\"", r.id)))
-            .chain(then.prompts.iter().map(|p| &program.prompts[usize::from(*p)]).filter(|p| outside(&p.fit)).map(|p| format!("the prompt \"{}\"", p.id)))
-            .collect();
+    let items: Vec<String> = (then.actions.iter().map(|a| &program.actions[usize::from(*a)]).filter_map(|a| named("action", &a.id, &a.fit)))
+        .chain(then.routes.iter().map(|r| &program.routes[usize::from(*r)]).filter_map(|r| named("route", &r.id, &r.fit)))
+        .chain(then.prompts.iter().map(|p| &program.prompts[usize::from(*p)]).filter_map(|p| named("prompt", &p.id, &p.fit)))
+        .collect();
     (!items.is_empty()).then(|| {
         format!(
             "rule \"{}\" gives {}, for ages it never fires at ({}): the engine never shows it, so give an item for this rule's ages instead",
@@ -215,7 +215,8 @@ fn age_already_asked(program: &Program, rule: &CompiledRule) -> Option<String> {
         Node::Leaf(Leaf::Yes(i)) => {
             let indicator = &program.indicators[usize::from(i)];
             let (from, to) = indicator.ages.bounds();
-            (indicator.ages != crate::ruleset::AgeRange::default() && from >= min && to <= max).then_some(indicator)
+            // An indicator asked at every age has open bounds, which no certain age test contains.
+            (from >= min && to <= max).then_some(indicator)
         }
         _ => None,
     })?;
@@ -230,15 +231,12 @@ fn age_already_asked(program: &Program, rule: &CompiledRule) -> Option<String> {
 /// The ages a condition can hold at, as far as it says for certain: an age test at its root, or
 /// among what its root's `all` needs.
 fn certain_ages(program: &Program, root: u32) -> (i32, i32) {
-    let bounds = |node: &u32| match program.nodes[*node as usize] {
-        Node::Leaf(Leaf::Age { min, max }) => Some((min, max)),
-        Node::Leaf(_) | Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => None,
-    };
     match program.nodes[root as usize] {
-        Node::All { start, end } => {
-            program.kids[start as usize..end as usize].iter().filter_map(bounds).fold((i32::MIN, i32::MAX), |(lo, hi), (min, max)| (lo.max(min), hi.min(max)))
-        }
-        Node::Leaf(_) | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => bounds(&root).unwrap_or((i32::MIN, i32::MAX)),
+        Node::All { start, end } => program.kids[start as usize..end as usize]
+            .iter()
+            .filter_map(|kid| age_test(program, *kid))
+            .fold((i32::MIN, i32::MAX), |(lo, hi), (min, max)| (lo.max(min), hi.min(max))),
+        Node::Leaf(_) | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => age_test(program, root).unwrap_or((i32::MIN, i32::MAX)),
     }
 }
 
@@ -320,8 +318,8 @@ fn age_limited_floor(program: &Program, rule: &CompiledRule, by_condition: &BTre
     let level = rule.then.level?;
     let Node::All { start, end } = program.nodes[rule.root as usize] else { return None };
     let kids = &program.kids[start as usize..end as usize];
-    let max = kids.iter().filter_map(|k| age_limit(program, *k)).filter(|max| *max < LAST_MONTH_OF_CHILDHOOD).min()?;
-    let others: Vec<u32> = kids.iter().copied().filter(|k| age_limit(program, *k).is_none()).collect();
+    let max = kids.iter().filter_map(|k| age_test(program, *k)).map(|(_, max)| max).filter(|max| *max < LAST_MONTH_OF_CHILDHOOD).min()?;
+    let others: Vec<u32> = kids.iter().copied().filter(|k| age_test(program, *k).is_none()).collect();
     if others.is_empty() {
         return None;
     }
@@ -390,10 +388,10 @@ impl Default for Used {
     }
 }
 
-/// The upper bound of an age test, if `node` is one.
-fn age_limit(program: &Program, node: u32) -> Option<i32> {
+/// The bounds of an age test, in months, if `node` is one.
+fn age_test(program: &Program, node: u32) -> Option<(i32, i32)> {
     match program.nodes[node as usize] {
-        Node::Leaf(Leaf::Age { max, .. }) => Some(max),
+        Node::Leaf(Leaf::Age { min, max }) => Some((min, max)),
         Node::Leaf(Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::AnsweredNotKnown(_) | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_)) => None,
         Node::Leaf(Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected) => None,
         Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => None,
