@@ -181,7 +181,7 @@ pub struct CompactTrace<'a> {
 }
 
 /// A [`Finding`] without its wording (the indicator's, fact's or outcome's text is in the
-/// description).
+/// description); an unanswered indicator's test is its id alone ([`CompactFinding::Unanswered`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "test", rename_all = "kebab-case")]
@@ -261,11 +261,19 @@ pub enum CompactFinding<'a> {
         /// The test's result.
         holds: Truth,
     },
+    /// An indicator nobody has answered, tested for yes: its id alone, a bare string. Most of a
+    /// trace, and many open questions, are this test, and a string costs the page much less to
+    /// receive than an object (BENCHMARKS.md, "The boundary"). As `Yes` with `answer: null` and
+    /// `holds: "unknown"`.
+    #[serde(untagged)]
+    Unanswered(&'a str),
 }
 
 impl<'a> From<Finding<'a>> for CompactFinding<'a> {
     fn from(finding: Finding<'a>) -> CompactFinding<'a> {
         match finding {
+            // The one outcome of a test for yes that nothing answered.
+            Finding::Yes { indicator, answer: None, holds: Truth::Unknown, text: _ } => CompactFinding::Unanswered(indicator),
             Finding::Yes { indicator, answer, holds, text: _ } => CompactFinding::Yes { indicator, answer, holds },
             Finding::NotKnown { indicator, answer, holds, text: _ } => CompactFinding::NotKnown { indicator, answer, holds },
             Finding::Age { min_months, max_months, age_months, holds } => CompactFinding::Age { min_months, max_months, age_months, holds },

@@ -36,6 +36,8 @@ const files = ['www/scenarios', 'tests/cases'].flatMap((dir) =>
 const points = files.flatMap((file) => read(file).timePoints.map((point) => ({ where: `${file} ${point.id}`, case: point.case })));
 const engine = new waymark.Engine(read(RULESET_PATH));
 const words = new Words(engine.describe());
+/** A compact finding as the self-contained view writes it: an unanswered indicator comes as its id alone. */
+const written = (finding) => (typeof finding === 'string' ? { test: 'yes', indicator: finding, answer: null, holds: 'unknown' } : finding);
 
 test('there are cases to compare', () => {
   assert.ok(points.length >= 300, `${points.length} time points`);
@@ -88,7 +90,7 @@ test('the compact guidance, worded from describe(), says what the self-contained
     // The compact trace keeps what each test found once, named by position; written out, it is
     // the self-contained trace, finding for finding, less the wording.
     assert.deepEqual(
-      traced.status.map((status, r) => [words.description.reasons[r].rule, status, ruleFindings(traced.because, r).map((i) => [words.subject(traced.findings[i]), traced.findings[i]])]),
+      traced.status.map((status, r) => [words.description.reasons[r].rule, status, ruleFindings(traced.because, r).map((i) => [words.subject(traced.findings[i]), written(traced.findings[i])])]),
       fullTrace.map((t) => [t.rule, t.status, t.because.map(({ text, ...finding }) => [text ?? '', finding])]),
       where,
     );

@@ -240,6 +240,7 @@ export function questionText(question, words) {
  * @param {Words} words
  */
 function questionSubject(finding, words) {
+  if (typeof finding === 'string') return `whether ${lowerFirst(words.subject(finding))}`;
   if (finding.test === 'events') return `how often this has happened: ${lowerFirst(words.subject(finding))}`;
   if (['yes', 'not-known', 'fact', 'referral'].includes(finding.test)) return `whether ${lowerFirst(words.subject(finding))}`;
   return lowerFirst(findingText(finding, words));

@@ -91,6 +91,7 @@ export class Words {
    * @returns {string}
    */
   subject(finding) {
+    if (typeof finding === 'string') return Words.find(this.indicators, finding, 'an indicator').text;
     switch (finding.test) {
       case 'yes':
       case 'not-known':
