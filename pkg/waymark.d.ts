@@ -227,7 +227,7 @@ export type CompactEscalation = {
 
 /**
  * A [`Finding`] without its wording (the indicator's, fact's or outcome's text is in the
- * description).
+ * description); an unanswered indicator's test is its id alone ([`CompactFinding::Unanswered`]).
  */
 export type CompactFinding =
 | {
@@ -302,7 +302,8 @@ export type CompactFinding =
     reason: string,
     /** The test's result. */
     holds: Truth,
-};
+}
+| string;
 
 /** The practitioner's own view of the level. */
 export type CompactJudgement = {
