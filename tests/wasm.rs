@@ -373,6 +373,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/outside-trafficking.json",
     "tests/cases/outside-violence.json",
     "tests/cases/routes-cover.json",
+    "tests/cases/regression-second-readings.json",
     "tests/cases/safety-age.json",
     "tests/cases/safety-consent.json",
     "tests/cases/safety-cp-floors.json",
