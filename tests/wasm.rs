@@ -340,6 +340,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/heldout-babies-1.json",
     "tests/cases/heldout-child-on-child-1.json",
     "tests/cases/heldout-community-settings-1.json",
+    "tests/cases/heldout-digital-harms-1.json",
     "tests/cases/heldout-disabled-children-1.json",
     "tests/cases/heldout-disclosures-1.json",
     "tests/cases/heldout-domestic-abuse-1.json",
