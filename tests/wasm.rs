@@ -360,6 +360,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/heldout-injuries-1.json",
     "tests/cases/heldout-living-away-1.json",
     "tests/cases/heldout-migrants-extremism-1.json",
+    "tests/cases/heldout-mobile-families-1.json",
     "tests/cases/heldout-neglect-1.json",
     "tests/cases/heldout-online-health-1.json",
     "tests/cases/heldout-police-1.json",
