@@ -240,9 +240,9 @@ export function questionText(question, words) {
  * @param {Words} words
  */
 function questionSubject(finding, words) {
-  if (typeof finding === 'string') return `whether ${lowerFirst(words.subject(finding))}`;
+  // An indicator nobody has answered comes as its id alone: a test for yes, like 'yes'.
+  if (typeof finding === 'string' || ['yes', 'not-known', 'fact', 'referral'].includes(finding.test)) return `whether ${lowerFirst(words.subject(finding))}`;
   if (finding.test === 'events') return `how often this has happened: ${lowerFirst(words.subject(finding))}`;
-  if (['yes', 'not-known', 'fact', 'referral'].includes(finding.test)) return `whether ${lowerFirst(words.subject(finding))}`;
   return lowerFirst(findingText(finding, words));
 }
 
