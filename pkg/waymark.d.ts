@@ -511,7 +511,11 @@ export type Finding =
     text: string,
     /** The answer given. */
     answer: Answer | null,
-    /** True when the answer is yes, false when no, unknown when not known or not answered. */
+    /**
+     * Whether the test held. A test for yes: true when the answer is yes, false when no,
+     * unknown when not known or not answered. A test for one answer exactly
+     * (`answeredYes`, `answeredNo`): true when that is the answer, false otherwise.
+     */
     holds: Truth,
 }
 | {

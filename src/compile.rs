@@ -680,6 +680,14 @@ impl<'j> Compiler<'j> {
                 let indicator = self.indicator_ref(scope, value, &here, None);
                 graph.leaf(Leaf::AnsweredNotKnown(indicator))
             }
+            ConditionKind::AnsweredYes => {
+                let indicator = self.indicator_ref(scope, value, &here, Some(IndicatorKind::Answer));
+                graph.leaf(Leaf::AnsweredYes(indicator))
+            }
+            ConditionKind::AnsweredNo => {
+                let indicator = self.indicator_ref(scope, value, &here, Some(IndicatorKind::Answer));
+                graph.leaf(Leaf::AnsweredNo(indicator))
+            }
             ConditionKind::Age => {
                 let range = age_range(&mut self.reader, value, &here);
                 if range.min_months.is_none() && range.max_months.is_none() {

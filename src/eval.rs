@@ -611,7 +611,7 @@ impl<'a> Evaluator<'a> {
                 // The suppositions about what the leaf reads (its indicator or fact, or any
                 // referral outcome), and about the leaf itself.
                 let read = match leaf {
-                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => Some(Var::Indicator(i)),
+                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => Some(Var::Indicator(i)),
                     Leaf::Fact(fact) => Some(Var::Fact(fact)),
                     Leaf::Referral(_) => Some(Var::Referral(ReferralOutcome::ALL[0])),
                     Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
@@ -708,6 +708,8 @@ impl<'a> Evaluator<'a> {
                 None => Truth::from_bool(inputs.events[i as usize].is_empty()),
             },
             Leaf::AnsweredNotKnown(i) => Truth::from_bool(inputs.answers[i as usize] == Some(Answer::NotKnown)),
+            Leaf::AnsweredYes(i) => Truth::from_bool(inputs.answers[i as usize] == Some(Answer::Yes)),
+            Leaf::AnsweredNo(i) => Truth::from_bool(inputs.answers[i as usize] == Some(Answer::No)),
             Leaf::Age { min, max } => match inputs.age {
                 None => Truth::Unknown,
                 Some(age) if age.from >= min && age.to <= max => Truth::True,
@@ -768,6 +770,8 @@ impl<'a> Evaluator<'a> {
             Leaf::Yes(_)
             | Leaf::NotKnown(_)
             | Leaf::AnsweredNotKnown(_)
+            | Leaf::AnsweredYes(_)
+            | Leaf::AnsweredNo(_)
             | Leaf::Age { .. }
             | Leaf::Events { .. }
             | Leaf::Fact(_)
@@ -801,7 +805,8 @@ impl<'a> Evaluator<'a> {
         let program = self.program;
         let holds = self.leaf(leaf);
         match leaf {
-            Leaf::Yes(i) => {
+            // An answer tested for exactly: said as the answer given, and whether the test held.
+            Leaf::Yes(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => {
                 let indicator = &program.indicators[i as usize];
                 Finding::Yes { indicator: &indicator.id, text: &indicator.text, answer: self.inputs.answers[i as usize], holds }
             }
@@ -865,7 +870,9 @@ impl<'a> Evaluator<'a> {
     fn unknown_var(&self, node: u32, leaf: Leaf) -> Option<Var> {
         let unknown = |answer: Option<Answer>| matches!(answer, None | Some(Answer::NotKnown));
         match leaf {
-            Leaf::Yes(i) | Leaf::NotKnown(i) => unknown(self.inputs.answers[i as usize]).then_some(Var::Indicator(i)),
+            Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => {
+                unknown(self.inputs.answers[i as usize]).then_some(Var::Indicator(i))
+            }
             Leaf::Fact(fact) => unknown(self.inputs.facts[fact as usize]).then_some(Var::Fact(fact)),
             Leaf::Referral(outcome) => self.inputs.referral.is_none().then_some(Var::Referral(outcome)),
             Leaf::Age { .. } | Leaf::Events { .. } => (self.truths[node as usize] == Truth::Unknown).then_some(Var::Leaf(node)),
@@ -884,6 +891,8 @@ impl<'a> Evaluator<'a> {
                 // The child's age alone engages nothing.
                 Leaf::Age { .. } => false,
                 Leaf::Yes(i) | Leaf::Events { indicator: i, .. } => not_known(self.inputs.answers[i as usize]) || holds,
+                // As the tests for yes and for "not known" that each stands for.
+                Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => matches!(self.inputs.answers[i as usize], Some(Answer::Yes | Answer::NotKnown)),
                 Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => not_known(self.inputs.answers[i as usize]),
                 Leaf::Fact(fact) => not_known(self.inputs.facts[fact as usize]) || holds,
                 Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => holds,
@@ -925,6 +934,7 @@ impl<'a> Evaluator<'a> {
             let holds = self.truths[node as usize] == Truth::True;
             match leaf {
                 Leaf::Yes(i) => worry(i) && (not_known(self.inputs.answers[i as usize]) || holds),
+                Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => worry(i) && matches!(self.inputs.answers[i as usize], Some(Answer::Yes | Answer::NotKnown)),
                 Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => worry(i) && not_known(self.inputs.answers[i as usize]),
                 Leaf::Events { indicator, .. } => worry(indicator) && (not_known(self.inputs.answers[indicator as usize]) || holds),
                 Leaf::Fact(fact) => fact == Fact::StillWorried && (not_known(self.inputs.facts[fact as usize]) || holds),
@@ -943,26 +953,22 @@ impl<'a> Evaluator<'a> {
         let (mut vars, mut suppositions, mut scratch) = (Vec::new(), Vec::new(), Scratch::default());
         for ((rule, truth), could_engage) in program.rules.iter().zip(truths).zip(could_engage) {
             debug_assert!(could_engage || !self.engaged(rule), "rule {} is engaged through an input Engaging does not list", rule.id);
-            if *truth != Truth::Unknown || !could_engage || !self.engaged(rule) {
+            if *truth != Truth::Unknown || !could_engage {
                 continue;
             }
             let raises = rule.then.level.filter(|l| *l > level);
-            let new_routes: Vec<u16> = rule.then.routes.iter().copied().filter(|r| !outcome.has_route(*r)).collect();
+            let adds_routes = rule.then.routes.iter().any(|r| !outcome.has_route(*r));
             let escalates = rule.then.escalate_from.is_some() && outcome.escalate_from.is_none();
-            if raises.is_none() && new_routes.is_empty() && !escalates {
+            if raises.is_none() && !adds_routes && !escalates || !self.engaged(rule) {
                 continue;
             }
+            let new_routes: Vec<u16> = rule.then.routes.iter().copied().filter(|r| !outcome.has_route(*r)).collect();
             vars.clear();
             vars.extend(program.leaves(rule).filter_map(|(node, leaf)| {
                 let var = self.unknown_var(node, leaf)?;
                 // Never ask about something outside the ages it fits, such as a baby's
                 // weight for a nine-year-old.
-                let asked_at_this_age = match leaf {
-                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::Events { indicator: i, .. } => {
-                        self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None })
-                    }
-                    Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => true,
-                };
+                let asked_at_this_age = leaf.indicator().is_none_or(|i| self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None }));
                 asked_at_this_age.then_some((var, leaf))
             }));
             crate::sort::first_of_each(&mut vars, |(var, _)| *var);
@@ -1111,7 +1117,8 @@ impl Supposition {
             return Some(supposed);
         }
         match leaf {
-            Leaf::Yes(i) => (self.var == Var::Indicator(i)).then_some(supposed),
+            Leaf::Yes(i) | Leaf::AnsweredYes(i) => (self.var == Var::Indicator(i)).then_some(supposed),
+            Leaf::AnsweredNo(i) => (self.var == Var::Indicator(i)).then_some(!supposed),
             // Any answer supposed is a yes or a no: no longer "not known".
             Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => (self.var == Var::Indicator(i)).then_some(Truth::False),
             Leaf::Fact(fact) => (self.var == Var::Fact(fact)).then_some(supposed),

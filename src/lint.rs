@@ -60,14 +60,7 @@ fn findings(program: &Program) -> Vec<Finding> {
         used.routes.extend(&then.routes);
         used.prompts.extend(&then.prompts);
         used.first_stage = used.first_stage.min(then.escalate_from.map_or(usize::MAX, usize::from));
-        for (_, leaf) in program.leaves(rule) {
-            match leaf {
-                Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::Events { indicator: i, .. } => {
-                    used.indicators.insert(i);
-                }
-                Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {}
-            }
-        }
+        used.indicators.extend(program.leaves(rule).filter_map(|(_, leaf)| leaf.indicator()));
     }
     for level in &program.levels {
         used.actions.extend(&level.actions);
@@ -392,7 +385,16 @@ impl Default for Used {
 fn age_test(program: &Program, node: u32) -> Option<(i32, i32)> {
     match program.nodes[node as usize] {
         Node::Leaf(Leaf::Age { min, max }) => Some((min, max)),
-        Node::Leaf(Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::AnsweredNotKnown(_) | Leaf::Events { .. } | Leaf::Fact(_) | Leaf::Referral(_)) => None,
+        Node::Leaf(
+            Leaf::Yes(_)
+            | Leaf::NotKnown(_)
+            | Leaf::AnsweredNotKnown(_)
+            | Leaf::AnsweredYes(_)
+            | Leaf::AnsweredNo(_)
+            | Leaf::Events { .. }
+            | Leaf::Fact(_)
+            | Leaf::Referral(_),
+        ) => None,
         Node::Leaf(Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected) => None,
         Node::All { .. } | Node::Any { .. } | Node::Not(_) | Node::AtLeast { .. } => None,
     }
@@ -426,6 +428,7 @@ enum Var {
     Count(u32),
 }
 
+const NO: i64 = 0;
 const YES: i64 = 1;
 const NOT_KNOWN: i64 = 2;
 
@@ -469,8 +472,8 @@ fn collect(program: &Program, node: u32, vars: &mut BTreeMap<Var, Vec<i64>>) {
                 collect(program, *kid, vars);
             }
         }
-        Node::Leaf(Leaf::Yes(i)) | Node::Leaf(Leaf::NotKnown(i)) | Node::Leaf(Leaf::AnsweredNotKnown(i)) => {
-            vars.insert(Var::Indicator(i), vec![0, YES, NOT_KNOWN]);
+        Node::Leaf(Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i)) => {
+            vars.insert(Var::Indicator(i), vec![NO, YES, NOT_KNOWN]);
         }
         Node::Leaf(Leaf::Fact(fact)) => {
             vars.insert(Var::Fact(fact), vec![0, YES]);
@@ -502,7 +505,8 @@ fn holds(program: &Program, node: u32, assignment: &BTreeMap<Var, i64>) -> bool 
         Node::Any { start, end } => kids(start, end).fold(false, |a, b| a | b),
         Node::AtLeast { n, start, end } => kids(start, end).filter(|b| *b).count() >= usize::from(n),
         Node::Not(kid) => !holds(program, kid, assignment),
-        Node::Leaf(Leaf::Yes(i)) => value(Var::Indicator(i)) == YES,
+        Node::Leaf(Leaf::Yes(i) | Leaf::AnsweredYes(i)) => value(Var::Indicator(i)) == YES,
+        Node::Leaf(Leaf::AnsweredNo(i)) => value(Var::Indicator(i)) == NO,
         Node::Leaf(Leaf::NotKnown(i)) | Node::Leaf(Leaf::AnsweredNotKnown(i)) => value(Var::Indicator(i)) == NOT_KNOWN,
         Node::Leaf(Leaf::Fact(fact)) => value(Var::Fact(fact)) == YES,
         Node::Leaf(Leaf::Referral(outcome)) => value(Var::Referral) == outcome as i64,

@@ -79,8 +79,8 @@ impl Engaging {
                 // refused, but the program is built before it is: nothing may panic.
                 let list = match leaf {
                     Leaf::Events { at_least: 0, .. } => Some(&mut engaging.always),
-                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::Events { indicator: i, .. } => {
-                        engaging.by_indicator.get_mut(usize::from(i))
+                    Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::AnsweredNotKnown(_) | Leaf::AnsweredYes(_) | Leaf::AnsweredNo(_) | Leaf::Events { .. } => {
+                        leaf.indicator().and_then(|i| engaging.by_indicator.get_mut(usize::from(i)))
                     }
                     Leaf::Fact(fact) => engaging.by_fact.get_mut(fact as usize),
                     Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => Some(&mut engaging.always),
@@ -388,6 +388,12 @@ pub(crate) enum Leaf {
     /// Answered "not known": the practitioner says they do not know, which leaving a question
     /// out does not say. Never unknown itself.
     AnsweredNotKnown(u16),
+    /// Answered yes; false when answered no or "not known", or left out. Never unknown, yet
+    /// asked about while it could still become a yes, as `yes` and `not notKnown` together.
+    AnsweredYes(u16),
+    /// Answered no; false otherwise. Never unknown, yet asked about while it could still become
+    /// a no, as `not yes` and `not notKnown` together.
+    AnsweredNo(u16),
     Age {
         min: i32,
         max: i32,
@@ -421,6 +427,18 @@ impl Window {
         match self {
             Window::Days(n) => i32::from(n),
             Window::WorkingDays(n) => as_of.days_since(as_of.sub_working_days(u32::from(n))),
+        }
+    }
+}
+
+impl Leaf {
+    /// The indicator the test reads, if it reads one.
+    pub(crate) fn indicator(self) -> Option<u16> {
+        match self {
+            Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) | Leaf::Events { indicator: i, .. } => {
+                Some(i)
+            }
+            Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
         }
     }
 }

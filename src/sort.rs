@@ -9,12 +9,16 @@
 
 use std::cmp::Ordering;
 
+/// Runs of up to this many positions are sorted by insertion first (quicker for short lists).
+const RUN: usize = 16;
+
 /// Sorts `items` stably by `compare`, like `slice::sort_by`.
 pub(crate) fn by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
-    let order = order(items.len(), &|a, b| compare(&items[a], &items[b]));
+    let (mut small, mut large) = ([0; RUN], Vec::new());
+    let order = order(items.len(), &|a, b| compare(&items[a], &items[b]), &mut small, &mut large);
     permute(items, order);
 }
 
@@ -23,37 +27,43 @@ pub(crate) fn first_of_each<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K
     if items.len() < 2 {
         return;
     }
-    let order = order(items.len(), &|a, b| key(&items[a]).cmp(&key(&items[b])));
-    let mut keep = vec![true; items.len()];
+    let (mut small, mut large) = ([0; RUN], Vec::new());
+    let order = order(items.len(), &|a, b| key(&items[a]).cmp(&key(&items[b])), &mut small, &mut large);
+    let (mut small_dropped, mut large_dropped) = ([false; RUN], Vec::new());
+    let dropped = if order.len() <= RUN {
+        &mut small_dropped[..order.len()]
+    } else {
+        large_dropped.resize(order.len(), false);
+        &mut large_dropped[..]
+    };
     for pair in order.windows(2) {
         // Stable: within a run of equal keys, the first given comes first.
         if key(&items[pair[0]]) == key(&items[pair[1]]) {
-            keep[pair[1]] = false;
+            dropped[pair[1]] = true;
         }
     }
-    let mut keep = keep.into_iter();
-    items.retain(|_| keep.next().unwrap_or(true));
+    let mut position = 0;
+    items.retain(|_| {
+        position += 1;
+        !dropped[position - 1]
+    });
 }
 
 /// The positions `0..n` in stably sorted order, by a bottom-up merge sort of runs sorted by
 /// insertion: O(n log n) compares whatever the order. Not generic, so that one copy serves
-/// every type.
-fn order(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    // Runs of up to RUN positions are sorted by insertion first (quicker for short lists).
-    const RUN: usize = 16;
-    for run in order.chunks_mut(RUN) {
-        for i in 1..run.len() {
-            let mut j = i;
-            while j > 0 && compare(run[j - 1], run[j]) == Ordering::Greater {
-                run.swap(j - 1, j);
-                j -= 1;
-            }
-        }
-    }
+/// every type. A list of at most `RUN` positions is sorted in `small`, with no allocation (most
+/// lists the engine sorts are that short); a longer one in `large`.
+fn order<'b>(n: usize, compare: &dyn Fn(usize, usize) -> Ordering, small: &'b mut [usize; RUN], large: &'b mut Vec<usize>) -> &'b mut [usize] {
     if n <= RUN {
+        let order = &mut small[..n];
+        for (i, position) in order.iter_mut().enumerate() {
+            *position = i;
+        }
+        sort_runs(order, compare);
         return order;
     }
+    let mut order: Vec<usize> = (0..n).collect();
+    sort_runs(&mut order, compare);
     let mut merged = vec![0; n];
     let mut width = RUN;
     while width < n {
@@ -75,12 +85,26 @@ fn order(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
         std::mem::swap(&mut order, &mut merged);
         width *= 2;
     }
-    order
+    *large = order;
+    large
+}
+
+/// Sorts each run of `RUN` positions by insertion.
+fn sort_runs(order: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
+    for run in order.chunks_mut(RUN) {
+        for i in 1..run.len() {
+            let mut j = i;
+            while j > 0 && compare(run[j - 1], run[j]) == Ordering::Greater {
+                run.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
 }
 
 /// Rearranges `items` so that position `i` holds what was at `order[i]`, following each cycle
 /// of the permutation with swaps: n swaps at most, no copies.
-fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
     const DONE: usize = usize::MAX;
     for start in 0..items.len() {
         let mut at = start;

@@ -42,6 +42,8 @@ named! {
         Yes = "yes",
         NotKnown = "notKnown",
         AnsweredNotKnown = "answeredNotKnown",
+        AnsweredYes = "answeredYes",
+        AnsweredNo = "answeredNo",
         Age = "age",
         Events = "events",
         Fact = "fact",

@@ -129,7 +129,9 @@ pub enum Finding<'a> {
         text: &'a str,
         /// The answer given.
         answer: Option<Answer>,
-        /// True when the answer is yes, false when no, unknown when not known or not answered.
+        /// Whether the test held. A test for yes: true when the answer is yes, false when no,
+        /// unknown when not known or not answered. A test for one answer exactly
+        /// (`answeredYes`, `answeredNo`): true when that is the answer, false otherwise.
         holds: Truth,
     },
     /// Is the indicator not known?

@@ -154,6 +154,68 @@ fn answered_not_known_is_true_only_for_a_stated_not_known_and_asks_nothing() {
     assert!(format!("{:?}", reason.evidence).contains("domestic-abuse"), "{:?}", reason.evidence);
 }
 
+#[test]
+fn answered_yes_and_answered_no_hold_only_for_that_answer_and_ask_as_the_tests_they_stand_for() {
+    for (kind, holds_for) in [("answeredYes", "yes"), ("answeredNo", "no")] {
+        let engine = one_rule(json!({ kind: "domestic-abuse" }));
+        for value in VALUES {
+            let a = engine.assess(&case(answers(&[value]))).expect("ok");
+            let expected = if value == holds_for { Status::Fired } else { Status::NotFired };
+            assert_eq!(status(&a, "only"), expected, "{kind} {value:?}: never unknown");
+        }
+    }
+    // Each one test must decide, explain and ask exactly as the tests it replaces: inside a rule
+    // that an unknown leaves open (c yes, and the exception "X(a) and b not yes" not ruled out),
+    // over every answer to a, b and c.
+    let a = json!("domestic-abuse");
+    let forms = [
+        (json!({"answeredYes": a}), json!({"all": [{"yes": a}, {"not": {"notKnown": a}}]})),
+        (json!({"answeredNo": a}), json!({"all": [{"not": {"yes": a}}, {"not": {"notKnown": a}}]})),
+        // "Answered no, or left out".
+        (
+            json!({"not": {"any": [{"answeredYes": a}, {"answeredNotKnown": a}]}}),
+            json!({"any": [{"all": [{"notKnown": a}, {"not": {"answeredNotKnown": a}}]}, {"all": [{"not": {"notKnown": a}}, {"not": {"yes": a}}]}]}),
+        ),
+    ];
+    let within =
+        |x: &Value| one_rule(json!({"all": [{"yes": "parental-substance-misuse"}, {"not": {"all": [x, {"not": {"yes": "parental-mental-health"}}]}}]}));
+    let seen = |a: &Assessment| {
+        let questions: Vec<String> = a
+            .questions
+            .iter()
+            .map(|q| {
+                let about: Vec<String> = q.about.iter().map(|f| serde_json::to_value(f).expect("JSON")["indicator"].to_string()).collect();
+                format!("{about:?} {:?} {:?}", q.if_answer, q.level.map(|l| l.id))
+            })
+            .collect();
+        // The evidence names the same answers (the pair names the one answer twice).
+        let evidence = |r: &waymark::Reason| {
+            let mut found: Vec<String> =
+                r.evidence.iter().map(|f| serde_json::to_value(f).expect("JSON")).map(|f| format!("{} {}", f["indicator"], f["answer"])).collect();
+            found.sort();
+            found.dedup();
+            found
+        };
+        let reasons: Vec<String> = a.reasons.iter().map(|r| format!("{} {:?}", r.rule, evidence(r))).collect();
+        (status(a, "only"), a.level.id.to_string(), questions, reasons)
+    };
+    let mut asked = 0;
+    for (one, pair) in &forms {
+        let (one, pair) = (within(one), within(pair));
+        for x in VALUES {
+            for y in VALUES {
+                for z in VALUES {
+                    let case = case(answers(&[x, y, z]));
+                    let (got, want) = (seen(&one.assess(&case).expect("ok")), seen(&pair.assess(&case).expect("ok")));
+                    asked += got.2.len();
+                    assert_eq!(got, want, "{x:?} {y:?} {z:?}");
+                }
+            }
+        }
+    }
+    assert!(asked > 0, "some answers leave the rule open, with questions to compare");
+}
+
 // --- Levels -------------------------------------------------------------------------------
 
 #[test]

@@ -117,6 +117,12 @@ export function plan(ruleset, truth) {
       case 'answeredNotKnown':
         // Two-valued: the answer given is "not known", or it is not (left out included).
         return atom(answer(v), t ? 'eq' : 'ne', 'not-known');
+      case 'answeredYes':
+      case 'answeredNo': {
+        // Two-valued too: the answer given is this one, or it is not.
+        const given = kind === 'answeredYes' ? 'yes' : 'no';
+        return atom(answer(v), t ? 'eq' : 'ne', given);
+      }
       case 'age': {
         // The age is an interval [ageFrom, ageTo] (years given, or not known at all); the test is
         // certain only when the whole interval is inside, or outside, the bounds.
