@@ -574,14 +574,11 @@ impl<'a> Evaluator<'a> {
     /// over the condition, in which each node carries only the suppositions that change it:
     /// O(size × depth), where evaluating the condition once per supposition is O(size²).
     fn suppose_each<'s>(&self, root: u32, suppositions: &[(Leaf, Supposition)], scratch: &'s mut Scratch) -> &'s [Truth] {
-        scratch.by_var.clear();
-        scratch.by_var.extend(suppositions.iter().enumerate().map(|(i, s)| (s.1.var, i)));
-        crate::sort::by(&mut scratch.by_var, |a, b| a.cmp(b));
         scratch.counts.clear();
         scratch.counts.resize(suppositions.len(), (0, 0, false));
-        let by_var = std::mem::take(&mut scratch.by_var);
-        self.changes(root, suppositions, &by_var, scratch);
-        scratch.by_var = by_var;
+        let slots = std::mem::take(&mut scratch.slots);
+        self.changes(root, suppositions, &slots, scratch);
+        scratch.slots = slots;
         scratch.truths.clear();
         scratch.truths.resize(suppositions.len(), self.truths[root as usize]);
         for &(i, _, truth) in &scratch.changes {
@@ -593,20 +590,20 @@ impl<'a> Evaluator<'a> {
 
     /// Appends to `scratch.changes` each supposition (by index) that changes the truth of
     /// `node`, with its truth before and after. Everything else in `scratch` is left as found.
-    fn changes(&self, node: u32, suppositions: &[(Leaf, Supposition)], by_var: &[(Var, usize)], scratch: &mut Scratch) {
+    fn changes(&self, node: u32, suppositions: &[(Leaf, Supposition)], slots: &Slots, scratch: &mut Scratch) {
         let base = self.truths[node as usize];
         let start = scratch.changes.len();
         match self.program.nodes[node as usize] {
             Node::Not(kid) => {
-                self.changes(kid, suppositions, by_var, scratch);
+                self.changes(kid, suppositions, slots, scratch);
                 for change in &mut scratch.changes[start..] {
                     (change.1, change.2) = (!change.1, !change.2);
                 }
             }
             // As [`Truth::at_least`]: `all` needs every child, `any` one.
-            Node::All { start: first, end } => self.branch_changes(node, first, end, (end - first) as i32, suppositions, by_var, scratch),
-            Node::Any { start: first, end } => self.branch_changes(node, first, end, 1, suppositions, by_var, scratch),
-            Node::AtLeast { n, start: first, end } => self.branch_changes(node, first, end, i32::from(n), suppositions, by_var, scratch),
+            Node::All { start: first, end } => self.branch_changes(node, first, end, (end - first) as i32, suppositions, slots, scratch),
+            Node::Any { start: first, end } => self.branch_changes(node, first, end, 1, suppositions, slots, scratch),
+            Node::AtLeast { n, start: first, end } => self.branch_changes(node, first, end, i32::from(n), suppositions, slots, scratch),
             Node::Leaf(leaf) => {
                 // The suppositions about what the leaf reads (its indicator or fact, or any
                 // referral outcome), and about the leaf itself.
@@ -617,13 +614,19 @@ impl<'a> Evaluator<'a> {
                     Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
                 };
                 for var in read.into_iter().chain([Var::Leaf(node)]) {
-                    for &(about, i) in &by_var[by_var.partition_point(|(v, _)| *v < var)..] {
-                        if about != var && !matches!((about, var), (Var::Referral(_), Var::Referral(_))) {
-                            break;
+                    // Each var's suppositions are together, from its slot on.
+                    let mut consider = |about: Var| {
+                        let Some(first) = slots.get(about) else { return };
+                        for (i, (_, supposition)) in suppositions.iter().enumerate().skip(first).take_while(|(_, (_, s))| s.var == about) {
+                            if let Some(truth) = supposition.decides(node, leaf).filter(|truth| *truth != base) {
+                                scratch.changes.push((i, base, truth));
+                            }
                         }
-                        if let Some(truth) = suppositions[i].1.decides(node, leaf).filter(|truth| *truth != base) {
-                            scratch.changes.push((i, base, truth));
-                        }
+                    };
+                    match var {
+                        // A referral leaf is decided by a supposition about any outcome.
+                        Var::Referral(_) => ReferralOutcome::ALL.iter().for_each(|outcome| consider(Var::Referral(*outcome))),
+                        Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => consider(var),
                     }
                 }
             }
@@ -640,7 +643,7 @@ impl<'a> Evaluator<'a> {
         end: u32,
         needed: i32,
         suppositions: &[(Leaf, Supposition)],
-        by_var: &[(Var, usize)],
+        slots: &Slots,
         scratch: &mut Scratch,
     ) {
         let (base, start) = (self.truths[node as usize], scratch.changes.len());
@@ -651,7 +654,7 @@ impl<'a> Evaluator<'a> {
             let truth = self.truths[kid as usize];
             yes += i32::from(truth == Truth::True);
             unknown += i32::from(truth == Truth::Unknown);
-            self.changes(kid, suppositions, by_var, scratch);
+            self.changes(kid, suppositions, slots, scratch);
         }
         let touched_from = scratch.touched.len();
         for &(i, before, after) in &scratch.changes[start..] {
@@ -950,7 +953,7 @@ impl<'a> Evaluator<'a> {
         let mut wants: Vec<Want<'a>> = Vec::new();
         let mut asks: Vec<(Vec<Finding<'a>>, Option<Hypothesis>, usize)> = Vec::new();
         let could_engage = self.could_engage();
-        let (mut vars, mut suppositions, mut scratch) = (Vec::new(), Vec::new(), Scratch::default());
+        let (mut suppositions, mut scratch) = (Vec::new(), Scratch::default());
         for ((rule, truth), could_engage) in program.rules.iter().zip(truths).zip(could_engage) {
             debug_assert!(could_engage || !self.engaged(rule), "rule {} is engaged through an input Engaging does not list", rule.id);
             if *truth != Truth::Unknown || !could_engage {
@@ -963,20 +966,17 @@ impl<'a> Evaluator<'a> {
                 continue;
             }
             let new_routes: Vec<u16> = rule.then.routes.iter().copied().filter(|r| !outcome.has_route(*r)).collect();
-            vars.clear();
-            vars.extend(program.leaves(rule).filter_map(|(node, leaf)| {
-                let var = self.unknown_var(node, leaf)?;
+            suppositions.clear();
+            scratch.slots.clear();
+            for (node, leaf) in program.leaves(rule) {
+                let Some(var) = self.unknown_var(node, leaf) else { continue };
                 // Never ask about something outside the ages it fits, such as a baby's
                 // weight for a nine-year-old.
                 let asked_at_this_age = leaf.indicator().is_none_or(|i| self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None }));
-                asked_at_this_age.then_some((var, leaf))
-            }));
-            crate::sort::first_of_each(&mut vars, |(var, _)| *var);
-            if vars.is_empty() {
-                continue;
-            }
-            suppositions.clear();
-            for &(var, leaf) in &vars {
+                // The first leaf to read a var speaks for it.
+                if !asked_at_this_age || !scratch.slots.claim(var, suppositions.len()) {
+                    continue;
+                }
                 suppositions.push((leaf, Supposition { var, value: true }));
                 // "The outcome is this one" is supposed true only: false says nothing of which.
                 let both = match var {
@@ -986,6 +986,9 @@ impl<'a> Evaluator<'a> {
                 if both {
                     suppositions.push((leaf, Supposition { var, value: false }));
                 }
+            }
+            if suppositions.is_empty() {
+                continue;
             }
             let supposed = self.suppose_each(rule.root, &suppositions, &mut scratch);
             let want = wants.len();
@@ -1005,7 +1008,8 @@ impl<'a> Evaluator<'a> {
                 asks.push((vec![about], Some(answer), want));
             }
             if asks.len() == asked {
-                let about = vars.iter().map(|&(_, leaf)| self.finding(leaf)).collect();
+                // Each var's first supposition is "true".
+                let about = suppositions.iter().filter(|(_, supposition)| supposition.value).map(|(leaf, _)| self.finding(*leaf)).collect();
                 asks.push((about, None, want));
             }
         }
@@ -1061,8 +1065,8 @@ impl<'a> Evaluator<'a> {
 /// stacks), kept from one rule to the next so that each rule's questions allocate nothing.
 #[derive(Default)]
 struct Scratch {
-    /// The suppositions by what they suppose, with their positions.
-    by_var: Vec<(Var, usize)>,
+    /// Where each var's suppositions start.
+    slots: Slots,
     /// The truth of the rule under each supposition.
     truths: Vec<Truth>,
     /// (supposition, truth before, truth after) for the nodes being worked on.
@@ -1071,6 +1075,66 @@ struct Scratch {
     /// `touched`.
     counts: Vec<(i32, i32, bool)>,
     touched: Vec<usize>,
+}
+
+/// Where each var's suppositions start in the list for one rule (they are together, "true"
+/// first), so that a leaf finds those about what it reads at once: no sort, no search.
+#[derive(Default)]
+struct Slots {
+    indicators: Vec<u32>,
+    facts: Vec<u32>,
+    referrals: Vec<u32>,
+    /// Age and events tests, by node: few in any rule.
+    leaves: Vec<(u32, u32)>,
+    /// What is claimed, to clear it again.
+    claimed: Vec<Var>,
+}
+
+const UNCLAIMED: u32 = u32::MAX;
+
+impl Slots {
+    fn get(&self, var: Var) -> Option<usize> {
+        let slot = match var {
+            Var::Indicator(i) => self.indicators.get(usize::from(i)).copied(),
+            Var::Fact(fact) => self.facts.get(fact as usize).copied(),
+            Var::Referral(outcome) => self.referrals.get(outcome as usize).copied(),
+            Var::Leaf(node) => self.leaves.iter().find(|(n, _)| *n == node).map(|(_, slot)| *slot),
+        };
+        slot.filter(|slot| *slot != UNCLAIMED).map(|slot| slot as usize)
+    }
+
+    /// Gives `var` the slot `at`, unless it has one.
+    fn claim(&mut self, var: Var, at: usize) -> bool {
+        if self.get(var).is_some() {
+            return false;
+        }
+        let place = |list: &mut Vec<u32>, i: usize| {
+            if list.len() <= i {
+                list.resize(i + 1, UNCLAIMED);
+            }
+            list[i] = at as u32;
+        };
+        match var {
+            Var::Indicator(i) => place(&mut self.indicators, usize::from(i)),
+            Var::Fact(fact) => place(&mut self.facts, fact as usize),
+            Var::Referral(outcome) => place(&mut self.referrals, outcome as usize),
+            Var::Leaf(node) => self.leaves.push((node, at as u32)),
+        }
+        self.claimed.push(var);
+        true
+    }
+
+    fn clear(&mut self) {
+        for var in self.claimed.drain(..) {
+            match var {
+                Var::Indicator(i) => self.indicators[usize::from(i)] = UNCLAIMED,
+                Var::Fact(fact) => self.facts[fact as usize] = UNCLAIMED,
+                Var::Referral(outcome) => self.referrals[outcome as usize] = UNCLAIMED,
+                Var::Leaf(_) => {}
+            }
+        }
+        self.leaves.clear();
+    }
 }
 
 /// What a rule with an open question would add to the guidance were it to fire.
