@@ -954,6 +954,7 @@ impl<'a> Evaluator<'a> {
         let mut asks: Vec<(Vec<Finding<'a>>, Option<Hypothesis>, usize)> = Vec::new();
         let could_engage = self.could_engage();
         let (mut suppositions, mut scratch) = (Vec::new(), Scratch::default());
+        scratch.slots.size_for(program);
         for ((rule, truth), could_engage) in program.rules.iter().zip(truths).zip(could_engage) {
             debug_assert!(could_engage || !self.engaged(rule), "rule {} is engaged through an input Engaging does not list", rule.id);
             if *truth != Truth::Unknown || !could_engage {
@@ -1093,6 +1094,13 @@ struct Slots {
 const UNCLAIMED: u32 = u32::MAX;
 
 impl Slots {
+    /// Room for every var of `program`, made once for all its rules.
+    fn size_for(&mut self, program: &Program) {
+        self.indicators = vec![UNCLAIMED; program.indicators.len()];
+        self.facts = vec![UNCLAIMED; Fact::COUNT];
+        self.referrals = vec![UNCLAIMED; ReferralOutcome::ALL.len()];
+    }
+
     fn get(&self, var: Var) -> Option<usize> {
         let slot = match var {
             Var::Indicator(i) => self.indicators.get(usize::from(i)).copied(),
@@ -1108,11 +1116,11 @@ impl Slots {
         if self.get(var).is_some() {
             return false;
         }
+        // Sized for every var by `size_for`; one out of range is never claimed.
         let place = |list: &mut Vec<u32>, i: usize| {
-            if list.len() <= i {
-                list.resize(i + 1, UNCLAIMED);
+            if let Some(slot) = list.get_mut(i) {
+                *slot = at as u32;
             }
-            list[i] = at as u32;
         };
         match var {
             Var::Indicator(i) => place(&mut self.indicators, usize::from(i)),
