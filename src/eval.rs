@@ -636,16 +636,7 @@ impl<'a> Evaluator<'a> {
     /// [`Evaluator::changes`] for a branch whose children are `kids[first..end]`, true when
     /// `needed` of them are.
     #[allow(clippy::too_many_arguments)]
-    fn branch_changes(
-        &self,
-        node: u32,
-        first: u32,
-        end: u32,
-        needed: i32,
-        suppositions: &[(Leaf, Supposition)],
-        slots: &Slots,
-        scratch: &mut Scratch,
-    ) {
+    fn branch_changes(&self, node: u32, first: u32, end: u32, needed: i32, suppositions: &[(Leaf, Supposition)], slots: &Slots, scratch: &mut Scratch) {
         let (base, start) = (self.truths[node as usize], scratch.changes.len());
         // How many children are true and unknown as things are, then how that changes under
         // each supposition that changes a child (most change under none).
