@@ -5,7 +5,10 @@
 //!
 //! 1. `adding_a_concern_never_lowers_the_level`: an answer no, not known or not given turned to
 //!    yes, or one more recent event, never lowers the level (1: floors, never scores; 3: not
-//!    known is never "no").
+//!    known is never "no"). A concern is an indicator that is a worry in itself: a circumstance
+//!    (poverty, kinship care, an appointment not brought to) can change how a concern is read, as
+//!    the guidance asks (poverty is not neglect when a parent is trying to meet the need), so
+//!    adding one may lower the level.
 //! 2. `a_recorded_worry_is_never_the_lowest_level_and_always_gets_an_action` (4: professional
 //!    concern outranks a score).
 //! 3. `every_single_indicator_floor_holds_whatever_else_is_answered` (1).
@@ -108,6 +111,9 @@ struct Data {
     /// Indicators answered yes, no or not known (every kind but events).
     answerable: Vec<String>,
     events: Vec<String>,
+    /// Indicators, and event indicators, that are a worry in themselves.
+    concerns: Vec<String>,
+    concern_events: Vec<String>,
     fact_pairs: Vec<(String, &'static str)>,
     outcomes: Vec<String>,
     ranks: BTreeMap<String, i64>,
@@ -148,6 +154,8 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
     }
     let answerable = indicators.iter().filter(|i| i.kind != "event").map(|i| i.id.clone()).collect();
     let events = indicators.iter().filter(|i| i.kind == "event").map(|i| i.id.clone()).collect();
+    let concerns = indicators.iter().filter(|i| i.kind != "event" && i.worry).map(|i| i.id.clone()).collect();
+    let concern_events = indicators.iter().filter(|i| i.kind == "event" && i.worry).map(|i| i.id.clone()).collect();
 
     let worded = ids(&tree["context"], "facts", "fact");
     let fact_pairs = FACTS.iter().filter(|f| worded.iter().any(|w| w == *f)).flat_map(|f| ["yes", "no", "not-known"].map(|a| (f.to_string(), a))).collect();
@@ -176,7 +184,7 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         }
     }
 
-    Data { text, tree, indicators, indicator_ages, answer_pairs, answerable, events, fact_pairs, outcomes, ranks, lowest, floors, aged }
+    Data { text, tree, indicators, indicator_ages, answer_pairs, answerable, events, concerns, concern_events, fact_pairs, outcomes, ranks, lowest, floors, aged }
 });
 
 fn kind(indicator: &str) -> &'static str {
@@ -417,8 +425,8 @@ fn compact(case: &Value) -> String {
 
 // --- 1. Adding a concern never lowers the level -----------------------------------------------
 
-/// One more concern: an indicator (not an event) answered yes, or one more event in the last
-/// 30 days.
+/// One more concern: an indicator that is a worry in itself (not an event) answered yes, or one
+/// more event of one in the last 30 days.
 #[derive(Clone, Debug)]
 enum Concern {
     Yes(String),
@@ -443,8 +451,8 @@ fn add(case: &Value, concern: &Concern) -> Value {
 #[test]
 fn adding_a_concern_never_lowers_the_level() {
     let concerns = prop_oneof![
-        select(DATA.answerable.clone()).no_shrink().prop_map(Concern::Yes),
-        (select(DATA.events.clone()).no_shrink(), 0i64..=30).prop_map(|(indicator, days)| Concern::Event(indicator, days)),
+        select(DATA.concerns.clone()).no_shrink().prop_map(Concern::Yes),
+        (select(DATA.concern_events.clone()).no_shrink(), 0i64..=30).prop_map(|(indicator, days)| Concern::Event(indicator, days)),
     ];
     check_all(
         "1. adding a concern never lowers the level",
