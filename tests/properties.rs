@@ -184,7 +184,23 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         }
     }
 
-    Data { text, tree, indicators, indicator_ages, answer_pairs, answerable, events, concerns, concern_events, fact_pairs, outcomes, ranks, lowest, floors, aged }
+    Data {
+        text,
+        tree,
+        indicators,
+        indicator_ages,
+        answer_pairs,
+        answerable,
+        events,
+        concerns,
+        concern_events,
+        fact_pairs,
+        outcomes,
+        ranks,
+        lowest,
+        floors,
+        aged,
+    }
 });
 
 fn kind(indicator: &str) -> &'static str {
