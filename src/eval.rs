@@ -606,29 +606,23 @@ impl<'a> Evaluator<'a> {
             Node::AtLeast { n, start: first, end } => self.branch_changes(node, first, end, i32::from(n), suppositions, slots, scratch),
             Node::Leaf(leaf) => {
                 // The suppositions about what the leaf reads (its indicator or fact, or any
-                // referral outcome), and about the leaf itself.
-                let read = match leaf {
-                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => Some(Var::Indicator(i)),
-                    Leaf::Fact(fact) => Some(Var::Fact(fact)),
-                    Leaf::Referral(_) => Some(Var::Referral(ReferralOutcome::ALL[0])),
-                    Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
-                };
-                for var in read.into_iter().chain([Var::Leaf(node)]) {
-                    // Each var's suppositions are together, from its slot on.
-                    let mut consider = |about: Var| {
-                        let Some(first) = slots.get(about) else { return };
-                        for (i, (_, supposition)) in suppositions.iter().enumerate().skip(first).take_while(|(_, (_, s))| s.var == about) {
-                            if let Some(truth) = supposition.decides(node, leaf).filter(|truth| *truth != base) {
-                                scratch.changes.push((i, base, truth));
-                            }
+                // referral outcome), then about the leaf itself. Each var's suppositions are
+                // together, from its slot on.
+                let mut consider = |about: Var| {
+                    let Some(first) = slots.get(about) else { return };
+                    for (i, (_, supposition)) in suppositions.iter().enumerate().skip(first).take_while(|(_, (_, s))| s.var == about) {
+                        if let Some(truth) = supposition.decides(node, leaf).filter(|truth| *truth != base) {
+                            scratch.changes.push((i, base, truth));
                         }
-                    };
-                    match var {
-                        // A referral leaf is decided by a supposition about any outcome.
-                        Var::Referral(_) => ReferralOutcome::ALL.iter().for_each(|outcome| consider(Var::Referral(*outcome))),
-                        Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => consider(var),
                     }
+                };
+                match leaf {
+                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => consider(Var::Indicator(i)),
+                    Leaf::Fact(fact) => consider(Var::Fact(fact)),
+                    Leaf::Referral(_) => ReferralOutcome::ALL.iter().for_each(|outcome| consider(Var::Referral(*outcome))),
+                    Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {}
                 }
+                consider(Var::Leaf(node));
             }
         }
     }
@@ -1107,16 +1101,11 @@ impl Slots {
         if self.get(var).is_some() {
             return false;
         }
-        // Sized for every var by `size_for`; one out of range is never claimed.
-        let place = |list: &mut Vec<u32>, i: usize| {
-            if let Some(slot) = list.get_mut(i) {
-                *slot = at as u32;
-            }
-        };
+        // Sized for every var by `size_for`, as `clear` relies on too.
         match var {
-            Var::Indicator(i) => place(&mut self.indicators, usize::from(i)),
-            Var::Fact(fact) => place(&mut self.facts, fact as usize),
-            Var::Referral(outcome) => place(&mut self.referrals, outcome as usize),
+            Var::Indicator(i) => self.indicators[usize::from(i)] = at as u32,
+            Var::Fact(fact) => self.facts[fact as usize] = at as u32,
+            Var::Referral(outcome) => self.referrals[outcome as usize] = at as u32,
             Var::Leaf(node) => self.leaves.push((node, at as u32)),
         }
         self.claimed.push(var);
