@@ -304,6 +304,7 @@ impl<'j> Compiler<'j> {
         let mut indicator_index: Vec<(String, u16)> = indicators.iter().enumerate().map(|(i, ind)| (ind.id.clone(), i as u16)).collect();
         crate::sort::by(&mut indicator_index, |a, b| a.0.cmp(&b.0));
         let engaging = crate::program::Engaging::of(&graph.nodes, &rules, indicators.len());
+        let reach = crate::program::Reach::of(&graph.nodes, &graph.kids, indicators.len());
         Program {
             meta,
             profile,
@@ -324,6 +325,7 @@ impl<'j> Compiler<'j> {
             rules,
             safeguards,
             engaging,
+            reach,
             synonyms: src.synonyms,
         }
     }
@@ -581,7 +583,7 @@ impl<'j> Compiler<'j> {
         let leaf = graph.leaf(Leaf::JudgementLower);
         let then = self.consequences(scope, safeguard.then, &At::Key(&here, "then"));
         self.sets_no_level(&then, &here, "the practitioner's lower view cannot set a level: it is kept beside the engine's");
-        let judgement_lower = Late { rule: self.safeguard(leaf, then, safeguard.reason, safeguard.sources, &here, graph, rules), leaf };
+        self.safeguard(leaf, then, safeguard.reason, safeguard.sources, &here, graph, rules);
 
         // Something not known that could make this a child protection matter: it needs the
         // open questions.
@@ -593,9 +595,9 @@ impl<'j> Compiler<'j> {
             self.sets_no_level(&then, &here, "something not known cannot set a level: the questions say what finding out would change");
             let level = self.reference(harm.at_level, &At::Key(&here, "atLevel"), &scope.levels, Code::UnknownLevel, "level");
             let at_level = level.map_or(u8::MAX, |i| scope.level_order[i]);
-            (Late { rule: self.safeguard(leaf, then, safeguard.reason, safeguard.sources, &here, graph, rules), leaf }, at_level)
+            (self.safeguard(leaf, then, safeguard.reason, safeguard.sources, &here, graph, rules), at_level)
         });
-        Safeguards { judgement_lower, harm_suspected }
+        Safeguards { harm_suspected }
     }
 
     /// A safeguard that must not set a level.

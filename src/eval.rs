@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::error::{Code, Document, Error, Problem};
 use crate::json::Named;
 use crate::logic::Truth;
-use crate::program::{CompiledRule, Fit, Leaf, Node, Program, Window};
+use crate::program::{CompiledRule, Fit, Input, Leaf, Node, Program, Window};
 use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome, Urgency};
 use crate::trace::{AgeSpan, Finding, Positions, Status, Trace, TracedRule};
 
@@ -56,6 +56,8 @@ struct Evaluator<'a> {
     inputs: Inputs,
     /// The truth of every condition node for this case, computed once.
     truths: Vec<Truth>,
+    /// Nodes to settle again, one bit each: those whose inputs or children have changed.
+    unsettled: Vec<u64>,
     /// What is not known that could make this a child protection matter.
     suspected: Vec<Finding<'a>>,
 }
@@ -63,11 +65,11 @@ struct Evaluator<'a> {
 pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> Result<Assessment<'a>, Error> {
     let mut warnings = Vec::new();
     let inputs = bind(program, case, &mut warnings)?;
-    let mut ev = Evaluator { program, inputs, truths: vec![Truth::Unknown; program.nodes.len()], suspected: Vec::new() };
+    let mut ev = Evaluator::new(program, inputs);
     let rules = &program.rules;
-    ev.settle(0);
+    ev.settle_case();
     let mut decision = ev.decide();
-    if let Some((harm, at_level)) = program.safeguards.harm_suspected {
+    if let Some((harm_rule, at_level)) = program.safeguards.harm_suspected {
         // A suspicion needs the practitioner's own worry or "not known" behind it: a
         // circumstance alone (a learning disability, a placement) asks questions, not alarm.
         let suspects = |id: &str| rules.iter().find(|rule| rule.id == id).is_some_and(|rule| ev.suspicion_behind(rule));
@@ -75,15 +77,17 @@ pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> R
         ev.suspected = decision.questions.iter().filter(|q| reaches(q)).flat_map(|q| q.about.iter().cloned()).collect();
         if !ev.suspected.is_empty() {
             ev.inputs.harm_suspected = true;
+            ev.unsettle(Input::HarmSuspected);
             if ev.inputs.worried {
-                ev.settle(harm.leaf as usize);
+                ev.settle();
             } else {
                 // A suspicion of significant harm is a worry, even when nothing is yet a yes.
                 ev.inputs.worried = true;
-                ev.settle(0);
+                ev.unsettle(Input::Worry);
+                ev.settle();
                 decision = ev.decide();
             }
-            decision.outcome.apply(&rules[harm.rule]);
+            decision.outcome.apply(&rules[harm_rule]);
         }
     }
     let Decision { engine_level, level, outcome, questions } = decision;
@@ -512,18 +516,96 @@ fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<I
     Ok(Inputs { as_of, answers, events, age, facts, referral: case.referral, judgement, worried, judgement_lower: false, harm_suspected: false })
 }
 
+/// The truth of every node of `program` for a case where nothing is known ([`crate::program::Reach`]).
+pub(crate) fn baseline(program: &Program) -> Vec<Truth> {
+    let n = program.indicators.len();
+    let inputs = Inputs {
+        as_of: program.meta.effective_from,
+        answers: vec![None; n],
+        events: vec![Vec::new(); n],
+        age: None,
+        facts: [None; Fact::COUNT],
+        referral: None,
+        judgement: None,
+        worried: false,
+        judgement_lower: false,
+        harm_suspected: false,
+    };
+    let mut ev = Evaluator { program, inputs, truths: vec![Truth::Unknown; program.nodes.len()], unsettled: Vec::new(), suspected: Vec::new() };
+    ev.settle_all();
+    ev.truths
+}
+
 impl<'a> Evaluator<'a> {
     fn kids(&self, start: u32, end: u32) -> impl Iterator<Item = u32> + '_ {
         self.program.kids[start as usize..end as usize].iter().copied()
     }
 
-    /// Computes the truth of every node from `from` on. Children come before their parents,
-    /// so one pass in order suffices; from a late safeguard's leaf ([`crate::program::Late`]),
-    /// it settles everything that depends on what has just become known.
-    fn settle(&mut self, from: usize) {
-        for node in from..self.program.nodes.len() {
+    /// An evaluator whose truths are those of a case where nothing is known, to be settled.
+    fn new(program: &'a Program, inputs: Inputs) -> Evaluator<'a> {
+        let unsettled = vec![0; program.nodes.len().div_ceil(64)];
+        Evaluator { program, inputs, truths: program.reach.baseline.clone(), unsettled, suspected: Vec::new() }
+    }
+
+    /// Settles every node, whatever the truths were.
+    fn settle_all(&mut self) {
+        let nodes = self.program.nodes.len();
+        self.unsettled = (0..nodes.div_ceil(64)).map(|word| if (word + 1) * 64 <= nodes { u64::MAX } else { (1 << (nodes % 64)) - 1 }).collect();
+        self.settle();
+    }
+
+    /// Settles the truths for this case's inputs: only the leaves reading an input it gives
+    /// differ from the baseline, and only through them their ancestors.
+    fn settle_case(&mut self) {
+        for i in 0..self.program.indicators.len() {
+            if self.inputs.answers[i].is_some() || !self.inputs.events[i].is_empty() {
+                self.unsettle(Input::Indicator(i as u16));
+            }
+        }
+        for &fact in Fact::ALL {
+            if self.inputs.facts[fact as usize].is_some() {
+                self.unsettle(Input::Fact(fact));
+            }
+        }
+        if self.inputs.referral.is_some() {
+            self.unsettle(Input::Referral);
+        }
+        if self.inputs.age.is_some() {
+            self.unsettle(Input::Age);
+        }
+        if self.inputs.worried {
+            self.unsettle(Input::Worry);
+        }
+        self.settle();
+    }
+
+    /// Marks the leaves reading `input` to be settled again.
+    fn unsettle(&mut self, input: Input) {
+        for &leaf in self.program.reach.readers(input) {
+            self.unsettled[leaf as usize / 64] |= 1 << (leaf % 64);
+        }
+    }
+
+    /// Settles every unsettled node, lowest first; a node whose truth changes unsettles its
+    /// parents. Parents come after their children, so each node is settled at most once, after
+    /// everything under it.
+    fn settle(&mut self) {
+        let mut word = 0;
+        while word < self.unsettled.len() {
+            let bits = self.unsettled[word];
+            if bits == 0 {
+                word += 1;
+                continue;
+            }
+            self.unsettled[word] = bits & (bits - 1);
+            let node = word * 64 + bits.trailing_zeros() as usize;
             let truth = self.combine(node as u32, |kid| self.truths[kid as usize], |leaf| self.leaf(leaf));
-            self.truths[node] = truth;
+            if truth != self.truths[node] {
+                self.truths[node] = truth;
+                for &parent in self.program.reach.parents.get(node) {
+                    self.unsettled[parent as usize / 64] |= 1 << (parent % 64);
+                }
+            }
         }
     }
 
@@ -539,13 +621,14 @@ impl<'a> Evaluator<'a> {
         // Every node is settled for the inputs as they are: only a change needs settling again.
         if judgement_lower != self.inputs.judgement_lower {
             self.inputs.judgement_lower = judgement_lower;
-            self.settle(safeguards.judgement_lower.leaf as usize);
+            self.unsettle(Input::JudgementLower);
+            self.settle();
         }
         let level = self.inputs.judgement.as_ref().map_or(engine_level, |(judged, _)| (*judged).max(engine_level));
         // The level's own response comes first: with the emergency level, 999 leads.
         let mut outcome = Outcome::new(program);
         outcome.apply_level(program, level);
-        let suspicion = safeguards.harm_suspected.map(|(harm, _)| harm.rule);
+        let suspicion = safeguards.harm_suspected.map(|(rule, _)| rule);
         for (position, rule) in rules.iter().enumerate() {
             if self.truths[rule.root as usize] == Truth::True && Some(position) != suspicion {
                 outcome.apply(rule);
@@ -1181,5 +1264,54 @@ impl Supposition {
             // Supposed only as themselves ([`Var::Leaf`]), or never.
             Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Settling only what a case's inputs reach, from the baseline, gives every node the truth a
+    /// pass over every node gives: for every case of the bank and the scenarios, and again after
+    /// each late input (the practitioner's lower view, a suspicion of harm, a worry) changes.
+    #[test]
+    fn settling_what_the_inputs_reach_is_settling_everything() {
+        let tree = crate::parse(include_str!("../www/rulesets/england.json"), Document::Ruleset).expect("the default ruleset");
+        let engine = crate::Engine::new(&tree, None).expect("compiles");
+        let program = &engine.program;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = ["tests/cases", "www/scenarios"]
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("a directory"))
+            .map(|entry| entry.expect("an entry").path())
+            .collect();
+        files.retain(|path| path.extension().is_some_and(|ext| ext == "json"));
+        let mut cases = 0;
+        for path in files {
+            let scenario: crate::Scenario = crate::from_json(&std::fs::read_to_string(&path).expect("readable")).expect("a scenario");
+            for point in scenario.time_points {
+                let Ok(inputs) = bind(program, &point.case, &mut Vec::new()) else { continue };
+                let mut ev = Evaluator::new(program, inputs);
+                ev.settle_case();
+                let mut whole = Evaluator::new(program, bind(program, &point.case, &mut Vec::new()).expect("bound once"));
+                whole.settle_all();
+                assert!(ev.truths == whole.truths, "{}: {}", path.display(), point.id);
+                for late in [Input::JudgementLower, Input::HarmSuspected, Input::Worry] {
+                    for inputs in [&mut ev.inputs, &mut whole.inputs] {
+                        match late {
+                            Input::JudgementLower => inputs.judgement_lower = !inputs.judgement_lower,
+                            Input::HarmSuspected => inputs.harm_suspected = !inputs.harm_suspected,
+                            _ => inputs.worried = !inputs.worried,
+                        }
+                    }
+                    ev.unsettle(late);
+                    ev.settle();
+                    whole.settle_all();
+                    assert!(ev.truths == whole.truths, "{}: {} with {late:?} changed", path.display(), point.id);
+                }
+                cases += 1;
+            }
+        }
+        assert!(cases > 1000, "only {cases} cases were compared");
     }
 }

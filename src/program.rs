@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
+use crate::logic::Truth;
 use crate::ruleset::{AgeRange, ContactScope, Fact, IndicatorKind, LintCode, ReferralOutcome, Step, Urgency};
 
 /// A ruleset (and profile) compiled: every id resolved to an index, every condition a node in
@@ -39,19 +40,20 @@ pub(crate) struct Program {
     pub(crate) safeguards: Safeguards,
     /// Which rules each input can engage, for open questions.
     pub(crate) engaging: Engaging,
+    /// Which nodes each input of a case reaches, for settling only those.
+    pub(crate) reach: Reach,
     /// Groups of words that mean the same thing to a practitioner, for forms' search.
     pub(crate) synonyms: Vec<Vec<String>>,
 }
 
-/// The safeguards whose truth is known only late, found by name when compiled. (Every
-/// safeguard is a rule of kind [`RuleKind::Safeguard`] after the ruleset's own rules.)
+/// The safeguard an assessment applies apart from the other rules, found by name when
+/// compiled. (Every safeguard is a rule of kind [`RuleKind::Safeguard`] after the ruleset's own
+/// rules; those read late inputs through [`Input::JudgementLower`] and [`Input::HarmSuspected`].)
 #[derive(Debug)]
 pub(crate) struct Safeguards {
-    /// `judgementLower`: needs the level the rules reach.
-    pub judgement_lower: Late,
-    /// `harmSuspected`, if the ruleset words it: needs the open questions. With it, the level
-    /// an open question must be able to raise the guidance to.
-    pub harm_suspected: Option<(Late, u8)>,
+    /// `harmSuspected`, if the ruleset words it, which needs the open questions: its position in
+    /// [`Program::rules`], and the level an open question must be able to raise the guidance to.
+    pub harm_suspected: Option<(usize, u8)>,
 }
 
 /// The rules each input of a case can engage (`Evaluator::engaged`: part of the rule holds, or
@@ -97,14 +99,131 @@ impl Engaging {
     }
 }
 
-/// A safeguard decided by an input known only part way through an assessment.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Late {
-    /// Its position in [`Program::rules`].
-    pub rule: usize,
-    /// The leaf node that reads the late input: every node that depends on it comes after it
-    /// in [`Program::nodes`], so settling from here on settles them all.
-    pub leaf: u32,
+/// What a leaf reads from a case. Every leaf reads exactly one input, so a case's truths are
+/// those of a case where nothing is known ([`Reach::baseline`]) but at the leaves reading an
+/// input it gives, and at their ancestors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Input {
+    /// An indicator's answer or events.
+    Indicator(u16),
+    Fact(crate::ruleset::Fact),
+    Referral,
+    Age,
+    Worry,
+    JudgementLower,
+    HarmSuspected,
+}
+
+impl Input {
+    /// Its position in [`Reach`]'s lists: the indicators, then the facts, then the rest.
+    fn slot(self, indicators: usize) -> usize {
+        let after_facts = indicators + crate::ruleset::Fact::COUNT;
+        match self {
+            Input::Indicator(i) => usize::from(i),
+            Input::Fact(fact) => indicators + fact as usize,
+            Input::Referral => after_facts,
+            Input::Age => after_facts + 1,
+            Input::Worry => after_facts + 2,
+            Input::JudgementLower => after_facts + 3,
+            Input::HarmSuspected => after_facts + 4,
+        }
+    }
+
+    const AFTER_FACTS: usize = 5;
+}
+
+impl Leaf {
+    /// The input the test reads.
+    pub(crate) fn input(self) -> Input {
+        match self {
+            Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) | Leaf::Events { indicator: i, .. } => {
+                Input::Indicator(i)
+            }
+            Leaf::Age { .. } => Input::Age,
+            Leaf::Fact(fact) => Input::Fact(fact),
+            Leaf::Referral(_) => Input::Referral,
+            Leaf::WorryRecorded => Input::Worry,
+            Leaf::JudgementLower => Input::JudgementLower,
+            Leaf::HarmSuspected => Input::HarmSuspected,
+        }
+    }
+}
+
+/// Lists of node numbers, one per position, kept end to end.
+#[derive(Debug, Default)]
+pub(crate) struct Lists {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// `count` lists, made from every (position, item) pair.
+    fn of(count: usize, pairs: impl Iterator<Item = (usize, u32)> + Clone) -> Lists {
+        let mut starts = vec![0u32; count + 1];
+        for (at, _) in pairs.clone() {
+            starts[at + 1] += 1;
+        }
+        for at in 0..count {
+            starts[at + 1] += starts[at];
+        }
+        let mut filled = starts.clone();
+        let mut items = vec![0; starts[count] as usize];
+        for (at, item) in pairs {
+            items[filled[at] as usize] = item;
+            filled[at] += 1;
+        }
+        Lists { starts, items }
+    }
+
+    pub(crate) fn get(&self, at: usize) -> &[u32] {
+        match (self.starts.get(at), self.starts.get(at + 1)) {
+            (Some(&start), Some(&end)) => &self.items[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// Which nodes each input of a case reaches: a case settles only those, from the truths of a
+/// case where nothing is known.
+#[derive(Debug, Default)]
+pub(crate) struct Reach {
+    /// Every node's truth when nothing is known: no age, answers, events, facts, referral,
+    /// worry, judgement or suspicion. Set by [`crate::Engine::new`] once the program is
+    /// accepted, from [`crate::eval::baseline`].
+    pub baseline: Vec<Truth>,
+    /// Each node's parents (all after it in [`Program::nodes`]).
+    pub parents: Lists,
+    /// The leaves reading each input, by [`Input::slot`].
+    readers: Lists,
+    indicators: usize,
+}
+
+impl Reach {
+    pub(crate) fn of(nodes: &[Node], kids: &[u32], indicators: usize) -> Reach {
+        let edges = nodes.iter().enumerate().flat_map(|(parent, node)| {
+            let children: &[u32] = match node {
+                Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => &kids[*start as usize..*end as usize],
+                Node::Not(kid) => std::slice::from_ref(kid),
+                Node::Leaf(_) => &[],
+            };
+            children.iter().map(move |kid| (*kid as usize, parent as u32))
+        });
+        let parents = Lists::of(nodes.len(), edges);
+        let slots = indicators + crate::ruleset::Fact::COUNT + Input::AFTER_FACTS;
+        // A leaf naming an indicator that is not there belongs to a ruleset that is refused,
+        // but the program is built before it is: such a leaf is left out rather than misread.
+        let reads = nodes.iter().enumerate().filter_map(|(node, n)| match n.leaf()?.input() {
+            Input::Indicator(i) if usize::from(i) >= indicators => None,
+            input => Some((input.slot(indicators), node as u32)),
+        });
+        let readers = Lists::of(slots, reads);
+        Reach { baseline: Vec::new(), parents, readers, indicators }
+    }
+
+    /// The leaves reading `input`.
+    pub(crate) fn readers(&self, input: Input) -> &[u32] {
+        self.readers.get(input.slot(self.indicators))
+    }
 }
 
 #[derive(Debug)]
