@@ -490,6 +490,56 @@ fn adding_a_concern_never_lowers_the_level() {
     );
 }
 
+// --- 1b. A circumstance lowers the level only through the rules written to -------------------
+
+/// The rules through which answering a circumstance (an indicator marked `worry: false`) yes may
+/// lower the level, each with why. A circumstance is no worry in itself and can change how a
+/// concern is read, but only where a rule is written to say so.
+const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
+    (
+        "seen-daily-early-years",
+        "young-child-unseen",
+        "a young child seen most days at nursery is seen by someone outside the home, so missed health appointments do not mean nobody has seen them",
+    ),
+    (
+        "poverty",
+        "neglect-basic-care",
+        "where a family cannot afford the basics, practical help comes first (needs-unmet-in-poverty, early help) until it makes no difference",
+    ),
+    ("poverty", "home-conditions", "as for basic care: an unsafe home the family cannot afford to put right is met first with practical help"),
+    (
+        "kinship-care",
+        "previous-proceedings-and-worry",
+        "for a child in kinship care after proceedings, money worries alone are for the kinship rules; a worry about the care the child gets now still counts",
+    ),
+];
+
+#[test]
+fn a_circumstance_lowers_the_level_only_through_the_rules_written_to() {
+    let circumstances: Vec<String> = DATA.indicators.iter().filter(|i| i.kind != "event" && !i.worry).map(|i| i.id.clone()).collect();
+    check_all(
+        "1b. a circumstance lowers the level only through the rules written to",
+        (cases(any_age()), select(circumstances).no_shrink()),
+        |(case, circumstance)| format!("{}\n    then {circumstance} yes", compact(case)),
+        |engine, (case, circumstance)| {
+            if !case["answers"][circumstance].is_null() {
+                return Err(TestCaseError::reject("already answered"));
+            }
+            let before = assess(engine, case)?;
+            let after = assess(engine, &with_yes(case.clone(), circumstance))?;
+            if rank(&after) >= rank(&before) {
+                return Ok(true);
+            }
+            let still = list(&after, "reasons", "rule");
+            let lost: Vec<&str> = list(&before, "reasons", "rule").into_iter().filter(|rule| !still.contains(rule)).collect();
+            if lost.iter().any(|rule| LOWERED_THROUGH.iter().any(|(c, r, _)| c == circumstance && r == rule)) {
+                return Ok(true);
+            }
+            Err(fail(format!("{circumstance} yes lowered the level from {} to {}; no longer firing: {lost:?}", level(&before), level(&after))))
+        },
+    );
+}
+
 // --- 2. A recorded worry is never the lowest level, and always gets an action ------------------
 
 fn is_worry(indicator: &str) -> bool {
