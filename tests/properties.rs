@@ -508,6 +508,11 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
     ),
     ("poverty", "home-conditions", "as for basic care: an unsafe home the family cannot afford to put right is met first with practical help"),
     (
+        "poverty",
+        "complex-health-not-brought",
+        "a child with complex health needs whose engaging family cannot afford to reach the clinic, with treatment given at home, is met with practical help first",
+    ),
+    (
         "kinship-care",
         "previous-proceedings-and-worry",
         "for a child in kinship care after proceedings, money worries alone are for the kinship rules; a worry about the care the child gets now still counts",
