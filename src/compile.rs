@@ -883,11 +883,7 @@ impl Graph {
             let size = kids.iter().fold(1u32, |size, kid| size.saturating_add(self.sizes[*kid as usize]));
             (size, kids.iter().fold(1u16, |depth, kid| depth.max(self.depths[*kid as usize].saturating_add(1))))
         };
-        let (size, depth) = match node {
-            Node::Not(kid) => measure(&[kid]),
-            Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => measure(&self.kids[start as usize..end as usize]),
-            Node::Leaf(_) => measure(&[]),
-        };
+        let (size, depth) = measure(node.children(&self.kids));
         self.sizes.push(size);
         self.depths.push(depth);
         self.nodes.push(node);

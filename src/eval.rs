@@ -33,6 +33,18 @@ struct Inputs {
     harm_suspected: bool,
 }
 
+impl Inputs {
+    /// Whether the case answers `indicator` or records events of it.
+    fn gives(&self, indicator: usize) -> bool {
+        self.answers[indicator].is_some() || !self.events[indicator].is_empty()
+    }
+}
+
+/// Marks `node` in a bitset of nodes, one bit each.
+fn mark_node(nodes: &mut [u64], node: u32) {
+    nodes[node as usize / 64] |= 1 << (node % 64);
+}
+
 /// Something a question could find out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Var {
@@ -558,7 +570,7 @@ impl<'a> Evaluator<'a> {
     /// differ from the baseline, and only through them their ancestors.
     fn settle_case(&mut self) {
         for i in 0..self.program.indicators.len() {
-            if self.inputs.answers[i].is_some() || !self.inputs.events[i].is_empty() {
+            if self.inputs.gives(i) {
                 self.unsettle(Input::Indicator(i as u16));
             }
         }
@@ -582,7 +594,7 @@ impl<'a> Evaluator<'a> {
     /// Marks the leaves reading `input` to be settled again.
     fn unsettle(&mut self, input: Input) {
         for &leaf in self.program.reach.readers(input) {
-            self.unsettled[leaf as usize / 64] |= 1 << (leaf % 64);
+            mark_node(&mut self.unsettled, leaf);
         }
     }
 
@@ -603,7 +615,7 @@ impl<'a> Evaluator<'a> {
             if truth != self.truths[node] {
                 self.truths[node] = truth;
                 for &parent in self.program.reach.parents.get(node) {
-                    self.unsettled[parent as usize / 64] |= 1 << (parent % 64);
+                    mark_node(&mut self.unsettled, parent);
                 }
             }
         }
@@ -980,7 +992,7 @@ impl<'a> Evaluator<'a> {
         let mut mark = |rules: &[u16]| rules.iter().for_each(|rule| could[usize::from(*rule)] = true);
         mark(&engaging.always);
         for (indicator, rules) in engaging.by_indicator.iter().enumerate() {
-            if inputs.answers[indicator].is_some() || !inputs.events[indicator].is_empty() {
+            if inputs.gives(indicator) {
                 mark(rules);
             }
         }

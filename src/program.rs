@@ -125,11 +125,10 @@ impl Input {
             Input::Age => after_facts + 1,
             Input::Worry => after_facts + 2,
             Input::JudgementLower => after_facts + 3,
+            // The last slot: `Reach::of` sizes the lists by it.
             Input::HarmSuspected => after_facts + 4,
         }
     }
-
-    const AFTER_FACTS: usize = 5;
 }
 
 impl Leaf {
@@ -200,16 +199,9 @@ pub(crate) struct Reach {
 
 impl Reach {
     pub(crate) fn of(nodes: &[Node], kids: &[u32], indicators: usize) -> Reach {
-        let edges = nodes.iter().enumerate().flat_map(|(parent, node)| {
-            let children: &[u32] = match node {
-                Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => &kids[*start as usize..*end as usize],
-                Node::Not(kid) => std::slice::from_ref(kid),
-                Node::Leaf(_) => &[],
-            };
-            children.iter().map(move |kid| (*kid as usize, parent as u32))
-        });
+        let edges = nodes.iter().enumerate().flat_map(|(parent, node)| node.children(kids).iter().map(move |kid| (*kid as usize, parent as u32)));
         let parents = Lists::of(nodes.len(), edges);
-        let slots = indicators + crate::ruleset::Fact::COUNT + Input::AFTER_FACTS;
+        let slots = Input::HarmSuspected.slot(indicators) + 1;
         // A leaf naming an indicator that is not there belongs to a ruleset that is refused,
         // but the program is built before it is: such a leaf is left out rather than misread.
         let reads = nodes.iter().enumerate().filter_map(|(node, n)| match n.leaf()?.input() {
@@ -563,6 +555,15 @@ impl Leaf {
 }
 
 impl Node {
+    /// A branch's children, numbers in `kids` (the list its `start` and `end` index); none for a leaf.
+    pub(crate) fn children<'n>(&'n self, kids: &'n [u32]) -> &'n [u32] {
+        match self {
+            Node::All { start, end } | Node::Any { start, end } | Node::AtLeast { start, end, .. } => &kids[*start as usize..*end as usize],
+            Node::Not(kid) => std::slice::from_ref(kid),
+            Node::Leaf(_) => &[],
+        }
+    }
+
     /// The test, if it is a leaf.
     pub(crate) fn leaf(self) -> Option<Leaf> {
         match self {
