@@ -412,6 +412,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/heldout-proportion-1.json",
     "tests/cases/heldout-radicalisation-teens-1.json",
     "tests/cases/heldout-restraint-special-settings-1.json",
+    "tests/cases/heldout-school-dsl-week-1.json",
     "tests/cases/heldout-schools-1.json",
     "tests/cases/heldout-schools-2.json",
     "tests/cases/heldout-separated-families-1.json",
