@@ -365,6 +365,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/heldout-everyday-school-worries-1.json",
     "tests/cases/heldout-exclusion-and-alternative-provision-1.json",
     "tests/cases/heldout-family-1.json",
+    "tests/cases/heldout-family-hub-day-1.json",
     "tests/cases/heldout-family-life-events-1.json",
     "tests/cases/heldout-fathers-and-male-carers-1.json",
     "tests/cases/heldout-fgm-forced-marriage-honour-1.json",
