@@ -436,6 +436,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/heldout-young-carers-and-private-fostering-1.json",
     "tests/cases/heldout-young-parents-1.json",
     "tests/cases/heldout-youth-and-sport-1.json",
+    "tests/cases/heldout-youth-worker-evening-1.json",
     "tests/cases/outside-education.json",
     "tests/cases/outside-exploitation.json",
     "tests/cases/outside-missing.json",
