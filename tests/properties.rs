@@ -517,6 +517,21 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
         "previous-proceedings-and-worry",
         "for a child in kinship care after proceedings, money worries alone are for the kinship rules; a worry about the care the child gets now still counts",
     ),
+    (
+        "in-emergency-care",
+        "suicide-plan",
+        "a child already in hospital after an attempt is out of the emergency for now: suicide-plan-in-emergency-care (child in need) asks for an assessment before they go home instead of 999",
+    ),
+    (
+        "in-emergency-care",
+        "overdose-from-eight",
+        "an overdose already being treated in hospital: overdose-from-eight-in-emergency-care (child in need) asks for an assessment before the child goes home instead of 999",
+    ),
+    (
+        "in-emergency-care",
+        "overdose-young-with-risks",
+        "a young child already in hospital after swallowing a carer's drugs: overdose-young-in-emergency-care keeps child protection and the child from going home, without 999",
+    ),
 ];
 
 #[test]

@@ -360,6 +360,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/heldout-early-years-1.json",
     "tests/cases/heldout-education-disability-1.json",
     "tests/cases/heldout-emergencies-and-overdoses-1.json",
+    "tests/cases/heldout-emergency-department-night-1.json",
     "tests/cases/heldout-emotional-abuse-and-coercive-parenting-1.json",
     "tests/cases/heldout-escalation-1.json",
     "tests/cases/heldout-everyday-school-worries-1.json",
