@@ -373,6 +373,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/heldout-fathers-and-male-carers-1.json",
     "tests/cases/heldout-fgm-forced-marriage-honour-1.json",
     "tests/cases/heldout-front-door-mixed-referrals-1.json",
+    "tests/cases/heldout-further-education-college-1.json",
     "tests/cases/heldout-gp-and-primary-care-1.json",
     "tests/cases/heldout-harm-outside-home-1.json",
     "tests/cases/heldout-harmful-sexual-behaviour-1.json",
