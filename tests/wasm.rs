@@ -345,6 +345,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/heldout-babies-1.json",
     "tests/cases/heldout-beliefs-and-treatment-1.json",
     "tests/cases/heldout-brief-encounters-1.json",
+    "tests/cases/heldout-camhs-clinic-day-1.json",
     "tests/cases/heldout-case-review-learning-1.json",
     "tests/cases/heldout-child-on-child-1.json",
     "tests/cases/heldout-chronologies-over-a-year-1.json",
