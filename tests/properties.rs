@@ -544,30 +544,71 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Whether answering `circumstance` yes lowers the level of `case` (whose guidance is `before`)
+/// other than through a rule in `LOWERED_THROUGH`.
+fn lowers_only_as_written(engine: &Engine, case: &Value, before: &Value, circumstance: &str) -> Result<(), TestCaseError> {
+    let after = assess(engine, &with_yes(case.clone(), circumstance))?;
+    if rank(&after) >= rank(before) {
+        return Ok(());
+    }
+    let still = list(&after, "reasons", "rule");
+    let lost: Vec<&str> = list(before, "reasons", "rule").into_iter().filter(|rule| !still.contains(rule)).collect();
+    if lost.iter().any(|rule| LOWERED_THROUGH.iter().any(|(c, r, _)| *c == circumstance && r == rule)) {
+        return Ok(());
+    }
+    Err(fail(format!("{circumstance} yes lowered the level from {} to {}; no longer firing: {lost:?}", level(before), level(&after))))
+}
+
+fn circumstances() -> Vec<String> {
+    DATA.indicators.iter().filter(|i| i.kind != "event" && !i.worry).map(|i| i.id.clone()).collect()
+}
+
 #[test]
 fn a_circumstance_lowers_the_level_only_through_the_rules_written_to() {
-    let circumstances: Vec<String> = DATA.indicators.iter().filter(|i| i.kind != "event" && !i.worry).map(|i| i.id.clone()).collect();
     check_all(
         "1b. a circumstance lowers the level only through the rules written to",
-        (cases(any_age()), select(circumstances).no_shrink()),
+        (cases(any_age()), select(circumstances()).no_shrink()),
         |(case, circumstance)| format!("{}\n    then {circumstance} yes", compact(case)),
         |engine, (case, circumstance)| {
             if !case["answers"][circumstance].is_null() {
                 return Err(TestCaseError::reject("already answered"));
             }
-            let before = assess(engine, case)?;
-            let after = assess(engine, &with_yes(case.clone(), circumstance))?;
-            if rank(&after) >= rank(&before) {
-                return Ok(true);
-            }
-            let still = list(&after, "reasons", "rule");
-            let lost: Vec<&str> = list(&before, "reasons", "rule").into_iter().filter(|rule| !still.contains(rule)).collect();
-            if lost.iter().any(|rule| LOWERED_THROUGH.iter().any(|(c, r, _)| c == circumstance && r == rule)) {
-                return Ok(true);
-            }
-            Err(fail(format!("{circumstance} yes lowered the level from {} to {}; no longer firing: {lost:?}", level(&before), level(&after))))
+            lowers_only_as_written(engine, case, &assess(engine, case)?, circumstance)?;
+            Ok(true)
         },
     );
+}
+
+/// 1b on every case of one answer (each indicator yes or not known, at no age and at four ages
+/// from a baby to a teenager) beside every circumstance, on the default ruleset alone: random
+/// cases found a 'not known' whose suspicion vanished in hospital (suicide-plan, 1.1.87) only
+/// by chance.
+#[test]
+fn a_circumstance_lowers_the_level_only_through_the_rules_written_to_beside_any_one_answer() {
+    let ruleset = parse(&DATA.text, Document::Ruleset).unwrap_or_else(|e| panic!("england.json: {e}"));
+    let engine = Engine::new(&ruleset, None).unwrap_or_else(|e| panic!("england.json: {e}"));
+    let circumstances = circumstances();
+    let ages = [json!(null), json!({"ageMonths": 4}), json!({"ageYears": 2}), json!({"ageYears": 9}), json!({"ageYears": 15})];
+    let (mut failures, mut checked) = (Vec::new(), 0);
+    for indicator in &DATA.answerable {
+        for answer in ["yes", "not-known"] {
+            for age in &ages {
+                let mut case = json!({"asOf": days_ago(0), "answers": {indicator.as_str(): answer}});
+                if !age.is_null() {
+                    case["child"] = age.clone();
+                }
+                let before = assess(&engine, &case).unwrap_or_else(|e| panic!("{}: {e:?}", compact(&case)));
+                for circumstance in circumstances.iter().filter(|c| *c != indicator) {
+                    match lowers_only_as_written(&engine, &case, &before, circumstance) {
+                        Ok(_) => checked += 1,
+                        Err(e) => failures.push(format!("{}\n    then {circumstance} yes: {e}", compact(&case))),
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "1b does not hold beside one answer ({} of {checked} pairs):\n{}", failures.len(), failures.join("\n"));
+    assert!(checked > 10_000, "only {checked} pairs were checked");
 }
 
 // --- 2. A recorded worry is never the lowest level, and always gets an action ------------------
