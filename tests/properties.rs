@@ -33,7 +33,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
 use serde_json::{json, Map, Value};
-use waymark::{from_json, parse, Case, Detail, Document, Engine};
+use waymark::{from_json, parse, Case, Detail, Document, Engine, Json};
 
 /// Random cases per property, per engine.
 const CASES: u32 = 2_000;
@@ -211,10 +211,19 @@ fn kind(indicator: &str) -> &'static str {
     }
 }
 
+fn default_ruleset() -> Json {
+    parse(&DATA.text, Document::Ruleset).unwrap_or_else(|e| panic!("england.json: {e}"))
+}
+
+/// The default ruleset alone.
+fn engine_alone(ruleset: &Json) -> Engine {
+    Engine::new(ruleset, None).unwrap_or_else(|e| panic!("england.json: {e}"))
+}
+
 /// The default ruleset alone, then with each profile in www/profiles/, by name.
 fn engines() -> Vec<(String, Engine)> {
-    let ruleset = parse(&DATA.text, Document::Ruleset).unwrap_or_else(|e| panic!("england.json: {e}"));
-    let mut engines = vec![("england.json alone".to_string(), Engine::new(&ruleset, None).unwrap_or_else(|e| panic!("england.json: {e}")))];
+    let ruleset = default_ruleset();
+    let mut engines = vec![("england.json alone".to_string(), engine_alone(&ruleset))];
     let dir = root().join("www/profiles");
     let mut profiles: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -585,8 +594,7 @@ fn a_circumstance_lowers_the_level_only_through_the_rules_written_to() {
 /// by chance.
 #[test]
 fn a_circumstance_lowers_the_level_only_through_the_rules_written_to_beside_any_one_answer() {
-    let ruleset = parse(&DATA.text, Document::Ruleset).unwrap_or_else(|e| panic!("england.json: {e}"));
-    let engine = Engine::new(&ruleset, None).unwrap_or_else(|e| panic!("england.json: {e}"));
+    let engine = engine_alone(&default_ruleset());
     let circumstances = circumstances();
     let ages = [json!(null), json!({"ageMonths": 4}), json!({"ageYears": 2}), json!({"ageYears": 9}), json!({"ageYears": 15})];
     let (mut failures, mut checked) = (Vec::new(), 0);
