@@ -706,12 +706,12 @@ impl<'j> Compiler<'j> {
                 };
                 graph.leaf(Leaf::Events { indicator, within, at_least })
             }
-            ConditionKind::Fact => {
+            ConditionKind::Fact | ConditionKind::FactAnsweredYes => {
                 let fact = Fact::from_json(value, &here).map_err(|m| self.misfit(m)).unwrap_or(Fact::StillWorried);
                 if !scope.worded_facts.contains(&fact) {
                     self.problem(&here, Code::MissingWording, format!("{} needs wording in context.facts before a rule can ask it", fact.name()));
                 }
-                graph.leaf(Leaf::Fact(fact))
+                graph.leaf(if kind == ConditionKind::Fact { Leaf::Fact(fact) } else { Leaf::FactAnsweredYes(fact) })
             }
             ConditionKind::Worry => {
                 if *value != Json::Bool(true) {

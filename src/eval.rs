@@ -713,7 +713,7 @@ impl<'a> Evaluator<'a> {
                 };
                 match leaf {
                     Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => consider(Var::Indicator(i)),
-                    Leaf::Fact(fact) => consider(Var::Fact(fact)),
+                    Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => consider(Var::Fact(fact)),
                     Leaf::Referral(_) => ReferralOutcome::ALL.iter().for_each(|outcome| consider(Var::Referral(*outcome))),
                     Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {}
                 }
@@ -809,6 +809,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
             Leaf::Fact(fact) => known(inputs.facts[fact as usize]),
+            Leaf::FactAnsweredYes(fact) => Truth::from_bool(inputs.facts[fact as usize] == Some(Answer::Yes)),
             Leaf::Referral(outcome) => inputs.referral.map_or(Truth::Unknown, |actual| Truth::from_bool(actual == outcome)),
             Leaf::WorryRecorded => Truth::from_bool(inputs.worried),
             Leaf::JudgementLower => Truth::from_bool(inputs.judgement_lower),
@@ -858,6 +859,7 @@ impl<'a> Evaluator<'a> {
             | Leaf::Age { .. }
             | Leaf::Events { .. }
             | Leaf::Fact(_)
+            | Leaf::FactAnsweredYes(_)
             | Leaf::Referral(_)
             | Leaf::JudgementLower => out.push(self.finding(leaf)),
         }
@@ -915,7 +917,9 @@ impl<'a> Evaluator<'a> {
                     holds,
                 }
             }
-            Leaf::Fact(fact) => Finding::Fact { fact, text: program.fact_text(fact), answer: self.inputs.facts[fact as usize], holds },
+            Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => {
+                Finding::Fact { fact, text: program.fact_text(fact), answer: self.inputs.facts[fact as usize], holds }
+            }
             Leaf::Referral(outcome) => Finding::Referral { outcome, text: program.referral_text(outcome), actual: self.inputs.referral, holds },
             Leaf::JudgementLower | Leaf::WorryRecorded | Leaf::HarmSuspected => {
                 let (level, reason) = self.inputs.judgement.clone().unwrap_or_default();
@@ -956,7 +960,7 @@ impl<'a> Evaluator<'a> {
             Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => {
                 unknown(self.inputs.answers[i as usize]).then_some(Var::Indicator(i))
             }
-            Leaf::Fact(fact) => unknown(self.inputs.facts[fact as usize]).then_some(Var::Fact(fact)),
+            Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => unknown(self.inputs.facts[fact as usize]).then_some(Var::Fact(fact)),
             Leaf::Referral(outcome) => self.inputs.referral.is_none().then_some(Var::Referral(outcome)),
             Leaf::Age { .. } | Leaf::Events { .. } => (self.truths[node as usize] == Truth::Unknown).then_some(Var::Leaf(node)),
             // Known once the rules are settled, never asked; or known from the answers as given.
@@ -977,7 +981,7 @@ impl<'a> Evaluator<'a> {
                 // As the tests for yes and for "not known" that each stands for.
                 Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => matches!(self.inputs.answers[i as usize], Some(Answer::Yes | Answer::NotKnown)),
                 Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => not_known(self.inputs.answers[i as usize]),
-                Leaf::Fact(fact) => not_known(self.inputs.facts[fact as usize]) || holds,
+                Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => not_known(self.inputs.facts[fact as usize]) || holds,
                 Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => holds,
             }
         })
@@ -1020,7 +1024,7 @@ impl<'a> Evaluator<'a> {
                 Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => worry(i) && matches!(self.inputs.answers[i as usize], Some(Answer::Yes | Answer::NotKnown)),
                 Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => worry(i) && not_known(self.inputs.answers[i as usize]),
                 Leaf::Events { indicator, .. } => worry(indicator) && (not_known(self.inputs.answers[indicator as usize]) || holds),
-                Leaf::Fact(fact) => fact == Fact::StillWorried && (not_known(self.inputs.facts[fact as usize]) || holds),
+                Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => fact == Fact::StillWorried && (not_known(self.inputs.facts[fact as usize]) || holds),
                 Leaf::Age { .. } | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => false,
             }
         })
@@ -1268,7 +1272,7 @@ impl Supposition {
             Leaf::AnsweredNo(i) => (self.var == Var::Indicator(i)).then_some(!supposed),
             // Any answer supposed is a yes or a no: no longer "not known".
             Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => (self.var == Var::Indicator(i)).then_some(Truth::False),
-            Leaf::Fact(fact) => (self.var == Var::Fact(fact)).then_some(supposed),
+            Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => (self.var == Var::Fact(fact)).then_some(supposed),
             Leaf::Referral(outcome) => match self.var {
                 Var::Referral(outcome_supposed) => Some(Truth::from_bool(outcome_supposed == outcome && self.value)),
                 Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => None,

@@ -393,6 +393,7 @@ fn age_test(program: &Program, node: u32) -> Option<(i32, i32)> {
             | Leaf::AnsweredNo(_)
             | Leaf::Events { .. }
             | Leaf::Fact(_)
+            | Leaf::FactAnsweredYes(_)
             | Leaf::Referral(_),
         ) => None,
         Node::Leaf(Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected) => None,
@@ -475,7 +476,7 @@ fn collect(program: &Program, node: u32, vars: &mut BTreeMap<Var, Vec<i64>>) {
         Node::Leaf(Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i)) => {
             vars.insert(Var::Indicator(i), vec![NO, YES, NOT_KNOWN]);
         }
-        Node::Leaf(Leaf::Fact(fact)) => {
+        Node::Leaf(Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact)) => {
             vars.insert(Var::Fact(fact), vec![0, YES]);
         }
         Node::Leaf(Leaf::Referral(_)) => {
@@ -508,7 +509,7 @@ fn holds(program: &Program, node: u32, assignment: &BTreeMap<Var, i64>) -> bool 
         Node::Leaf(Leaf::Yes(i) | Leaf::AnsweredYes(i)) => value(Var::Indicator(i)) == YES,
         Node::Leaf(Leaf::AnsweredNo(i)) => value(Var::Indicator(i)) == NO,
         Node::Leaf(Leaf::NotKnown(i)) | Node::Leaf(Leaf::AnsweredNotKnown(i)) => value(Var::Indicator(i)) == NOT_KNOWN,
-        Node::Leaf(Leaf::Fact(fact)) => value(Var::Fact(fact)) == YES,
+        Node::Leaf(Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact)) => value(Var::Fact(fact)) == YES,
         Node::Leaf(Leaf::Referral(outcome)) => value(Var::Referral) == outcome as i64,
         Node::Leaf(Leaf::Age { min, max }) => (i64::from(min)..=i64::from(max)).contains(&value(Var::Age)),
         Node::Leaf(Leaf::Events { .. }) => value(Var::Count(node)) == 1,

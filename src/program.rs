@@ -84,7 +84,7 @@ impl Engaging {
                     Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::AnsweredNotKnown(_) | Leaf::AnsweredYes(_) | Leaf::AnsweredNo(_) | Leaf::Events { .. } => {
                         leaf.indicator().and_then(|i| engaging.by_indicator.get_mut(usize::from(i)))
                     }
-                    Leaf::Fact(fact) => engaging.by_fact.get_mut(fact as usize),
+                    Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => engaging.by_fact.get_mut(fact as usize),
                     Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => Some(&mut engaging.always),
                     // The child's age alone engages nothing.
                     Leaf::Age { .. } => None,
@@ -139,7 +139,7 @@ impl Leaf {
                 Input::Indicator(i)
             }
             Leaf::Age { .. } => Input::Age,
-            Leaf::Fact(fact) => Input::Fact(fact),
+            Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => Input::Fact(fact),
             Leaf::Referral(_) => Input::Referral,
             Leaf::WorryRecorded => Input::Worry,
             Leaf::JudgementLower => Input::JudgementLower,
@@ -515,6 +515,9 @@ pub(crate) enum Leaf {
         at_least: u16,
     },
     Fact(Fact),
+    /// The context fact is answered yes; false when answered no or "not known", or not given.
+    /// Never unknown, yet asked about while it could still become a yes, as `AnsweredYes`.
+    FactAnsweredYes(Fact),
     Referral(ReferralOutcome),
     /// The practitioner has recorded a worry (safeguard only).
     WorryRecorded,
@@ -549,7 +552,13 @@ impl Leaf {
             Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) | Leaf::Events { indicator: i, .. } => {
                 Some(i)
             }
-            Leaf::Age { .. } | Leaf::Fact(_) | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
+            Leaf::Age { .. }
+            | Leaf::Fact(_)
+            | Leaf::FactAnsweredYes(_)
+            | Leaf::Referral(_)
+            | Leaf::WorryRecorded
+            | Leaf::JudgementLower
+            | Leaf::HarmSuspected => None,
         }
     }
 }

@@ -47,6 +47,7 @@ named! {
         Age = "age",
         Events = "events",
         Fact = "fact",
+        FactAnsweredYes = "factAnsweredYes",
         Referral = "referral",
         Condition = "condition",
         Worry = "worry",

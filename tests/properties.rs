@@ -547,6 +547,11 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
         "a collapse beside a sign of harm, already being treated: medical-emergency-with-harm-in-emergency-care tells children's social care (child in need) instead of 999",
     ),
     (
+        "in-emergency-care",
+        "danger-sign-said-not-known",
+        "not knowing whether a child has collapsed, is missing or (as a baby) is unwell after handling does not arise for a child already being treated: the rule guards those three against it, and a possible shaking in hospital keeps baby-unwell-said-not-known",
+    ),
+    (
         "landlord-disrepair",
         "home-conditions",
         "a home made unsafe by disrepair the family has reported is the landlord's to put right: home-disrepair-reported (early help) helps them get it fixed, as poverty is met with practical help first",

@@ -216,6 +216,32 @@ fn answered_yes_and_answered_no_hold_only_for_that_answer_and_ask_as_the_tests_t
     assert!(asked > 0, "some answers leave the rule open, with questions to compare");
 }
 
+/// `factAnsweredYes` is `fact` made two-valued: true only for a stated yes, so that "not given"
+/// can stand for "no" where that is the safe reading (a plan is continuing unless a step-down is
+/// said to be proposed), while a yes still asks its question.
+#[test]
+fn fact_answered_yes_holds_only_for_yes_and_still_asks() {
+    let engine = one_rule(json!({"all": [{"yes": "domestic-abuse"}, {"not": {"factAnsweredYes": "step-down-proposed"}}]}));
+    for (value, expected) in [("yes", Status::NotFired), ("no", Status::Fired), ("not-known", Status::Fired), ("", Status::Fired)] {
+        let mut value_case = json!({"answers": {"domestic-abuse": "yes"}});
+        if !value.is_empty() {
+            value_case["facts"] = json!({ "step-down-proposed": value });
+        }
+        let a = engine.assess(&case(value_case)).expect("ok");
+        assert_eq!(status(&a, "only"), expected, "step-down-proposed {value:?}: never unknown");
+    }
+    // The three-valued test leaves the rule open where the two-valued one decides it.
+    let three = one_rule(json!({"all": [{"yes": "domestic-abuse"}, {"not": {"fact": "step-down-proposed"}}]}));
+    assert_eq!(status(&three.assess(&case(json!({"answers": {"domestic-abuse": "yes"}}))).expect("ok"), "only"), Status::Undetermined);
+    // In a rule another unknown leaves open, a yes that would decide it is still worth asking,
+    // with the fact as its subject (as `answeredYes` asks its indicator).
+    let asks = one_rule(json!({"all": [{"yes": "domestic-abuse"}, {"any": [{"factAnsweredYes": "cp-plan"}, {"yes": "parental-mental-health"}]}]}));
+    let a = asks.assess(&case(json!({"answers": {"domestic-abuse": "yes"}}))).expect("ok");
+    assert_eq!(status(&a, "only"), Status::Undetermined);
+    let about: Vec<Value> = a.questions.iter().flat_map(|q| q.about.iter()).map(|f| serde_json::to_value(f).expect("JSON")).collect();
+    assert!(about.iter().any(|f| f["fact"] == "cp-plan"), "{about:?}");
+}
+
 // --- Levels -------------------------------------------------------------------------------
 
 #[test]

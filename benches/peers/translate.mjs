@@ -141,6 +141,9 @@ export function plan(ruleset, truth) {
       }
       case 'fact':
         return atom(keyOf('f', v), 'eq', t ? 'yes' : 'no');
+      case 'factAnsweredYes':
+        // Two-valued: the fact given is yes, or it is not (left out included).
+        return atom(keyOf('f', v), t ? 'eq' : 'ne', 'yes');
       case 'referral':
         return t ? atom('referral', 'eq', v) : atom('referral', 'in', REFERRAL_OUTCOMES.filter((o) => o !== v));
       case 'worry':
