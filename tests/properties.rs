@@ -552,6 +552,11 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
         "not knowing whether a child has collapsed, is missing or (as a baby) is unwell after handling does not arise for a child already being treated: the rule guards those three against it, and a possible shaking in hospital keeps baby-unwell-said-not-known",
     ),
     (
+        "allegation-outside-work-only",
+        "allegation-about-staff",
+        "a worry only about an adult's life outside their work (transferable risk) goes to the LADO (allegation-transferable-risk) without making the child in the case a child in need: no child is said to have been harmed",
+    ),
+    (
         "landlord-disrepair",
         "home-conditions",
         "a home made unsafe by disrepair the family has reported is the landlord's to put right: home-disrepair-reported (early help) helps them get it fixed, as poverty is met with practical help first",
