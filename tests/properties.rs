@@ -543,6 +543,11 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
     ),
     (
         "in-emergency-care",
+        "plugging",
+        "drugs hidden inside the body, already being treated: plugging-in-emergency-care keeps child protection and tells the doctors what to look for, without 999",
+    ),
+    (
+        "in-emergency-care",
         "medical-emergency-with-harm",
         "a collapse beside a sign of harm, already being treated: medical-emergency-with-harm-in-emergency-care tells children's social care (child in need) instead of 999",
     ),
