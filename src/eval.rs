@@ -700,24 +700,34 @@ impl<'a> Evaluator<'a> {
             Node::Any { start: first, end } => self.branch_changes(node, first, end, 1, suppositions, slots, scratch),
             Node::AtLeast { n, start: first, end } => self.branch_changes(node, first, end, i32::from(n), suppositions, slots, scratch),
             Node::Leaf(leaf) => {
-                // The suppositions about what the leaf reads (its indicator or fact, or any
-                // referral outcome), then about the leaf itself. Each var's suppositions are
-                // together, from its slot on.
-                let mut consider = |about: Var| {
+                // The suppositions about `about`, each var's together from its slot on, and the
+                // truth each gives the leaf by the value supposed.
+                let mut consider = |about: Var, truth: fn(bool) -> Truth| {
                     let Some(first) = slots.get(about) else { return };
                     for (i, (_, supposition)) in suppositions.iter().enumerate().skip(first).take_while(|(_, (_, s))| s.var == about) {
-                        if let Some(truth) = supposition.decides(node, leaf).filter(|truth| *truth != base) {
+                        let truth = truth(supposition.value);
+                        if truth != base {
                             scratch.changes.push((i, base, truth));
                         }
                     }
                 };
+                let never = |_| Truth::False;
                 match leaf {
-                    Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => consider(Var::Indicator(i)),
-                    Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => consider(Var::Fact(fact)),
-                    Leaf::Referral(_) => ReferralOutcome::ALL.iter().for_each(|outcome| consider(Var::Referral(*outcome))),
-                    Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {}
+                    Leaf::Yes(i) | Leaf::AnsweredYes(i) => consider(Var::Indicator(i), Truth::from_bool),
+                    Leaf::AnsweredNo(i) => consider(Var::Indicator(i), |value| Truth::from_bool(!value)),
+                    // Any answer supposed is a yes or a no: no longer "not known".
+                    Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => consider(Var::Indicator(i), never),
+                    Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => consider(Var::Fact(fact), Truth::from_bool),
+                    // Any outcome supposed says whether it is this one.
+                    Leaf::Referral(outcome) => {
+                        for supposed in ReferralOutcome::ALL {
+                            consider(Var::Referral(*supposed), if *supposed == outcome { Truth::from_bool } else { never });
+                        }
+                    }
+                    // Supposed only as themselves (see `unknown_var`).
+                    Leaf::Age { .. } | Leaf::Events { .. } => consider(Var::Leaf(node), Truth::from_bool),
+                    Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {}
                 }
-                consider(Var::Leaf(node));
             }
         }
     }
@@ -768,8 +778,13 @@ impl<'a> Evaluator<'a> {
     /// One step of three-valued logic: a branch from its children's truths, a leaf by `leaf`.
     fn combine(&self, node: u32, kid: impl Fn(u32) -> Truth, leaf: impl FnOnce(Leaf) -> Truth) -> Truth {
         match self.program.nodes[node as usize] {
-            Node::All { start, end } => self.kids(start, end).fold(Truth::True, |truth, k| truth.and(kid(k))),
-            Node::Any { start, end } => self.kids(start, end).fold(Truth::False, |truth, k| truth.or(kid(k))),
+            // A false child settles an `all`, a true one an `any`: the rest are not read.
+            Node::All { start, end } => {
+                self.kids(start, end).try_fold(Truth::True, |truth, k| Some(truth.and(kid(k))).filter(|t| *t != Truth::False)).unwrap_or(Truth::False)
+            }
+            Node::Any { start, end } => {
+                self.kids(start, end).try_fold(Truth::False, |truth, k| Some(truth.or(kid(k))).filter(|t| *t != Truth::True)).unwrap_or(Truth::True)
+            }
             Node::Not(k) => !kid(k),
             Node::AtLeast { n, start, end } => Truth::at_least(usize::from(n), self.kids(start, end).map(kid)),
             Node::Leaf(test) => leaf(test),
@@ -1258,29 +1273,6 @@ fn question_key(about: &[Finding], if_answer: Option<Hypothesis>) -> u64 {
         }
     }
     h.0
-}
-
-impl Supposition {
-    /// The truth this supposition gives a leaf (the node `node`), if it concerns it.
-    fn decides(self, node: u32, leaf: Leaf) -> Option<Truth> {
-        let supposed = Truth::from_bool(self.value);
-        if self.var == Var::Leaf(node) {
-            return Some(supposed);
-        }
-        match leaf {
-            Leaf::Yes(i) | Leaf::AnsweredYes(i) => (self.var == Var::Indicator(i)).then_some(supposed),
-            Leaf::AnsweredNo(i) => (self.var == Var::Indicator(i)).then_some(!supposed),
-            // Any answer supposed is a yes or a no: no longer "not known".
-            Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => (self.var == Var::Indicator(i)).then_some(Truth::False),
-            Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => (self.var == Var::Fact(fact)).then_some(supposed),
-            Leaf::Referral(outcome) => match self.var {
-                Var::Referral(outcome_supposed) => Some(Truth::from_bool(outcome_supposed == outcome && self.value)),
-                Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => None,
-            },
-            // Supposed only as themselves ([`Var::Leaf`]), or never.
-            Leaf::Age { .. } | Leaf::Events { .. } | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => None,
-        }
-    }
 }
 
 #[cfg(test)]
