@@ -527,6 +527,11 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
         "for a child in kinship care after proceedings, money worries alone are for the kinship rules; a worry about the care the child gets now still counts",
     ),
     (
+        "adopted",
+        "previous-proceedings-and-worry",
+        "as for kinship care: care proceedings about an adopted child concerned the birth family, so they alone do not make a worry about the adoptive home a child in need; a worry about the care the child gets now still does",
+    ),
+    (
         "in-emergency-care",
         "suicide-plan",
         "a child already in hospital after an attempt is out of the emergency for now: suicide-plan-in-emergency-care (child in need) asks for an assessment before they go home instead of 999",
