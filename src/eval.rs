@@ -665,114 +665,118 @@ impl<'a> Evaluator<'a> {
         self.inputs.events[indicator as usize].first().map(|(_, _, end, _)| end.add_days(i32::from(days)))
     }
 
-    /// For each supposition, the truth of `root` were it true (for open questions). One pass
-    /// over the condition, in which each node carries only the suppositions that change it:
-    /// O(size × depth), where evaluating the condition once per supposition is O(size²).
-    fn suppose_each<'s>(&self, root: u32, suppositions: &[(Leaf, Supposition)], scratch: &'s mut Scratch) -> &'s [Truth] {
+    /// For each supposition, whether `root` would hold were it true (for open questions). One
+    /// pass over the condition, in which each node carries only the suppositions that change
+    /// it: O(size × depth), where evaluating the condition once per supposition is O(size²).
+    fn suppose_each<'s>(&self, root: u32, suppositions: &[(Leaf, Supposition)], scratch: &'s mut Scratch) -> &'s [bool] {
         scratch.counts.clear();
-        scratch.counts.resize(suppositions.len(), (0, 0, false));
+        scratch.counts.resize(suppositions.len(), (0, false));
         let slots = std::mem::take(&mut scratch.slots);
-        self.changes(root, suppositions, &slots, scratch);
+        self.flips(root, Truth::True, suppositions, &slots, scratch);
         scratch.slots = slots;
-        scratch.truths.clear();
-        scratch.truths.resize(suppositions.len(), self.truths[root as usize]);
-        for &(i, _, truth) in &scratch.changes {
-            scratch.truths[i] = truth;
+        scratch.holds.clear();
+        scratch.holds.resize(suppositions.len(), self.truths[root as usize] == Truth::True);
+        for &(i, holds) in &scratch.flips {
+            scratch.holds[i] = holds;
         }
-        scratch.changes.clear();
-        &scratch.truths
+        scratch.flips.clear();
+        &scratch.holds
     }
 
-    /// Appends to `scratch.changes` each supposition (by index) that changes the truth of
-    /// `node`, with its truth before and after. Everything else in `scratch` is left as found.
-    fn changes(&self, node: u32, suppositions: &[(Leaf, Supposition)], slots: &Slots, scratch: &mut Scratch) {
-        let base = self.truths[node as usize];
-        let start = scratch.changes.len();
-        match self.program.nodes[node as usize] {
-            Node::Not(kid) => {
-                self.changes(kid, suppositions, slots, scratch);
-                for change in &mut scratch.changes[start..] {
-                    (change.1, change.2) = (!change.1, !change.2);
-                }
-            }
-            // As [`Truth::at_least`]: `all` needs every child, `any` one.
-            Node::All { start: first, end } => self.branch_changes(node, first, end, (end - first) as i32, suppositions, slots, scratch),
-            Node::Any { start: first, end } => self.branch_changes(node, first, end, 1, suppositions, slots, scratch),
-            Node::AtLeast { n, start: first, end } => self.branch_changes(node, first, end, i32::from(n), suppositions, slots, scratch),
-            Node::Leaf(leaf) => {
-                // The suppositions about `about`, each var's together from its slot on, and the
-                // truth each gives the leaf by the value supposed.
-                let mut consider = |about: Var, truth: fn(bool) -> Truth| {
-                    let Some(first) = slots.get(about) else { return };
-                    for (i, (_, supposition)) in suppositions.iter().enumerate().skip(first).take_while(|(_, (_, s))| s.var == about) {
-                        let truth = truth(supposition.value);
-                        if truth != base {
-                            scratch.changes.push((i, base, truth));
-                        }
-                    }
-                };
-                let never = |_| Truth::False;
-                match leaf {
-                    Leaf::Yes(i) | Leaf::AnsweredYes(i) => consider(Var::Indicator(i), Truth::from_bool),
-                    Leaf::AnsweredNo(i) => consider(Var::Indicator(i), |value| Truth::from_bool(!value)),
-                    // Any answer supposed is a yes or a no: no longer "not known".
-                    Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => consider(Var::Indicator(i), never),
-                    Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => consider(Var::Fact(fact), Truth::from_bool),
-                    // Any outcome supposed says whether it is this one.
-                    Leaf::Referral(outcome) => {
-                        for supposed in ReferralOutcome::ALL {
-                            consider(Var::Referral(*supposed), if *supposed == outcome { Truth::from_bool } else { never });
-                        }
-                    }
-                    // Supposed only as themselves (see `unknown_var`).
-                    Leaf::Age { .. } | Leaf::Events { .. } => consider(Var::Leaf(node), Truth::from_bool),
-                    Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {}
+    /// Appends to `scratch.flips` each supposition (by index) that changes whether `node` is
+    /// `goal` (true or false), with whether it then is. Only whether the rule becomes true is
+    /// wanted, so each node is followed only as far as the one truth its parent needs, and a
+    /// branch that no single supposition can change is left at once. Everything else in
+    /// `scratch` is left as found.
+    fn flips(&self, node: u32, goal: Truth, suppositions: &[(Leaf, Supposition)], slots: &Slots, scratch: &mut Scratch) {
+        let is_goal = |node: u32| self.truths[node as usize] == goal;
+        // A branch is true when `n` of its children are (as [`Truth::at_least`]), so false when
+        // more than the rest are false.
+        let (first, end, n) = match self.program.nodes[node as usize] {
+            Node::Not(kid) => return self.flips(kid, !goal, suppositions, slots, scratch),
+            Node::All { start, end } => (start, end, (end - start) as i32),
+            Node::Any { start, end } => (start, end, 1),
+            Node::AtLeast { n, start, end } => (start, end, i32::from(n)),
+            Node::Leaf(leaf) => return self.leaf_flips(node, leaf, goal, suppositions, slots, scratch),
+        };
+        let kids = &self.program.kids[first as usize..end as usize];
+        let needed = if goal == Truth::True { n } else { kids.len() as i32 - n + 1 };
+        let start = scratch.flips.len();
+        let count = kids.iter().filter(|kid| is_goal(**kid)).count() as i32;
+        let holds = count >= needed;
+        // A supposition moves each child at most one step, towards `goal` or away: to change
+        // the branch it must move `to_move` of the children on the side that can change it. A
+        // child there that no supposition moves leaves one fewer able to.
+        let (to_move, mut able) = if holds { (count - needed + 1, count) } else { (needed - count, kids.len() as i32 - count) };
+        if able < to_move {
+            return;
+        }
+        // The children that could change the branch first, so that it is left sooner.
+        for &kid in kids.iter().filter(|kid| is_goal(**kid) == holds) {
+            let before = scratch.flips.len();
+            self.flips(kid, goal, suppositions, slots, scratch);
+            if scratch.flips.len() == before {
+                able -= 1;
+                if able < to_move {
+                    scratch.flips.truncate(start);
+                    return;
                 }
             }
         }
-    }
-
-    /// [`Evaluator::changes`] for a branch whose children are `kids[first..end]`, true when
-    /// `needed` of them are.
-    #[allow(clippy::too_many_arguments)]
-    fn branch_changes(&self, node: u32, first: u32, end: u32, needed: i32, suppositions: &[(Leaf, Supposition)], slots: &Slots, scratch: &mut Scratch) {
-        let (base, start) = (self.truths[node as usize], scratch.changes.len());
-        // How many children are true and unknown as things are, then how that changes under
-        // each supposition that changes a child (most change under none).
-        let (mut yes, mut unknown) = (0, 0);
-        for kid in self.kids(first, end) {
-            let truth = self.truths[kid as usize];
-            yes += i32::from(truth == Truth::True);
-            unknown += i32::from(truth == Truth::Unknown);
-            self.changes(kid, suppositions, slots, scratch);
+        for &kid in kids.iter().filter(|kid| is_goal(**kid) != holds) {
+            self.flips(kid, goal, suppositions, slots, scratch);
         }
+        // How many more children are `goal` under each supposition that moves one (most move none).
         let touched_from = scratch.touched.len();
-        for &(i, before, after) in &scratch.changes[start..] {
+        for &(i, now) in &scratch.flips[start..] {
             let count = &mut scratch.counts[i];
-            if !count.2 {
-                *count = (0, 0, true);
+            if !count.1 {
+                *count = (0, true);
                 scratch.touched.push(i);
             }
-            count.0 += i32::from(after == Truth::True) - i32::from(before == Truth::True);
-            count.1 += i32::from(after == Truth::Unknown) - i32::from(before == Truth::Unknown);
+            count.0 += if now { 1 } else { -1 };
         }
-        scratch.changes.truncate(start);
+        scratch.flips.truncate(start);
         for t in touched_from..scratch.touched.len() {
             let i = scratch.touched[t];
-            let (more_yes, more_unknown, _) = std::mem::take(&mut scratch.counts[i]);
-            let (yes, unknown) = (yes + more_yes, unknown + more_unknown);
-            let truth = if yes >= needed {
-                Truth::True
-            } else if yes + unknown >= needed {
-                Truth::Unknown
-            } else {
-                Truth::False
-            };
-            if truth != base {
-                scratch.changes.push((i, base, truth));
+            let (more, _) = std::mem::take(&mut scratch.counts[i]);
+            if (count + more >= needed) != holds {
+                scratch.flips.push((i, !holds));
             }
         }
         scratch.touched.truncate(touched_from);
+    }
+
+    /// [`Evaluator::flips`] for a leaf.
+    fn leaf_flips(&self, node: u32, leaf: Leaf, goal: Truth, suppositions: &[(Leaf, Supposition)], slots: &Slots, scratch: &mut Scratch) {
+        let is_goal = self.truths[node as usize] == goal;
+        // The suppositions about `about`, each var's together from its slot on, and the truth
+        // each gives the leaf by the value supposed.
+        let mut consider = |about: Var, truth: fn(bool) -> Truth| {
+            let Some(first) = slots.get(about) else { return };
+            for (i, (_, supposition)) in suppositions.iter().enumerate().skip(first).take_while(|(_, (_, s))| s.var == about) {
+                if (truth(supposition.value) == goal) != is_goal {
+                    scratch.flips.push((i, !is_goal));
+                }
+            }
+        };
+        let never = |_| Truth::False;
+        match leaf {
+            Leaf::Yes(i) | Leaf::AnsweredYes(i) => consider(Var::Indicator(i), Truth::from_bool),
+            Leaf::AnsweredNo(i) => consider(Var::Indicator(i), |value| Truth::from_bool(!value)),
+            // Any answer supposed is a yes or a no: no longer "not known".
+            Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => consider(Var::Indicator(i), never),
+            Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => consider(Var::Fact(fact), Truth::from_bool),
+            // Any outcome supposed says whether it is this one.
+            Leaf::Referral(outcome) => {
+                for supposed in ReferralOutcome::ALL {
+                    consider(Var::Referral(*supposed), if *supposed == outcome { Truth::from_bool } else { never });
+                }
+            }
+            // Supposed only as themselves (see `unknown_var`).
+            Leaf::Age { .. } | Leaf::Events { .. } => consider(Var::Leaf(node), Truth::from_bool),
+            Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {}
+        }
     }
 
     /// One step of three-valued logic: a branch from its children's truths, a leaf by `leaf`.
@@ -1072,11 +1076,13 @@ impl<'a> Evaluator<'a> {
                 let Some(var) = self.unknown_var(node, leaf) else { continue };
                 // Never ask about something outside the ages it fits, such as a baby's
                 // weight for a nine-year-old.
-                let asked_at_this_age = leaf.indicator().is_none_or(|i| self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None }));
-                // The first leaf to read a var speaks for it.
-                if !asked_at_this_age || !scratch.slots.claim(var, suppositions.len()) {
+                let asked_at_this_age = || leaf.indicator().is_none_or(|i| self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None }));
+                // The first leaf to read a var speaks for it (whether it fits its ages is the
+                // var's, so asked once).
+                if scratch.slots.get(var).is_some() || !asked_at_this_age() {
                     continue;
                 }
+                scratch.slots.claim(var, suppositions.len());
                 suppositions.push((leaf, Supposition { var, value: true }));
                 // "The outcome is this one" is supposed true only: false says nothing of which.
                 let both = match var {
@@ -1096,8 +1102,8 @@ impl<'a> Evaluator<'a> {
             // Each answer that would decide the rule is a question of its own; when none
             // would alone, the rule's unknowns are one question together.
             let asked = asks.len();
-            for (&(leaf, supposition), truth) in suppositions.iter().zip(supposed) {
-                if *truth != Truth::True {
+            for (&(leaf, supposition), holds) in suppositions.iter().zip(supposed) {
+                if !holds {
                     continue;
                 }
                 let answer = if supposition.value { Hypothesis::Yes } else { Hypothesis::No };
@@ -1161,19 +1167,19 @@ impl<'a> Evaluator<'a> {
     }
 }
 
-/// Working space for [`Evaluator::suppose_each`] and [`Evaluator::changes`] (used there as
+/// Working space for [`Evaluator::suppose_each`] and [`Evaluator::flips`] (used there as
 /// stacks), kept from one rule to the next so that each rule's questions allocate nothing.
 #[derive(Default)]
 struct Scratch {
     /// Where each var's suppositions start.
     slots: Slots,
-    /// The truth of the rule under each supposition.
-    truths: Vec<Truth>,
-    /// (supposition, truth before, truth after) for the nodes being worked on.
-    changes: Vec<(usize, Truth, Truth)>,
-    /// Per supposition: how many more children are true and unknown, and whether it is in
+    /// Whether the rule holds under each supposition.
+    holds: Vec<bool>,
+    /// (supposition, whether the node then is the truth sought) for the nodes being worked on.
+    flips: Vec<(usize, bool)>,
+    /// Per supposition: how many more children are the truth sought, and whether it is in
     /// `touched`.
-    counts: Vec<(i32, i32, bool)>,
+    counts: Vec<(i32, bool)>,
     touched: Vec<usize>,
 }
 
@@ -1210,11 +1216,8 @@ impl Slots {
         slot.filter(|slot| *slot != UNCLAIMED).map(|slot| slot as usize)
     }
 
-    /// Gives `var` the slot `at`, unless it has one.
-    fn claim(&mut self, var: Var, at: usize) -> bool {
-        if self.get(var).is_some() {
-            return false;
-        }
+    /// Gives `var`, which has no slot, the slot `at`.
+    fn claim(&mut self, var: Var, at: usize) {
         // Sized for every var by `size_for`, as `clear` relies on too.
         match var {
             Var::Indicator(i) => self.indicators[usize::from(i)] = at as u32,
@@ -1223,7 +1226,6 @@ impl Slots {
             Var::Leaf(node) => self.leaves.push((node, at as u32)),
         }
         self.claimed.push(var);
-        true
     }
 
     fn clear(&mut self) {
@@ -1321,5 +1323,67 @@ mod tests {
             }
         }
         assert!(cases > 1000, "only {cases} cases were compared");
+    }
+
+    /// The truth of `node` with `supposed` in place: the condition evaluated again, leaf by leaf.
+    fn supposed_truth(ev: &Evaluator, node: u32, supposed: Supposition) -> Truth {
+        let Supposition { var, value } = supposed;
+        ev.combine(
+            node,
+            |kid| supposed_truth(ev, kid, supposed),
+            |leaf| match (leaf, var) {
+                (Leaf::Yes(i) | Leaf::AnsweredYes(i), Var::Indicator(j)) if i == j => Truth::from_bool(value),
+                (Leaf::AnsweredNo(i), Var::Indicator(j)) if i == j => Truth::from_bool(!value),
+                (Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i), Var::Indicator(j)) if i == j => Truth::False,
+                (Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact), Var::Fact(supposed)) if fact == supposed => Truth::from_bool(value),
+                (Leaf::Referral(outcome), Var::Referral(supposed)) => Truth::from_bool(value && outcome == supposed),
+                (Leaf::Age { .. } | Leaf::Events { .. }, Var::Leaf(at)) if at == node => Truth::from_bool(value),
+                _ => ev.truths[node as usize],
+            },
+        )
+    }
+
+    /// The open-question search's one pass says a rule holds under a supposition exactly when
+    /// evaluating it again with that supposition does: for every rule of every case of the bank
+    /// and the scenarios, each unknown it reads supposed yes and no.
+    #[test]
+    fn supposing_in_one_pass_is_evaluating_again() {
+        let tree = crate::parse(include_str!("../www/rulesets/england.json"), Document::Ruleset).expect("the default ruleset");
+        let engine = crate::Engine::new(&tree, None).expect("compiles");
+        let program = &engine.program;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut scratch, mut suppositions, mut compared) = (Scratch::default(), Vec::new(), 0);
+        scratch.slots.size_for(program);
+        for dir in ["tests/cases", "www/scenarios"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("a directory") {
+                let path = entry.expect("an entry").path();
+                if path.extension().is_none_or(|ext| ext != "json") {
+                    continue;
+                }
+                let scenario: crate::Scenario = crate::from_json(&std::fs::read_to_string(&path).expect("readable")).expect("a scenario");
+                for point in scenario.time_points {
+                    let Ok(inputs) = bind(program, &point.case, &mut Vec::new()) else { continue };
+                    let mut ev = Evaluator::new(program, inputs);
+                    ev.settle_case();
+                    for rule in &program.rules {
+                        suppositions.clear();
+                        scratch.slots.clear();
+                        for (node, leaf) in program.leaves(rule) {
+                            let Some(var) = ev.unknown_var(node, leaf) else { continue };
+                            if scratch.slots.get(var).is_none() {
+                                scratch.slots.claim(var, suppositions.len());
+                                suppositions.extend([true, false].map(|value| (leaf, Supposition { var, value })));
+                            }
+                        }
+                        let holds = ev.suppose_each(rule.root, &suppositions, &mut scratch);
+                        for (&(_, supposed), holds) in suppositions.iter().zip(holds) {
+                            assert_eq!(*holds, supposed_truth(&ev, rule.root, supposed) == Truth::True, "{}: {}, rule {}", path.display(), point.id, rule.id);
+                            compared += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(compared > 100_000, "only {compared} suppositions were compared");
     }
 }
