@@ -532,6 +532,19 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
         "as for kinship care: care proceedings about an adopted child concerned the birth family, so they alone do not make a worry about the adoptive home a child in need; a worry about the care the child gets now still does",
     ),
     (
+        "history-change-assessed",
+        "previous-proceedings-and-worry",
+        "lasting change confirmed since earlier proceedings lets the history inform rather than set the level, unless there is a worry about the care the child gets now (care-worry-now) or the practitioner is still worried",
+    ),
+    ("history-change-assessed", "previous-plan-and-worry", "as for earlier proceedings: an earlier plan informs the decision once lasting change is confirmed, unless care-worry-now"),
+    ("history-change-assessed", "sibling-removed", "as for earlier proceedings: a brother or sister removed informs the decision once lasting change is confirmed, unless care-worry-now"),
+    ("history-change-assessed", "adult-children-removed", "as for a brother or sister removed: an adult's own children removed informs the decision once lasting change is confirmed, unless care-worry-now"),
+    (
+        "history-change-assessed",
+        "pre-birth-history",
+        "an unborn baby with a history and lasting change confirmed is child in need with a pre-birth assessment (pre-birth-history-change-assessed), not child protection, unless care-worry-now",
+    ),
+    (
         "in-emergency-care",
         "suicide-plan",
         "a child already in hospital after an attempt is out of the emergency for now: suicide-plan-in-emergency-care (child in need) asks for an assessment before they go home instead of 999",
