@@ -580,6 +580,12 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
         "a worry only about an adult's life outside their work (transferable risk) goes to the LADO (allegation-transferable-risk) without making the child in the case a child in need: no child is said to have been harmed",
     ),
     (
+        "allegation-outside-work-only",
+        "previous-proceedings-and-worry",
+        "when the only worry was a suspicion about a setting's adult, and it is only about their life outside work, nothing about this child is left for earlier proceedings to bring back ({\"worry\": true} counts a suspicion)",
+    ),
+    ("allegation-outside-work-only", "previous-plan-and-worry", "as for earlier proceedings: an earlier plan is brought back by a worry about this child, and none is left"),
+    (
         "landlord-disrepair",
         "home-conditions",
         "a home made unsafe by disrepair the family has reported is the landlord's to put right: home-disrepair-reported (early help) helps them get it fixed, as poverty is met with practical help first",
