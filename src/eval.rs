@@ -1281,46 +1281,58 @@ fn question_key(about: &[Finding], if_answer: Option<Hypothesis>) -> u64 {
 mod tests {
     use super::*;
 
+    /// The default ruleset's engine, for the tests below that run it over the case bank.
+    fn default_engine() -> crate::Engine {
+        let tree = crate::parse(include_str!("../www/rulesets/england.json"), Document::Ruleset).expect("the default ruleset");
+        crate::Engine::new(&tree, None).expect("compiles")
+    }
+
+    /// Every time point of the case bank and the scenarios, named by file and id for messages.
+    fn bank_cases() -> Vec<(String, Case)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut cases = Vec::new();
+        for dir in ["tests/cases", "www/scenarios"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("a directory") {
+                let path = entry.expect("an entry").path();
+                if path.extension().is_none_or(|ext| ext != "json") {
+                    continue;
+                }
+                let scenario: crate::Scenario = crate::from_json(&std::fs::read_to_string(&path).expect("readable")).expect("a scenario");
+                cases.extend(scenario.time_points.into_iter().map(|point| (format!("{}: {}", path.display(), point.id), point.case)));
+            }
+        }
+        cases
+    }
+
     /// Settling only what a case's inputs reach, from the baseline, gives every node the truth a
     /// pass over every node gives: for every case of the bank and the scenarios, and again after
     /// each late input (the practitioner's lower view, a suspicion of harm, a worry) changes.
     #[test]
     fn settling_what_the_inputs_reach_is_settling_everything() {
-        let tree = crate::parse(include_str!("../www/rulesets/england.json"), Document::Ruleset).expect("the default ruleset");
-        let engine = crate::Engine::new(&tree, None).expect("compiles");
+        let engine = default_engine();
         let program = &engine.program;
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files: Vec<_> = ["tests/cases", "www/scenarios"]
-            .iter()
-            .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("a directory"))
-            .map(|entry| entry.expect("an entry").path())
-            .collect();
-        files.retain(|path| path.extension().is_some_and(|ext| ext == "json"));
         let mut cases = 0;
-        for path in files {
-            let scenario: crate::Scenario = crate::from_json(&std::fs::read_to_string(&path).expect("readable")).expect("a scenario");
-            for point in scenario.time_points {
-                let Ok(inputs) = bind(program, &point.case, &mut Vec::new()) else { continue };
-                let mut ev = Evaluator::new(program, inputs);
-                ev.settle_case();
-                let mut whole = Evaluator::new(program, bind(program, &point.case, &mut Vec::new()).expect("bound once"));
-                whole.settle_all();
-                assert!(ev.truths == whole.truths, "{}: {}", path.display(), point.id);
-                for late in [Input::JudgementLower, Input::HarmSuspected, Input::Worry] {
-                    for inputs in [&mut ev.inputs, &mut whole.inputs] {
-                        match late {
-                            Input::JudgementLower => inputs.judgement_lower = !inputs.judgement_lower,
-                            Input::HarmSuspected => inputs.harm_suspected = !inputs.harm_suspected,
-                            _ => inputs.worried = !inputs.worried,
-                        }
+        for (at, case) in bank_cases() {
+            let Ok(inputs) = bind(program, &case, &mut Vec::new()) else { continue };
+            let mut ev = Evaluator::new(program, inputs);
+            ev.settle_case();
+            let mut whole = Evaluator::new(program, bind(program, &case, &mut Vec::new()).expect("bound once"));
+            whole.settle_all();
+            assert!(ev.truths == whole.truths, "{at}");
+            for late in [Input::JudgementLower, Input::HarmSuspected, Input::Worry] {
+                for inputs in [&mut ev.inputs, &mut whole.inputs] {
+                    match late {
+                        Input::JudgementLower => inputs.judgement_lower = !inputs.judgement_lower,
+                        Input::HarmSuspected => inputs.harm_suspected = !inputs.harm_suspected,
+                        _ => inputs.worried = !inputs.worried,
                     }
-                    ev.unsettle(late);
-                    ev.settle();
-                    whole.settle_all();
-                    assert!(ev.truths == whole.truths, "{}: {} with {late:?} changed", path.display(), point.id);
                 }
-                cases += 1;
+                ev.unsettle(late);
+                ev.settle();
+                whole.settle_all();
+                assert!(ev.truths == whole.truths, "{at} with {late:?} changed");
             }
+            cases += 1;
         }
         assert!(cases > 1000, "only {cases} cases were compared");
     }
@@ -1348,39 +1360,28 @@ mod tests {
     /// and the scenarios, each unknown it reads supposed yes and no.
     #[test]
     fn supposing_in_one_pass_is_evaluating_again() {
-        let tree = crate::parse(include_str!("../www/rulesets/england.json"), Document::Ruleset).expect("the default ruleset");
-        let engine = crate::Engine::new(&tree, None).expect("compiles");
+        let engine = default_engine();
         let program = &engine.program;
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let (mut scratch, mut suppositions, mut compared) = (Scratch::default(), Vec::new(), 0);
         scratch.slots.size_for(program);
-        for dir in ["tests/cases", "www/scenarios"] {
-            for entry in std::fs::read_dir(root.join(dir)).expect("a directory") {
-                let path = entry.expect("an entry").path();
-                if path.extension().is_none_or(|ext| ext != "json") {
-                    continue;
-                }
-                let scenario: crate::Scenario = crate::from_json(&std::fs::read_to_string(&path).expect("readable")).expect("a scenario");
-                for point in scenario.time_points {
-                    let Ok(inputs) = bind(program, &point.case, &mut Vec::new()) else { continue };
-                    let mut ev = Evaluator::new(program, inputs);
-                    ev.settle_case();
-                    for rule in &program.rules {
-                        suppositions.clear();
-                        scratch.slots.clear();
-                        for (node, leaf) in program.leaves(rule) {
-                            let Some(var) = ev.unknown_var(node, leaf) else { continue };
-                            if scratch.slots.get(var).is_none() {
-                                scratch.slots.claim(var, suppositions.len());
-                                suppositions.extend([true, false].map(|value| (leaf, Supposition { var, value })));
-                            }
-                        }
-                        let holds = ev.suppose_each(rule.root, &suppositions, &mut scratch);
-                        for (&(_, supposed), holds) in suppositions.iter().zip(holds) {
-                            assert_eq!(*holds, supposed_truth(&ev, rule.root, supposed) == Truth::True, "{}: {}, rule {}", path.display(), point.id, rule.id);
-                            compared += 1;
-                        }
+        for (at, case) in bank_cases() {
+            let Ok(inputs) = bind(program, &case, &mut Vec::new()) else { continue };
+            let mut ev = Evaluator::new(program, inputs);
+            ev.settle_case();
+            for rule in &program.rules {
+                suppositions.clear();
+                scratch.slots.clear();
+                for (node, leaf) in program.leaves(rule) {
+                    let Some(var) = ev.unknown_var(node, leaf) else { continue };
+                    if scratch.slots.get(var).is_none() {
+                        scratch.slots.claim(var, suppositions.len());
+                        suppositions.extend([true, false].map(|value| (leaf, Supposition { var, value })));
                     }
+                }
+                let holds = ev.suppose_each(rule.root, &suppositions, &mut scratch);
+                for (&(_, supposed), holds) in suppositions.iter().zip(holds) {
+                    assert_eq!(*holds, supposed_truth(&ev, rule.root, supposed) == Truth::True, "{at}, rule {}", rule.id);
+                    compared += 1;
                 }
             }
         }
