@@ -540,6 +540,11 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
     ("history-change-assessed", "sibling-removed", "as for earlier proceedings: a brother or sister removed informs the decision once lasting change is confirmed, unless care-worry-now"),
     ("history-change-assessed", "adult-children-removed", "as for a brother or sister removed: an adult's own children removed informs the decision once lasting change is confirmed, unless care-worry-now"),
     (
+        "homicide-care-decided",
+        "domestic-homicide",
+        "once children's social care or the family court has decided where the child lives and who has contact since a domestic homicide, the killing no longer sets child protection by itself (domestic-homicide-care-decided); new worries are answered in their own questions",
+    ),
+    (
         "history-change-assessed",
         "pre-birth-history",
         "an unborn baby with a history and lasting change confirmed is child in need with a pre-birth assessment (pre-birth-history-change-assessed), not child protection, unless care-worry-now",
