@@ -31,12 +31,16 @@ use std::sync::LazyLock;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
+use proptest::test_runner::{Config, RngSeed, TestCaseError, TestError, TestRunner};
 use serde_json::{json, Map, Value};
 use waymark::{from_json, parse, Case, Detail, Document, Engine, Json};
 
-/// Random cases per property, per engine.
+/// Random cases per property, per engine; `WAYMARK_PROPERTY_CASES` sets more.
 const CASES: u32 = 2_000;
+/// The seed of the test command's draw: the same cases on every machine, so a property that
+/// holds here holds in CI, and a failure there replays here. `scripts/fuzz` draws afresh
+/// (`WAYMARK_PROPERTY_SEED`) to find what this draw does not.
+const SEED: u64 = 20_261_129;
 const AS_OF: (i64, i64, i64) = (2026, 11, 29);
 /// The earliest date of birth generated: 215 months old on the assessment date.
 const OLDEST_BIRTH: (i64, i64, i64) = (2008, 11, 30);
@@ -412,7 +416,7 @@ fn list<'a>(a: &'a Value, key: &str, field: &str) -> Vec<&'a str> {
     a[key].as_array().into_iter().flatten().filter_map(|item| item[field].as_str()).collect()
 }
 
-/// Runs `check` on `CASES` random inputs against each engine, and fails with every engine's
+/// Runs `check` on `CASES` random inputs (drawn from `SEED`) against each engine, and fails with every engine's
 /// smallest counter-example. `check` says whether the input met the property's premise: a
 /// property whose premise held in fewer than 1% of cases proves nothing, so that fails too.
 fn check_all<T: Clone + Debug>(
@@ -421,9 +425,12 @@ fn check_all<T: Clone + Debug>(
     show: impl Fn(&T) -> String,
     check: impl Fn(&Engine, &T) -> Result<bool, TestCaseError>,
 ) {
+    let setting = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
+    let cases = setting("WAYMARK_PROPERTY_CASES").map_or(CASES, |n| u32::try_from(n).unwrap_or(u32::MAX));
+    let seed = setting("WAYMARK_PROPERTY_SEED").unwrap_or(SEED);
     let mut failures = Vec::new();
     for (name, engine) in engines() {
-        let config = Config { cases: CASES, failure_persistence: None, ..Config::default() };
+        let config = Config { cases, rng_seed: RngSeed::Fixed(seed), failure_persistence: None, ..Config::default() };
         let mut runner = TestRunner::new(config);
         let (tried, exercised) = (Cell::new(0u32), Cell::new(0u32));
         let result = runner.run(&inputs, |input| {
@@ -441,7 +448,7 @@ fn check_all<T: Clone + Debug>(
             Err(TestError::Abort(reason)) => failures.push(format!("{name}: gave up: {reason}")),
         }
     }
-    assert!(failures.is_empty(), "{property} does not hold:\n{}", failures.join("\n"));
+    assert!(failures.is_empty(), "{property} does not hold (WAYMARK_PROPERTY_SEED={seed} replays it):\n{}", failures.join("\n"));
 }
 
 fn compact(case: &Value) -> String {
@@ -578,6 +585,11 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
         "in-emergency-care",
         "danger-sign-said-not-known",
         "not knowing whether a child has collapsed, is missing or (as a baby) is unwell after handling does not arise for a child already being treated: the rule guards those three against it, and a possible shaking in hospital keeps baby-unwell-said-not-known",
+    ),
+    (
+        "in-emergency-care",
+        "young-child-no-carer-not-known",
+        "a young or dependent child of whom nobody knows who is caring for them, and who may be alone, is no longer alone once in hospital or emergency care: the rule guards against it, and no-carer-said-not-known still has a safe adult found today before the child leaves",
     ),
     (
         "allegation-outside-work-only",
