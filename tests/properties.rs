@@ -416,9 +416,10 @@ fn list<'a>(a: &'a Value, key: &str, field: &str) -> Vec<&'a str> {
     a[key].as_array().into_iter().flatten().filter_map(|item| item[field].as_str()).collect()
 }
 
-/// Runs `check` on `CASES` random inputs (drawn from `SEED`) against each engine, and fails with every engine's
-/// smallest counter-example. `check` says whether the input met the property's premise: a
-/// property whose premise held in fewer than 1% of cases proves nothing, so that fails too.
+/// Runs `check` on `CASES` random inputs (drawn from `SEED`) against each engine, and fails with
+/// every engine's smallest counter-example. `check` says whether the input met the property's
+/// premise: a property whose premise held in fewer than 1% of cases proves nothing, so that fails
+/// too.
 fn check_all<T: Clone + Debug>(
     property: &str,
     inputs: impl Strategy<Value = T>,
