@@ -593,6 +593,11 @@ const LOWERED_THROUGH: &[(&str, &str, &str)] = &[
         "a young or dependent child of whom nobody knows who is caring for them, and who may be alone, is no longer alone once in hospital or emergency care: the rule guards against it, and no-carer-said-not-known still has a safe adult found today before the child leaves",
     ),
     (
+        "in-emergency-care",
+        "baby-unwell-after-handling",
+        "a baby who may have been shaken and is already being treated needs no 999 call: baby-unwell-after-handling-in-emergency-care makes it child protection, with the doctors told and a strategy discussion",
+    ),
+    (
         "allegation-outside-work-only",
         "allegation-about-staff",
         "a worry only about an adult's life outside their work (transferable risk) goes to the LADO (allegation-transferable-risk) without making the child in the case a child in need: no child is said to have been harmed",
@@ -873,7 +878,7 @@ impl Trigger {
 }
 
 /// The parts of a condition `{"any": [...]}`, each a way to make it true: `{"yes": id}`,
-/// `{"events": ...}`, or a named condition that is itself an `any` of these.
+/// `{"events": ...}`, an `all` of these, or a named condition that is itself one of these.
 fn triggers(name: &str, when: &Value, found: &mut Vec<Trigger>) {
     let parts = when["any"].as_array().unwrap_or_else(|| panic!("{name} is not {{\"any\": [...]}}: {when}"));
     for part in parts {
@@ -884,7 +889,10 @@ fn triggers(name: &str, when: &Value, found: &mut Vec<Trigger>) {
             let indicator = events["indicator"].as_str().unwrap_or_else(|| panic!("{name}: {part} has no indicator")).to_string();
             found.push(Trigger::Events { indicator, within_days: number("withinDays"), at_least: number("atLeast") });
         } else if let Some(other) = part["condition"].as_str() {
-            triggers(other, named_condition(other).unwrap_or_else(|| panic!("{name} names an unknown condition {other}")), found);
+            let named = named_condition(other).unwrap_or_else(|| panic!("{name} names an unknown condition {other}"));
+            // A named condition that is one way (an `all`) is read as an `any` of that one way.
+            let one_way = serde_json::json!({ "any": [named] });
+            triggers(other, if named.get("all").is_some() { &one_way } else { named }, found);
         } else if let Some(all) = part["all"].as_array() {
             // Only together: each part must itself be one way to make a yes. A `not` part is an
             // exception that holds while what it reads is left unanswered, as it is in the cases

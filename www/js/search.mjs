@@ -238,14 +238,23 @@ function nearest(index, word) {
 }
 
 /**
+ * Edits from one word to another, two neighbouring letters swapped counting as one edit (the
+ * commonest slip: "brusies" is one edit from "bruises", and two from "buses").
+ *
  * @param {string} a
  * @param {string} b
  */
 function editDistance(a, b) {
+  let before = [];
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 0; i < a.length; i += 1) {
     const next = [i + 1];
-    for (let j = 0; j < b.length; j += 1) next.push(Math.min(row[j + 1] + 1, next[j] + 1, row[j] + (a[i] === b[j] ? 0 : 1)));
+    for (let j = 0; j < b.length; j += 1) {
+      let distance = Math.min(row[j + 1] + 1, next[j] + 1, row[j] + (a[i] === b[j] ? 0 : 1));
+      if (i > 0 && j > 0 && a[i] === b[j - 1] && a[i - 1] === b[j]) distance = Math.min(distance, before[j - 1] + 1);
+      next.push(distance);
+    }
+    before = row;
     row = next;
   }
   return row[b.length];
