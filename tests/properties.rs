@@ -861,6 +861,8 @@ enum Trigger {
         within_days: i64,
         at_least: i64,
     },
+    /// A context fact answered yes.
+    Fact(String),
     /// Every one of these together.
     All(Vec<Trigger>),
 }
@@ -872,18 +874,25 @@ impl Trigger {
             Trigger::Events { indicator, within_days, at_least } => {
                 (0..*at_least).fold(case, |case, i| add(&case, &Concern::Event(indicator.clone(), i % (within_days + 1))))
             }
+            Trigger::Fact(fact) => {
+                let mut case = case;
+                case["facts"][fact.as_str()] = Value::from("yes");
+                case
+            }
             Trigger::All(parts) => parts.iter().fold(case, |case, part| part.apply(case)),
         }
     }
 }
 
 /// The parts of a condition `{"any": [...]}`, each a way to make it true: `{"yes": id}`,
-/// `{"events": ...}`, an `all` of these, or a named condition that is itself one of these.
+/// `{"events": ...}`, a context fact, an `all` of these, or a named condition that is itself one of these.
 fn triggers(name: &str, when: &Value, found: &mut Vec<Trigger>) {
     let parts = when["any"].as_array().unwrap_or_else(|| panic!("{name} is not {{\"any\": [...]}}: {when}"));
     for part in parts {
         if let Some(indicator) = part["yes"].as_str() {
             found.push(Trigger::Yes(indicator.to_string()));
+        } else if let Some(fact) = part["fact"].as_str().or(part["factAnsweredYes"].as_str()) {
+            found.push(Trigger::Fact(fact.to_string()));
         } else if let Some(events) = part.get("events") {
             let number = |key: &str| events[key].as_i64().unwrap_or_else(|| panic!("{name}: {part} has no {key}"));
             let indicator = events["indicator"].as_str().unwrap_or_else(|| panic!("{name}: {part} has no indicator")).to_string();
