@@ -245,6 +245,7 @@ function nearest(index, word) {
  * @param {string} b
  */
 function editDistance(a, b) {
+  /** @type {number[]} */
   let before = [];
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 0; i < a.length; i += 1) {
