@@ -885,7 +885,8 @@ impl Trigger {
 }
 
 /// The parts of a condition `{"any": [...]}`, each a way to make it true: `{"yes": id}`,
-/// `{"events": ...}`, a context fact, an `all` of these, or a named condition that is itself one of these.
+/// `{"events": ...}`, a context fact, an `all` of these, or a named condition that is itself an
+/// `any` of these.
 fn triggers(name: &str, when: &Value, found: &mut Vec<Trigger>) {
     let parts = when["any"].as_array().unwrap_or_else(|| panic!("{name} is not {{\"any\": [...]}}: {when}"));
     for part in parts {
@@ -898,10 +899,7 @@ fn triggers(name: &str, when: &Value, found: &mut Vec<Trigger>) {
             let indicator = events["indicator"].as_str().unwrap_or_else(|| panic!("{name}: {part} has no indicator")).to_string();
             found.push(Trigger::Events { indicator, within_days: number("withinDays"), at_least: number("atLeast") });
         } else if let Some(other) = part["condition"].as_str() {
-            let named = named_condition(other).unwrap_or_else(|| panic!("{name} names an unknown condition {other}"));
-            // A named condition that is one way (an `all`) is read as an `any` of that one way.
-            let one_way = serde_json::json!({ "any": [named] });
-            triggers(other, if named.get("all").is_some() { &one_way } else { named }, found);
+            triggers(other, named_condition(other).unwrap_or_else(|| panic!("{name} names an unknown condition {other}")), found);
         } else if let Some(all) = part["all"].as_array() {
             // Only together: each part must itself be one way to make a yes. A `not` part is an
             // exception that holds while what it reads is left unanswered, as it is in the cases
