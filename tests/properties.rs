@@ -863,6 +863,8 @@ enum Trigger {
     },
     /// A context fact answered yes.
     Fact(String),
+    /// The child's age, in months (the edge of an age test, which it meets).
+    Age(i64),
     /// Every one of these together.
     All(Vec<Trigger>),
 }
@@ -879,14 +881,19 @@ impl Trigger {
                 case["facts"][fact.as_str()] = Value::from("yes");
                 case
             }
+            Trigger::Age(months) => {
+                let mut case = case;
+                case["child"] = json!({ "ageMonths": months });
+                case
+            }
             Trigger::All(parts) => parts.iter().fold(case, |case, part| part.apply(case)),
         }
     }
 }
 
 /// The parts of a condition `{"any": [...]}`, each a way to make it true: `{"yes": id}`,
-/// `{"events": ...}`, a context fact, an `all` of these, or a named condition that is itself an
-/// `any` of these.
+/// `{"events": ...}`, a context fact, an age (inside an `all`), an `all` of these, or a named
+/// condition that is itself an `any` of these.
 fn triggers(name: &str, when: &Value, found: &mut Vec<Trigger>) {
     let parts = when["any"].as_array().unwrap_or_else(|| panic!("{name} is not {{\"any\": [...]}}: {when}"));
     for part in parts {
@@ -898,6 +905,9 @@ fn triggers(name: &str, when: &Value, found: &mut Vec<Trigger>) {
             let number = |key: &str| events[key].as_i64().unwrap_or_else(|| panic!("{name}: {part} has no {key}"));
             let indicator = events["indicator"].as_str().unwrap_or_else(|| panic!("{name}: {part} has no indicator")).to_string();
             found.push(Trigger::Events { indicator, within_days: number("withinDays"), at_least: number("atLeast") });
+        } else if let Some(age) = part.get("age") {
+            let edge = age["maxMonths"].as_i64().or(age["minMonths"].as_i64()).unwrap_or_else(|| panic!("{name}: {part} has no bound"));
+            found.push(Trigger::Age(edge));
         } else if let Some(other) = part["condition"].as_str() {
             triggers(other, named_condition(other).unwrap_or_else(|| panic!("{name} names an unknown condition {other}")), found);
         } else if let Some(all) = part["all"].as_array() {
