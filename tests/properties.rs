@@ -891,13 +891,13 @@ impl Trigger {
     }
 }
 
-/// The parts of a condition `{"any": [...]}`, each a way to make it true: `{"yes": id}`,
-/// `{"events": ...}`, a context fact, an age (inside an `all`), an `all` of these, or a named
-/// condition that is itself an `any` of these.
+/// The ways to make a condition true: each part of an `{"any": [...]}`, or the condition itself
+/// when it is a single part. A part is `{"yes": id}` (or `answeredYes`), `{"events": ...}`, a
+/// context fact, an age (inside an `all`), an `all` of these, or a named condition made of these.
 fn triggers(name: &str, when: &Value, found: &mut Vec<Trigger>) {
-    let parts = when["any"].as_array().unwrap_or_else(|| panic!("{name} is not {{\"any\": [...]}}: {when}"));
+    let parts = when["any"].as_array().map_or_else(|| std::slice::from_ref(when), Vec::as_slice);
     for part in parts {
-        if let Some(indicator) = part["yes"].as_str() {
+        if let Some(indicator) = part["yes"].as_str().or(part["answeredYes"].as_str()) {
             found.push(Trigger::Yes(indicator.to_string()));
         } else if let Some(fact) = part["fact"].as_str().or(part["factAnsweredYes"].as_str()) {
             found.push(Trigger::Fact(fact.to_string()));
