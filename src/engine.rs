@@ -31,6 +31,7 @@ impl Engine {
         let mut program = crate::compile::compile(ruleset, profile)?;
         // Only a program that is accepted can be evaluated: a refused one may name what is not there.
         program.reach.baseline = crate::eval::baseline(&program);
+        program.engaging.asks = crate::eval::asks(&program);
         Ok(Engine { program })
     }
 

@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::error::{Code, Document, Error, Problem};
 use crate::json::Named;
 use crate::logic::Truth;
-use crate::program::{CompiledRule, Fit, Input, Leaf, Node, Program, Window};
+use crate::program::{CompiledRule, Engages, Fit, Input, Leaf, Lists, Node, Program, Window};
 use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome, Urgency};
 use crate::trace::{AgeSpan, Finding, Positions, Status, Trace, TracedRule};
 
@@ -40,9 +40,16 @@ impl Inputs {
     }
 }
 
-/// Marks `node` in a bitset of nodes, one bit each.
-fn mark_node(nodes: &mut [u64], node: u32) {
-    nodes[node as usize / 64] |= 1 << (node % 64);
+/// Marks `at` in a bitset (of nodes, or of rules), one bit each.
+fn mark(set: &mut [u64], at: u32) {
+    set[at as usize / 64] |= 1 << (at % 64);
+}
+
+/// The members of a bitset, lowest first.
+fn members(set: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    set.iter().enumerate().flat_map(|(word, bits)| {
+        std::iter::successors(Some(*bits).filter(|b| *b != 0), |b| Some(b & (b - 1)).filter(|b| *b != 0)).map(move |b| word * 64 + b.trailing_zeros() as usize)
+    })
 }
 
 /// Something a question could find out.
@@ -61,6 +68,37 @@ enum Var {
 struct Supposition {
     var: Var,
     value: bool,
+}
+
+/// The variable a leaf (the node `node`) reads, were it asked about; none for what is never
+/// asked (known once the rules are settled, or from the answers as given).
+fn var(node: u32, leaf: Leaf) -> Option<Var> {
+    match leaf {
+        Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => Some(Var::Indicator(i)),
+        Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => Some(Var::Fact(fact)),
+        Leaf::Referral(outcome) => Some(Var::Referral(outcome)),
+        Leaf::Age { .. } | Leaf::Events { .. } => Some(Var::Leaf(node)),
+        Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected | Leaf::AnsweredNotKnown(_) => None,
+    }
+}
+
+/// For each rule of `program`, the first leaf reading each var it could ask about, in the order
+/// the rule reads them ([`crate::program::Engaging::asks`]): whether a var is known, and fits
+/// the child's age, is the same for every leaf reading it, so the first speaks for it.
+pub(crate) fn asks(program: &Program) -> Lists {
+    let mut slots = Slots::default();
+    slots.size_for(program);
+    let mut pairs = Vec::new();
+    for (position, rule) in program.rules.iter().enumerate() {
+        slots.clear();
+        for (node, leaf) in program.leaves(rule) {
+            if let Some(var) = var(node, leaf).filter(|var| slots.get(*var).is_none()) {
+                slots.claim(var, 0);
+                pairs.push((position, node));
+            }
+        }
+    }
+    Lists::of(program.rules.len(), pairs.into_iter())
 }
 
 struct Evaluator<'a> {
@@ -594,7 +632,7 @@ impl<'a> Evaluator<'a> {
     /// Marks the leaves reading `input` to be settled again.
     fn unsettle(&mut self, input: Input) {
         for &leaf in self.program.reach.readers(input) {
-            mark_node(&mut self.unsettled, leaf);
+            mark(&mut self.unsettled, leaf);
         }
     }
 
@@ -615,7 +653,7 @@ impl<'a> Evaluator<'a> {
             if truth != self.truths[node] {
                 self.truths[node] = truth;
                 for &parent in self.program.reach.parents.get(node) {
-                    mark_node(&mut self.unsettled, parent);
+                    mark(&mut self.unsettled, parent);
                 }
             }
         }
@@ -647,8 +685,7 @@ impl<'a> Evaluator<'a> {
             }
         }
         // A question is worth asking only for what it would add to this outcome.
-        let truths: Vec<Truth> = rules.iter().map(|rule| self.truths[rule.root as usize]).collect();
-        let questions = self.questions(&truths, level, &outcome);
+        let questions = self.questions(level, &outcome);
         Decision { engine_level, level, outcome, questions }
     }
 
@@ -975,56 +1012,54 @@ impl<'a> Evaluator<'a> {
     /// The variable a leaf (the node `node`) reads, when it is not known.
     fn unknown_var(&self, node: u32, leaf: Leaf) -> Option<Var> {
         let unknown = |answer: Option<Answer>| matches!(answer, None | Some(Answer::NotKnown));
-        match leaf {
-            Leaf::Yes(i) | Leaf::NotKnown(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => {
-                unknown(self.inputs.answers[i as usize]).then_some(Var::Indicator(i))
-            }
-            Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => unknown(self.inputs.facts[fact as usize]).then_some(Var::Fact(fact)),
-            Leaf::Referral(outcome) => self.inputs.referral.is_none().then_some(Var::Referral(outcome)),
-            Leaf::Age { .. } | Leaf::Events { .. } => (self.truths[node as usize] == Truth::Unknown).then_some(Var::Leaf(node)),
-            // Known once the rules are settled, never asked; or known from the answers as given.
-            Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected | Leaf::AnsweredNotKnown(_) => None,
-        }
+        let var = var(node, leaf)?;
+        let is_unknown = match var {
+            Var::Indicator(i) => unknown(self.inputs.answers[i as usize]),
+            Var::Fact(fact) => unknown(self.inputs.facts[fact as usize]),
+            Var::Referral(_) => self.inputs.referral.is_none(),
+            Var::Leaf(node) => self.truths[node as usize] == Truth::Unknown,
+        };
+        is_unknown.then_some(var)
     }
 
-    /// Whether the practitioner has engaged with a rule: part of it holds, or they have said
-    /// they do not know something it asks. Untouched rules are not worth a question.
-    fn engaged(&self, rule: &CompiledRule) -> bool {
-        let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
-        self.program.leaves(rule).any(|(node, leaf)| {
-            let holds = self.truths[node as usize] == Truth::True;
-            match leaf {
-                // The child's age alone engages nothing.
-                Leaf::Age { .. } => false,
-                Leaf::Yes(i) | Leaf::Events { indicator: i, .. } => not_known(self.inputs.answers[i as usize]) || holds,
-                // As the tests for yes and for "not known" that each stands for.
-                Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => matches!(self.inputs.answers[i as usize], Some(Answer::Yes | Answer::NotKnown)),
-                Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => not_known(self.inputs.answers[i as usize]),
-                Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => not_known(self.inputs.facts[fact as usize]) || holds,
-                Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => holds,
-            }
-        })
-    }
-
-    /// For each rule, whether anything in this case could engage it
-    /// ([`crate::program::Engaging`]): those that cannot are not looked at.
-    fn could_engage(&self) -> Vec<bool> {
+    /// For each rule, whether the practitioner has engaged with it: part of it holds, or they
+    /// have said they do not know something it asks. Untouched rules are not worth a question.
+    /// Found from the inputs the case gives ([`crate::program::Engaging`]), not by reading
+    /// every leaf of every rule that could ask.
+    fn engaged(&self) -> Vec<u64> {
         let engaging = &self.program.engaging;
         let inputs = &self.inputs;
-        let mut could = vec![false; self.program.rules.len()];
-        let mut mark = |rules: &[u16]| rules.iter().for_each(|rule| could[usize::from(*rule)] = true);
-        mark(&engaging.always);
+        let holds = |node: u32| self.truths[node as usize] == Truth::True;
+        let yes_or_not_known = |answer: Option<Answer>| matches!(answer, Some(Answer::Yes | Answer::NotKnown));
+        let mut engaged = vec![0; self.program.rules.len().div_ceil(64)];
+        for &(rule, node) in &engaging.always {
+            if holds(node) {
+                mark(&mut engaged, u32::from(rule));
+            }
+        }
         for (indicator, rules) in engaging.by_indicator.iter().enumerate() {
-            if inputs.gives(indicator) {
-                mark(rules);
+            if !inputs.gives(indicator) {
+                continue;
+            }
+            let answer = inputs.answers[indicator];
+            let not_known = answer == Some(Answer::NotKnown);
+            for &(rule, engages) in rules {
+                let engages = match engages {
+                    Engages::YesOrNotKnown => yes_or_not_known(answer),
+                    Engages::NotKnown => not_known,
+                    Engages::NotKnownOrHolds(node) => not_known || holds(node),
+                };
+                if engages {
+                    mark(&mut engaged, u32::from(rule));
+                }
             }
         }
         for (fact, rules) in engaging.by_fact.iter().enumerate() {
-            if inputs.facts[fact].is_some() {
-                mark(rules);
+            if yes_or_not_known(inputs.facts[fact]) {
+                rules.iter().for_each(|rule| mark(&mut engaged, u32::from(*rule)));
             }
         }
-        could
+        engaged
     }
 
     /// Whether the practitioner's own answers point at a rule: a worry it reads holds, or they
@@ -1049,37 +1084,36 @@ impl<'a> Evaluator<'a> {
         })
     }
 
-    fn questions(&self, truths: &[Truth], level: u8, outcome: &Outcome) -> Vec<Question<'a>> {
+    fn questions(&self, level: u8, outcome: &Outcome) -> Vec<Question<'a>> {
         let program = self.program;
         // What each rule asking a question would add, and its questions, in rule order: merged
         // below into one question per subject.
         let mut wants: Vec<Want<'a>> = Vec::new();
         let mut asks: Vec<(Vec<Finding<'a>>, Option<Hypothesis>, usize)> = Vec::new();
-        let could_engage = self.could_engage();
         let (mut suppositions, mut scratch) = (Vec::new(), Scratch::default());
         scratch.slots.size_for(program);
-        for ((rule, truth), could_engage) in program.rules.iter().zip(truths).zip(could_engage) {
-            debug_assert!(could_engage || !self.engaged(rule), "rule {} is engaged through an input Engaging does not list", rule.id);
-            if *truth != Truth::Unknown || !could_engage {
+        // Only the rules the practitioner has engaged with, of the hundreds a case leaves untouched.
+        for position in members(&self.engaged()) {
+            let rule = &program.rules[position];
+            if self.truths[rule.root as usize] != Truth::Unknown {
                 continue;
             }
             let raises = rule.then.level.filter(|l| *l > level);
             let adds_routes = rule.then.routes.iter().any(|r| !outcome.has_route(*r));
             let escalates = rule.then.escalate_from.is_some() && outcome.escalate_from.is_none();
-            if raises.is_none() && !adds_routes && !escalates || !self.engaged(rule) {
+            if raises.is_none() && !adds_routes && !escalates {
                 continue;
             }
             let new_routes: Vec<u16> = rule.then.routes.iter().copied().filter(|r| !outcome.has_route(*r)).collect();
             suppositions.clear();
             scratch.slots.clear();
-            for (node, leaf) in program.leaves(rule) {
+            // The first leaf to read each var speaks for it.
+            for &node in program.engaging.asks.get(position) {
+                let Some(leaf) = program.nodes[node as usize].leaf() else { continue };
                 let Some(var) = self.unknown_var(node, leaf) else { continue };
                 // Never ask about something outside the ages it fits, such as a baby's
                 // weight for a nine-year-old.
-                let asked_at_this_age = || leaf.indicator().is_none_or(|i| self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None }));
-                // The first leaf to read a var speaks for it (whether it fits its ages is the
-                // var's, so asked once).
-                if scratch.slots.get(var).is_some() || !asked_at_this_age() {
+                if !leaf.indicator().is_none_or(|i| self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None })) {
                     continue;
                 }
                 scratch.slots.claim(var, suppositions.len());
@@ -1249,32 +1283,21 @@ struct Want<'a> {
     rule: &'a str,
 }
 
-/// A hash of a question's subject and answer: equal for equal ones.
+/// A hash of a question's subject and answer: equal for equal ones. Every id a finding names is
+/// the program's own string, the only one with its text, so its address stands for the text
+/// (hashing each id's text, byte by byte, was 1.7% of a native assessment).
 fn question_key(about: &[Finding], if_answer: Option<Hypothesis>) -> u64 {
-    let mut h = crate::json::Fnv::new();
-    h.write(&[if_answer.map_or(0, |a| a as u8 + 1)]);
-    for finding in about {
-        match finding {
-            Finding::Yes { indicator, .. } => h.string(indicator),
-            Finding::NotKnown { indicator, .. } => {
-                h.write(b"?");
-                h.string(indicator);
-            }
-            Finding::Age { min_months, max_months, .. } => {
-                h.write(&min_months.unwrap_or(i32::MIN).to_le_bytes());
-                h.write(&max_months.unwrap_or(i32::MAX).to_le_bytes());
-            }
-            Finding::Events { indicator, within_days, at_least, .. } => {
-                h.string(indicator);
-                h.write(&within_days.to_le_bytes());
-                h.write(&at_least.to_le_bytes());
-            }
-            Finding::Fact { fact, .. } => h.string(fact.name()),
-            Finding::Referral { outcome, .. } => h.string(outcome.name()),
-            Finding::Judgement { level, .. } => h.string(level),
-        }
-    }
-    h.0
+    use crate::index::mix;
+    let id = |h: u64, id: &str| mix(h, id.as_ptr() as u64);
+    about.iter().fold(if_answer.map_or(0, |a| a as u64 + 1), |h, finding| match finding {
+        Finding::Yes { indicator, .. } => id(mix(h, 1), indicator),
+        Finding::NotKnown { indicator, .. } => id(mix(h, 2), indicator),
+        Finding::Age { min_months, max_months, .. } => mix(mix(mix(h, 3), min_months.unwrap_or(i32::MIN) as u64), max_months.unwrap_or(i32::MAX) as u64),
+        Finding::Events { indicator, within_days, at_least, .. } => mix(id(mix(h, 4), indicator), u64::from(*within_days) << 16 | u64::from(*at_least)),
+        Finding::Fact { fact, .. } => mix(mix(h, 5), *fact as u64),
+        Finding::Referral { outcome, .. } => mix(mix(h, 6), *outcome as u64),
+        Finding::Judgement { level, .. } => id(mix(h, 7), level),
+    })
 }
 
 #[cfg(test)]
@@ -1335,6 +1358,58 @@ mod tests {
             cases += 1;
         }
         assert!(cases > 1000, "only {cases} cases were compared");
+    }
+
+    /// Whether the practitioner has engaged with a rule, read from its leaves: what
+    /// [`Evaluator::engaged`] finds from the inputs.
+    fn engaged_by_leaves(ev: &Evaluator, rule: &CompiledRule) -> bool {
+        let not_known = |answer: Option<Answer>| answer == Some(Answer::NotKnown);
+        ev.program.leaves(rule).any(|(node, leaf)| {
+            let holds = ev.truths[node as usize] == Truth::True;
+            match leaf {
+                // The child's age alone engages nothing.
+                Leaf::Age { .. } => false,
+                Leaf::Yes(i) | Leaf::Events { indicator: i, .. } => not_known(ev.inputs.answers[i as usize]) || holds,
+                // As the tests for yes and for "not known" that each stands for.
+                Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => matches!(ev.inputs.answers[i as usize], Some(Answer::Yes | Answer::NotKnown)),
+                Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => not_known(ev.inputs.answers[i as usize]),
+                Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => not_known(ev.inputs.facts[fact as usize]) || holds,
+                Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => holds,
+            }
+        })
+    }
+
+    /// The rules found engaged from the inputs a case gives are those engaged by some leaf: for
+    /// every rule of every case of the bank and the scenarios, and again with a worry, a
+    /// judgement and a suspicion (the leaves that hold whatever is answered).
+    #[test]
+    fn engaged_from_the_inputs_is_engaged_by_some_leaf() {
+        let engine = default_engine();
+        let program = &engine.program;
+        let mut engaged = 0;
+        for (at, case) in bank_cases() {
+            let Ok(inputs) = bind(program, &case, &mut Vec::new()) else { continue };
+            let mut ev = Evaluator::new(program, inputs);
+            ev.settle_case();
+            for late in [None, Some(Input::Worry), Some(Input::JudgementLower), Some(Input::HarmSuspected)] {
+                match late {
+                    Some(Input::Worry) => ev.inputs.worried = true,
+                    Some(Input::JudgementLower) => ev.inputs.judgement_lower = true,
+                    Some(_) => ev.inputs.harm_suspected = true,
+                    None => {}
+                }
+                if let Some(late) = late {
+                    ev.unsettle(late);
+                    ev.settle();
+                }
+                let found: Vec<usize> = members(&ev.engaged()).collect();
+                for (position, rule) in program.rules.iter().enumerate() {
+                    assert_eq!(found.contains(&position), engaged_by_leaves(&ev, rule), "{at}, rule {} with {late:?}", rule.id);
+                }
+                engaged += found.len();
+            }
+        }
+        assert!(engaged > 10_000, "only {engaged} rules were engaged");
     }
 
     /// The truth of `node` with `supposed` in place: the condition evaluated again, leaf by leaf.

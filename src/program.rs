@@ -59,39 +59,63 @@ pub(crate) struct Safeguards {
 /// The rules each input of a case can engage (`Evaluator::engaged`: part of the rule holds, or
 /// the practitioner said they do not know something it asks). A rule is engaged only through
 /// a leaf whose indicator or fact is answered, or has events, or through a leaf listed in
-/// `always`; so only those rules need looking at, not the hundreds a case leaves untouched.
+/// `always`; so an assessment finds the engaged rules from what the case gives, without reading
+/// the tests of the hundreds of rules a case leaves untouched.
 #[derive(Debug, Default)]
 pub(crate) struct Engaging {
-    /// Per indicator, the rules (positions in [`Program::rules`]) that read it.
-    pub by_indicator: Vec<Vec<u16>>,
-    /// Per fact, in `Fact::ALL` order, the rules that read it.
+    /// Per indicator, the rules that read it, each with the answer that engages it.
+    pub by_indicator: Vec<Vec<(u16, Engages)>>,
+    /// Per fact, in `Fact::ALL` order, the rules that read it: engaged when it is answered yes
+    /// or "not known".
     pub by_fact: Vec<Vec<u16>>,
-    /// Rules with a leaf that can hold whatever is answered: a referral outcome, a worry, a
-    /// judgement, a suspicion, or events needing none.
-    pub always: Vec<u16>,
+    /// Rules with a leaf that can hold whatever is answered (a referral outcome, a worry, a
+    /// judgement, a suspicion, or events needing none), each with that leaf: engaged when it holds.
+    pub always: Vec<(u16, u32)>,
+    /// Per rule, the first leaf reading each thing it could ask about, in the order the rule
+    /// reads them. Set by [`crate::Engine::new`] from [`crate::eval::asks`].
+    pub asks: Lists,
+}
+
+/// What of an indicator engages a rule that reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Engages {
+    /// An answer of yes or "not known" (the rule tests for yes, or for an answer given).
+    YesOrNotKnown,
+    /// An answer of "not known" (the rule tests for it).
+    NotKnown,
+    /// An answer of "not known", or this events leaf holding.
+    NotKnownOrHolds(u32),
 }
 
 impl Engaging {
     pub(crate) fn of(nodes: &[Node], rules: &[CompiledRule], indicators: usize) -> Engaging {
-        let mut engaging = Engaging { by_indicator: vec![Vec::new(); indicators], by_fact: vec![Vec::new(); crate::ruleset::Fact::COUNT], always: Vec::new() };
+        let mut engaging =
+            Engaging { by_indicator: vec![Vec::new(); indicators], by_fact: vec![Vec::new(); crate::ruleset::Fact::COUNT], ..Engaging::default() };
         for (position, rule) in rules.iter().enumerate() {
             let position = position as u16;
-            for leaf in rule.leaves.iter().filter_map(|node| nodes[*node as usize].leaf()) {
+            for (node, leaf) in rule.leaves.iter().filter_map(|node| nodes[*node as usize].leaf().map(|leaf| (*node, leaf))) {
                 // A leaf naming an indicator that is not there belongs to a ruleset that is
                 // refused, but the program is built before it is: nothing may panic.
-                let list = match leaf {
-                    Leaf::Events { at_least: 0, .. } => Some(&mut engaging.always),
-                    Leaf::Yes(_) | Leaf::NotKnown(_) | Leaf::AnsweredNotKnown(_) | Leaf::AnsweredYes(_) | Leaf::AnsweredNo(_) | Leaf::Events { .. } => {
-                        leaf.indicator().and_then(|i| engaging.by_indicator.get_mut(usize::from(i)))
+                let (list, engages) = match leaf {
+                    Leaf::Events { at_least: 0, .. } | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {
+                        engaging.always.push((position, node));
+                        continue;
                     }
-                    Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => engaging.by_fact.get_mut(fact as usize),
-                    Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => Some(&mut engaging.always),
+                    Leaf::Yes(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => (engaging.by_indicator.get_mut(usize::from(i)), Engages::YesOrNotKnown),
+                    Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => (engaging.by_indicator.get_mut(usize::from(i)), Engages::NotKnown),
+                    Leaf::Events { indicator, .. } => (engaging.by_indicator.get_mut(usize::from(indicator)), Engages::NotKnownOrHolds(node)),
+                    Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => {
+                        if let Some(list) = engaging.by_fact.get_mut(fact as usize).filter(|list| list.last() != Some(&position)) {
+                            list.push(position);
+                        }
+                        continue;
+                    }
                     // The child's age alone engages nothing.
-                    Leaf::Age { .. } => None,
+                    Leaf::Age { .. } => continue,
                 };
-                let Some(list) = list else { continue };
-                if list.last() != Some(&position) {
-                    list.push(position);
+                // A rule's entries are together, at the end while it is being read.
+                if let Some(list) = list.filter(|list| !list.iter().rev().take_while(|(rule, _)| *rule == position).any(|e| e.1 == engages)) {
+                    list.push((position, engages));
                 }
             }
         }
@@ -157,7 +181,7 @@ pub(crate) struct Lists {
 
 impl Lists {
     /// `count` lists, made from every (position, item) pair.
-    fn of(count: usize, pairs: impl Iterator<Item = (usize, u32)> + Clone) -> Lists {
+    pub(crate) fn of(count: usize, pairs: impl Iterator<Item = (usize, u32)> + Clone) -> Lists {
         let mut starts = vec![0u32; count + 1];
         for (at, _) in pairs.clone() {
             starts[at + 1] += 1;

@@ -7,8 +7,10 @@ const utf8 = new TextDecoder();
 /** A number's eight bytes, both ways. */
 const float = new DataView(new ArrayBuffer(8));
 
+/** No words: what `words` holds between calls, so that it keeps no answer alive. */
+const NONE = new Uint32Array(0);
 /** @type {Uint32Array} */
-let words = new Uint32Array(0);
+let words = NONE;
 let at = 0;
 /** @type {string[]} */
 let names = [];
@@ -32,7 +34,7 @@ export function decode(written, known, shaped) {
   shapes = shaped;
   const value = read();
   if (at !== words.length) throw new Error(`wire: ${words.length - at} words left over`);
-  words = new Uint32Array(0);
+  words = NONE;
   return value;
 }
 

@@ -73,15 +73,38 @@ const MOST_KEPT: usize = 1 << 16;
 pub(crate) struct Names {
     texts: Vec<Box<str>>,
     index: Index,
+    /// The number last found for a string at each address (a direct-mapped cache): the ids an
+    /// answer writes live in the program, at the same address every time, so most are found
+    /// here by one comparison of their text, without hashing it or probing the index.
+    recent: Recent,
+}
+
+struct Recent([(usize, u32); RECENT_SLOTS]);
+
+const RECENT_SLOTS: usize = 512;
+
+impl Default for Recent {
+    fn default() -> Recent {
+        Recent([(0, u32::MAX); RECENT_SLOTS])
+    }
 }
 
 impl Names {
     /// The number of `text` if it is held; otherwise keeps it if it is worth keeping, and says
     /// which number to define it as.
     fn find_or_keep(&mut self, text: &str) -> Found {
+        let address = text.as_ptr() as usize;
+        let recent = (address ^ address >> 9) % RECENT_SLOTS;
+        let (held, number) = self.recent.0[recent];
+        if held == address && self.texts.get(number as usize).is_some_and(|kept| same(kept, text)) {
+            return Found::Known(number);
+        }
         let texts = &self.texts;
         let slot = match self.index.find(index::hash(text), &|n| same(&texts[n as usize], text)) {
-            Ok(number) => return Found::Known(number),
+            Ok(number) => {
+                self.recent.0[recent] = (address, number);
+                return Found::Known(number);
+            }
             Err(slot) => slot,
         };
         if text.len() > LONGEST_KEPT || self.texts.len() >= MOST_KEPT {
@@ -91,6 +114,7 @@ impl Names {
         self.texts.push(text.into());
         let texts = &self.texts;
         self.index.keep(slot, number, &|n| index::hash(&*texts[n as usize]));
+        self.recent.0[recent] = (address, number);
         Found::New(number)
     }
 }
@@ -102,7 +126,12 @@ fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && {
         let (a8, b8) = (a.chunks_exact(8), b.chunks_exact(8));
         let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        a8.remainder() == b8.remainder() && a8.zip(b8).all(|(x, y)| word(x) == word(y))
+        // The last eight bytes (overlapping the others) rather than the few left over: no call
+        // to `memcmp` for them.
+        match a.len().checked_sub(8) {
+            Some(last) => word(&a[last..]) == word(&b[last..]) && a8.zip(b8).all(|(x, y)| word(x) == word(y)),
+            None => a == b,
+        }
     }
 }
 
@@ -643,10 +672,17 @@ impl Read<'_> {
         self.budget.text(units, at)?;
         let words = self.words.get(self.next..self.next + units.div_ceil(2)).ok_or_else(|| self.garbled(at))?;
         self.next += words.len();
-        let mut utf16 = Vec::with_capacity(words.len() * 2);
-        words.iter().for_each(|w| utf16.extend([*w as u16, (*w >> 16) as u16]));
-        utf16.truncate(units);
-        String::from_utf16(&utf16).map_err(|_| at.misfit(Code::BadText, LONE_SURROGATE))
+        let mut text = String::with_capacity(units);
+        let units = words.iter().flat_map(|w| [*w as u16, (*w >> 16) as u16]).take(units);
+        // Nearly every key and answer is ASCII, whose units are its bytes: no list of units to
+        // allocate and convert.
+        for unit in units.clone() {
+            match u8::try_from(unit) {
+                Ok(byte) if byte.is_ascii() => text.push(char::from(byte)),
+                _ => return char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| at.misfit(Code::BadText, LONE_SURROGATE)),
+            }
+        }
+        Ok(text)
     }
 }
 
