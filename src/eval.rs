@@ -214,22 +214,11 @@ pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> R
     crate::sort::by(&mut reasons, |a, b| b.level.map(|l| l.rank).cmp(&a.level.map(|l| l.rank)));
 
     let trace = (detail == Detail::Full).then(|| {
-        // Each leaf's findings are made once, the first time a rule needs them: where they
-        // start in `findings`, and how many.
         let mut findings = Vec::new();
-        let mut made: Vec<Option<(u32, u32)>> = vec![None; program.nodes.len()];
+        let mut written: Vec<Option<(u32, u32)>> = vec![None; program.nodes.len()];
         let mut because = Positions::default();
         let rules = rules.iter().zip(&truths).map(|(rule, truth)| {
-            because.push_list(|positions| {
-                ev.explain(rule.root, *truth, &mut |node, leaf| {
-                    let (start, end) = *made[node as usize].get_or_insert_with(|| {
-                        let start = findings.len() as u32;
-                        ev.findings(leaf, &mut findings);
-                        (start, findings.len() as u32)
-                    });
-                    positions.extend(start..end);
-                })
-            });
+            because.push_list(|positions| ev.trace(rule.root, *truth, &mut findings, positions, &mut written));
             TracedRule { rule: &rule.id, kind: rule.kind, status: Status::from(*truth) }
         });
         let rules = rules.collect();
@@ -899,6 +888,36 @@ impl<'a> Evaluator<'a> {
             }
             Node::Leaf(leaf) => found(node, leaf),
         }
+    }
+
+    /// [`Evaluator::explain`] for the trace: pushes onto `positions` where in `findings` the
+    /// findings of each leaf that justifies `node` having the truth `truth` are. Each node is
+    /// explained once: a leaf's findings are made the first time, and a node met again (named
+    /// conditions are shared by many rules) has its positions copied from where `written` says
+    /// they were first written. A node always has the truth it is explained with, so its
+    /// positions are the same wherever it is met.
+    fn trace(&self, node: u32, truth: Truth, findings: &mut Vec<Finding<'a>>, positions: &mut Vec<u32>, written: &mut [Option<(u32, u32)>]) {
+        if let Some((start, end)) = written[node as usize] {
+            positions.extend_from_within(start as usize..end as usize);
+            return;
+        }
+        let start = positions.len() as u32;
+        match self.program.nodes[node as usize] {
+            Node::Not(kid) => self.trace(kid, !truth, findings, positions, written),
+            Node::Any { start, end } | Node::All { start, end } | Node::AtLeast { start, end, .. } => {
+                for kid in self.kids(start, end) {
+                    if self.truths[kid as usize] == truth {
+                        self.trace(kid, truth, findings, positions, written);
+                    }
+                }
+            }
+            Node::Leaf(leaf) => {
+                let first = findings.len() as u32;
+                self.findings(leaf, findings);
+                positions.extend(first..findings.len() as u32);
+            }
+        }
+        written[node as usize] = Some((start, positions.len() as u32));
     }
 
     /// Pushes what a leaf found: one finding for a test, or what lies behind a recorded worry or
