@@ -36,7 +36,21 @@ pub(crate) fn compile(ruleset: &Json, profile: Option<&Json>) -> Result<Program,
     let source = RulesetSrc::read(&mut reader, ruleset);
     let mut c = Compiler { reader, sources: Vec::new(), source_ids: Ids(Vec::new()), suggestions: MAX_SUGGESTIONS, expanded: 0, named: Ids(Vec::new()) };
     let program = c.ruleset(source, ruleset.content_hash(), profile);
-    c.reader.finish(program)
+    c.reader.finish(program).map(indexed)
+}
+
+/// The program with what evaluation reads made from it, all here: which rules each input
+/// engages and what each rule could ask ([`Engaging`]), and which nodes each input reaches,
+/// from the truths of a case where nothing is known ([`Reach`]). Only for a program that is
+/// accepted: a refused one may name what is not there.
+fn indexed(mut program: Program) -> Program {
+    let indicators = program.indicators.len();
+    program.engaging = Engaging::of(&program.nodes, &program.rules, indicators);
+    program.engaging.asks = crate::eval::asks(&program);
+    program.engaging.below = crate::eval::below(&program);
+    program.reach = Reach::of(&program.nodes, &program.kids, indicators);
+    program.reach.baseline = crate::eval::baseline(&program);
+    program
 }
 
 struct Compiler<'j> {
@@ -303,8 +317,6 @@ impl<'j> Compiler<'j> {
 
         let mut indicator_index: Vec<(String, u16)> = indicators.iter().enumerate().map(|(i, ind)| (ind.id.clone(), i as u16)).collect();
         crate::sort::by(&mut indicator_index, |a, b| a.0.cmp(&b.0));
-        let engaging = crate::program::Engaging::of(&graph.nodes, &rules, indicators.len());
-        let reach = crate::program::Reach::of(&graph.nodes, &graph.kids, indicators.len());
         Program {
             meta,
             profile,
@@ -324,8 +336,9 @@ impl<'j> Compiler<'j> {
             kids: graph.kids,
             rules,
             safeguards,
-            engaging,
-            reach,
+            // Made by `indexed` once the program is accepted.
+            engaging: Engaging::default(),
+            reach: Reach::default(),
             synonyms: src.synonyms,
         }
     }

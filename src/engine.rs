@@ -28,11 +28,7 @@ impl Engine {
     /// Reads and checks a ruleset (and a local profile, if given) and compiles it. Every
     /// problem found is reported, each with its path.
     pub fn new(ruleset: &Json, profile: Option<&Json>) -> Result<Engine, Error> {
-        let mut program = crate::compile::compile(ruleset, profile)?;
-        // Only a program that is accepted can be evaluated: a refused one may name what is not there.
-        program.reach.baseline = crate::eval::baseline(&program);
-        program.engaging.asks = crate::eval::asks(&program);
-        Ok(Engine { program })
+        Ok(Engine { program: crate::compile::compile(ruleset, profile)? })
     }
 
     /// Evaluates one case. Fails only when the case refers to something the ruleset does not

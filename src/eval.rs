@@ -101,6 +101,35 @@ pub(crate) fn asks(program: &Program) -> Lists {
     Lists::of(program.rules.len(), pairs.into_iter())
 }
 
+/// The bit of `var` in [`crate::program::Engaging::below`]: vars share 64 bits, so a clear
+/// bit rules a var out and a set one only lets it in. Every referral outcome has the same bit,
+/// as a test of the referral reads them all.
+fn bit(var: Var) -> u64 {
+    1 << match var {
+        Var::Indicator(i) => u32::from(i) % 64,
+        Var::Fact(fact) => (fact as u32 + 32) % 64,
+        Var::Referral(_) => 63,
+        Var::Leaf(node) => node % 64,
+    }
+}
+
+/// For each node of `program`, the bits of the vars whose suppositions [`Evaluator::flips`]
+/// finds beneath it: those its leaves read, and for a test of "not known" answered (never
+/// asked about itself) the indicator's, as any answer supposed makes it false.
+pub(crate) fn below(program: &Program) -> Vec<u64> {
+    let mut below: Vec<u64> = Vec::with_capacity(program.nodes.len());
+    for (at, node) in program.nodes.iter().enumerate() {
+        let bits = match node.leaf() {
+            Some(Leaf::AnsweredNotKnown(i)) => bit(Var::Indicator(i)),
+            Some(leaf) => var(at as u32, leaf).map_or(0, bit),
+            // Children come before their parents.
+            None => node.children(&program.kids).iter().fold(0, |bits, kid| bits | below[*kid as usize]),
+        };
+        below.push(bits);
+    }
+    below
+}
+
 struct Evaluator<'a> {
     program: &'a Program,
     inputs: Inputs,
@@ -698,7 +727,8 @@ impl<'a> Evaluator<'a> {
         scratch.counts.clear();
         scratch.counts.resize(suppositions.len(), (0, false));
         let slots = std::mem::take(&mut scratch.slots);
-        self.flips(root, Truth::True, suppositions, &slots, scratch);
+        let all = suppositions.iter().fold(0, |bits, (_, supposition)| bits | bit(supposition.var));
+        self.flips(root, Truth::True, suppositions, all, &slots, scratch);
         scratch.slots = slots;
         scratch.holds.clear();
         scratch.holds.resize(suppositions.len(), self.truths[root as usize] == Truth::True);
@@ -714,12 +744,19 @@ impl<'a> Evaluator<'a> {
     /// wanted, so each node is followed only as far as the one truth its parent needs, and a
     /// branch that no single supposition can change is left at once. Everything else in
     /// `scratch` is left as found.
-    fn flips(&self, node: u32, goal: Truth, suppositions: &[(Leaf, Supposition)], slots: &Slots, scratch: &mut Scratch) {
+    ///
+    /// Only the suppositions whose vars' bits ([`bit`]) are in `only` are sure to be found right
+    /// (any other may be left out, or found changing the node when it does not), so a node
+    /// reading none of them is left at once.
+    fn flips(&self, node: u32, goal: Truth, suppositions: &[(Leaf, Supposition)], only: u64, slots: &Slots, scratch: &mut Scratch) {
+        if self.program.engaging.below[node as usize] & only == 0 {
+            return;
+        }
         let is_goal = |node: u32| self.truths[node as usize] == goal;
         // A branch is true when `n` of its children are (as [`Truth::at_least`]), so false when
         // more than the rest are false.
         let (first, end, n) = match self.program.nodes[node as usize] {
-            Node::Not(kid) => return self.flips(kid, !goal, suppositions, slots, scratch),
+            Node::Not(kid) => return self.flips(kid, !goal, suppositions, only, slots, scratch),
             Node::All { start, end } => (start, end, (end - start) as i32),
             Node::Any { start, end } => (start, end, 1),
             Node::AtLeast { n, start, end } => (start, end, i32::from(n)),
@@ -740,7 +777,7 @@ impl<'a> Evaluator<'a> {
         // The children that could change the branch first, so that it is left sooner.
         for &kid in kids.iter().filter(|kid| is_goal(**kid) == holds) {
             let before = scratch.flips.len();
-            self.flips(kid, goal, suppositions, slots, scratch);
+            self.flips(kid, goal, suppositions, only, slots, scratch);
             if scratch.flips.len() == before {
                 able -= 1;
                 if able < to_move {
@@ -749,8 +786,11 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
+        // A child on the other side can only move the way the branch already is, so only a
+        // supposition found above can change the branch: only those are followed there.
+        let found = scratch.flips[start..].iter().fold(0, |bits, (i, _)| bits | bit(suppositions[*i].1.var));
         for &kid in kids.iter().filter(|kid| is_goal(**kid) != holds) {
-            self.flips(kid, goal, suppositions, slots, scratch);
+            self.flips(kid, goal, suppositions, only & found, slots, scratch);
         }
         // How many more children are `goal` under each supposition that moves one (most move none).
         let touched_from = scratch.touched.len();
@@ -874,19 +914,26 @@ impl<'a> Evaluator<'a> {
         &list[..end]
     }
 
+    /// Gives `each` what justifies `node` having the truth `truth`, one level down: the children
+    /// that do, each with the truth it is explained with (a `Not` flips it; a branch's children
+    /// with the same truth justify it); nothing for a leaf, whose own findings do. The one rule
+    /// that [`Evaluator::explain`] and [`Evaluator::trace`] both follow.
+    fn justifying_kids(&self, node: u32, truth: Truth, each: &mut dyn FnMut(u32, Truth)) {
+        match self.program.nodes[node as usize] {
+            Node::Not(kid) => each(kid, !truth),
+            Node::Any { start, end } | Node::All { start, end } | Node::AtLeast { start, end, .. } => {
+                self.kids(start, end).filter(|kid| self.truths[*kid as usize] == truth).for_each(|kid| each(kid, truth));
+            }
+            Node::Leaf(_) => {}
+        }
+    }
+
     /// Gives `found` each leaf (its node and test) whose findings justify `node` having the
     /// truth `truth`.
     fn explain(&self, node: u32, truth: Truth, found: &mut dyn FnMut(u32, Leaf)) {
         match self.program.nodes[node as usize] {
-            Node::Not(kid) => self.explain(kid, !truth, found),
-            Node::Any { start, end } | Node::All { start, end } | Node::AtLeast { start, end, .. } => {
-                for kid in self.kids(start, end) {
-                    if self.truths[kid as usize] == truth {
-                        self.explain(kid, truth, found);
-                    }
-                }
-            }
             Node::Leaf(leaf) => found(node, leaf),
+            _ => self.justifying_kids(node, truth, &mut |kid, truth| self.explain(kid, truth, found)),
         }
     }
 
@@ -903,19 +950,12 @@ impl<'a> Evaluator<'a> {
         }
         let start = positions.len() as u32;
         match self.program.nodes[node as usize] {
-            Node::Not(kid) => self.trace(kid, !truth, findings, positions, written),
-            Node::Any { start, end } | Node::All { start, end } | Node::AtLeast { start, end, .. } => {
-                for kid in self.kids(start, end) {
-                    if self.truths[kid as usize] == truth {
-                        self.trace(kid, truth, findings, positions, written);
-                    }
-                }
-            }
             Node::Leaf(leaf) => {
                 let first = findings.len() as u32;
                 self.findings(leaf, findings);
                 positions.extend(first..findings.len() as u32);
             }
+            _ => self.justifying_kids(node, truth, &mut |kid, truth| self.trace(kid, truth, findings, positions, written)),
         }
         written[node as usize] = Some((start, positions.len() as u32));
     }
@@ -1346,19 +1386,27 @@ mod tests {
         cases
     }
 
+    /// Calls `check` with each case of the bank and the scenarios that the default ruleset
+    /// accepts: where it is from (for messages), the case, and an evaluator settled for it.
+    fn each_settled_case(mut check: impl FnMut(&str, &Case, Evaluator<'_>)) {
+        let engine = default_engine();
+        for (at, case) in bank_cases() {
+            let Ok(inputs) = bind(&engine.program, &case, &mut Vec::new()) else { continue };
+            let mut ev = Evaluator::new(&engine.program, inputs);
+            ev.settle_case();
+            check(&at, &case, ev);
+        }
+    }
+
     /// Settling only what a case's inputs reach, from the baseline, gives every node the truth a
     /// pass over every node gives: for every case of the bank and the scenarios, and again after
     /// each late input (the practitioner's lower view, a suspicion of harm, a worry) changes.
     #[test]
     fn settling_what_the_inputs_reach_is_settling_everything() {
-        let engine = default_engine();
-        let program = &engine.program;
         let mut cases = 0;
-        for (at, case) in bank_cases() {
-            let Ok(inputs) = bind(program, &case, &mut Vec::new()) else { continue };
-            let mut ev = Evaluator::new(program, inputs);
-            ev.settle_case();
-            let mut whole = Evaluator::new(program, bind(program, &case, &mut Vec::new()).expect("bound once"));
+        each_settled_case(|at, case, mut ev| {
+            let program = ev.program;
+            let mut whole = Evaluator::new(program, bind(program, case, &mut Vec::new()).expect("bound once"));
             whole.settle_all();
             assert!(ev.truths == whole.truths, "{at}");
             for late in [Input::JudgementLower, Input::HarmSuspected, Input::Worry] {
@@ -1375,7 +1423,7 @@ mod tests {
                 assert!(ev.truths == whole.truths, "{at} with {late:?} changed");
             }
             cases += 1;
-        }
+        });
         assert!(cases > 1000, "only {cases} cases were compared");
     }
 
@@ -1403,13 +1451,8 @@ mod tests {
     /// judgement and a suspicion (the leaves that hold whatever is answered).
     #[test]
     fn engaged_from_the_inputs_is_engaged_by_some_leaf() {
-        let engine = default_engine();
-        let program = &engine.program;
         let mut engaged = 0;
-        for (at, case) in bank_cases() {
-            let Ok(inputs) = bind(program, &case, &mut Vec::new()) else { continue };
-            let mut ev = Evaluator::new(program, inputs);
-            ev.settle_case();
+        each_settled_case(|at, _, mut ev| {
             for late in [None, Some(Input::Worry), Some(Input::JudgementLower), Some(Input::HarmSuspected)] {
                 match late {
                     Some(Input::Worry) => ev.inputs.worried = true,
@@ -1422,12 +1465,12 @@ mod tests {
                     ev.settle();
                 }
                 let found: Vec<usize> = members(&ev.engaged()).collect();
-                for (position, rule) in program.rules.iter().enumerate() {
+                for (position, rule) in ev.program.rules.iter().enumerate() {
                     assert_eq!(found.contains(&position), engaged_by_leaves(&ev, rule), "{at}, rule {} with {late:?}", rule.id);
                 }
                 engaged += found.len();
             }
-        }
+        });
         assert!(engaged > 10_000, "only {engaged} rules were engaged");
     }
 
@@ -1454,14 +1497,10 @@ mod tests {
     /// and the scenarios, each unknown it reads supposed yes and no.
     #[test]
     fn supposing_in_one_pass_is_evaluating_again() {
-        let engine = default_engine();
-        let program = &engine.program;
         let (mut scratch, mut suppositions, mut compared) = (Scratch::default(), Vec::new(), 0);
-        scratch.slots.size_for(program);
-        for (at, case) in bank_cases() {
-            let Ok(inputs) = bind(program, &case, &mut Vec::new()) else { continue };
-            let mut ev = Evaluator::new(program, inputs);
-            ev.settle_case();
+        each_settled_case(|at, _, ev| {
+            let program = ev.program;
+            scratch.slots.size_for(program);
             for rule in &program.rules {
                 suppositions.clear();
                 scratch.slots.clear();
@@ -1478,7 +1517,7 @@ mod tests {
                     compared += 1;
                 }
             }
-        }
+        });
         assert!(compared > 100_000, "only {compared} suppositions were compared");
     }
 }

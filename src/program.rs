@@ -38,9 +38,11 @@ pub(crate) struct Program {
     pub(crate) rules: Vec<CompiledRule>,
     /// Where each safeguard is in `rules`.
     pub(crate) safeguards: Safeguards,
-    /// Which rules each input can engage, for open questions.
+    /// Which rules each input can engage, for open questions. Made by [`crate::compile`], with
+    /// the rest of what evaluation reads, once the program is accepted.
     pub(crate) engaging: Engaging,
-    /// Which nodes each input of a case reaches, for settling only those.
+    /// Which nodes each input of a case reaches, for settling only those. Made with
+    /// [`Program::engaging`].
     pub(crate) reach: Reach,
     /// Groups of words that mean the same thing to a practitioner, for forms' search.
     pub(crate) synonyms: Vec<Vec<String>>,
@@ -72,8 +74,11 @@ pub(crate) struct Engaging {
     /// judgement, a suspicion, or events needing none), each with that leaf: engaged when it holds.
     pub always: Vec<(u16, u32)>,
     /// Per rule, the first leaf reading each thing it could ask about, in the order the rule
-    /// reads them. Set by [`crate::Engine::new`] from [`crate::eval::asks`].
+    /// reads them ([`crate::eval::asks`]).
     pub asks: Lists,
+    /// Per node, a bit for each thing a supposition could make it read beneath it
+    /// ([`crate::eval::below`]): the search leaves a node none of whose bits it follows.
+    pub below: Vec<u64>,
 }
 
 /// What of an indicator engages a rule that reads it.
@@ -94,18 +99,17 @@ impl Engaging {
         for (position, rule) in rules.iter().enumerate() {
             let position = position as u16;
             for (node, leaf) in rule.leaves.iter().filter_map(|node| nodes[*node as usize].leaf().map(|leaf| (*node, leaf))) {
-                // A leaf naming an indicator that is not there belongs to a ruleset that is
-                // refused, but the program is built before it is: nothing may panic.
-                let (list, engages) = match leaf {
+                let (indicator, engages) = match leaf {
                     Leaf::Events { at_least: 0, .. } | Leaf::Referral(_) | Leaf::WorryRecorded | Leaf::JudgementLower | Leaf::HarmSuspected => {
                         engaging.always.push((position, node));
                         continue;
                     }
-                    Leaf::Yes(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => (engaging.by_indicator.get_mut(usize::from(i)), Engages::YesOrNotKnown),
-                    Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => (engaging.by_indicator.get_mut(usize::from(i)), Engages::NotKnown),
-                    Leaf::Events { indicator, .. } => (engaging.by_indicator.get_mut(usize::from(indicator)), Engages::NotKnownOrHolds(node)),
+                    Leaf::Yes(i) | Leaf::AnsweredYes(i) | Leaf::AnsweredNo(i) => (i, Engages::YesOrNotKnown),
+                    Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i) => (i, Engages::NotKnown),
+                    Leaf::Events { indicator, .. } => (indicator, Engages::NotKnownOrHolds(node)),
                     Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact) => {
-                        if let Some(list) = engaging.by_fact.get_mut(fact as usize).filter(|list| list.last() != Some(&position)) {
+                        let list = &mut engaging.by_fact[fact as usize];
+                        if list.last() != Some(&position) {
                             list.push(position);
                         }
                         continue;
@@ -113,8 +117,9 @@ impl Engaging {
                     // The child's age alone engages nothing.
                     Leaf::Age { .. } => continue,
                 };
+                let list = &mut engaging.by_indicator[usize::from(indicator)];
                 // A rule's entries are together, at the end while it is being read.
-                if let Some(list) = list.filter(|list| !list.iter().rev().take_while(|(rule, _)| *rule == position).any(|e| e.1 == engages)) {
+                if !list.iter().rev().take_while(|(rule, _)| *rule == position).any(|e| e.1 == engages) {
                     list.push((position, engages));
                 }
             }
@@ -211,8 +216,7 @@ impl Lists {
 #[derive(Debug, Default)]
 pub(crate) struct Reach {
     /// Every node's truth when nothing is known: no age, answers, events, facts, referral,
-    /// worry, judgement or suspicion. Set by [`crate::Engine::new`] once the program is
-    /// accepted, from [`crate::eval::baseline`].
+    /// worry, judgement or suspicion ([`crate::eval::baseline`]).
     pub baseline: Vec<Truth>,
     /// Each node's parents (all after it in [`Program::nodes`]).
     pub parents: Lists,
@@ -226,12 +230,7 @@ impl Reach {
         let edges = nodes.iter().enumerate().flat_map(|(parent, node)| node.children(kids).iter().map(move |kid| (*kid as usize, parent as u32)));
         let parents = Lists::of(nodes.len(), edges);
         let slots = Input::HarmSuspected.slot(indicators) + 1;
-        // A leaf naming an indicator that is not there belongs to a ruleset that is refused,
-        // but the program is built before it is: such a leaf is left out rather than misread.
-        let reads = nodes.iter().enumerate().filter_map(|(node, n)| match n.leaf()?.input() {
-            Input::Indicator(i) if usize::from(i) >= indicators => None,
-            input => Some((input.slot(indicators), node as u32)),
-        });
+        let reads = nodes.iter().enumerate().filter_map(|(node, n)| Some((n.leaf()?.input().slot(indicators), node as u32)));
         let readers = Lists::of(slots, reads);
         Reach { baseline: Vec::new(), parents, readers, indicators }
     }

@@ -137,7 +137,8 @@ impl JsEngine {
         running()?;
         let detail = detail_of(&options)?;
         let case = case_of(&case)?;
-        self.send(&self.engine.assess_with(&case, detail).map_err(throw)?)
+        let answer = crate::arena::within(|| self.engine.assess_with(&case, detail));
+        self.send(&answer.map_err(throw)?)
     }
 
     /// What the page shows after each answer: the assessment with every item named by id, its
@@ -152,7 +153,8 @@ impl JsEngine {
         running()?;
         let detail = if options.is_undefined() || options.is_null() { Detail::Guidance } else { detail_of(&options)? };
         let case = case_of(&case)?;
-        self.send(&self.engine.assess_compact(&case, detail).map_err(throw)?)
+        let answer = crate::arena::within(|| self.engine.assess_compact(&case, detail));
+        self.send(&answer.map_err(throw)?)
     }
 
     /// The guidance as it is handed on, worded once for print, "copy as text" and the command
@@ -245,7 +247,8 @@ impl Out {
 /// The case the page passes, read and checked.
 #[inline(never)]
 fn case_of(value: &JsValue) -> Result<Case, JsValue> {
-    Case::from_tree(&tree_of(value, Document::Case)?).map_err(throw)
+    let tree = tree_of(value, Document::Case)?;
+    crate::arena::within(|| Case::from_tree(&tree)).map_err(throw)
 }
 
 /// Refuses every call once a panic has stopped the instance.
@@ -299,7 +302,8 @@ fn tree_of(value: &JsValue, document: Document) -> Result<Json, JsValue> {
         Ok(words) if !words.is_undefined() => Some(js_sys::Uint32Array::unchecked_from_js(words).to_vec()),
         _ => None,
     };
-    match words.map(|words| crate::wire::read(&words)) {
+    // What the words make lives no longer than the call.
+    match words.map(|words| crate::arena::within(|| crate::wire::read(&words))) {
         Some(Ok(tree)) => Ok(tree),
         Some(Err(misfit)) if misfit.code != Code::Unreadable => Err(misfit),
         // Not plain data (or, were there a bug, words that do not read): value by value.
