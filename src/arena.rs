@@ -8,7 +8,15 @@
 //! reused only when nothing in it is alive, so a value that outlives a call (which the engine,
 //! a pure function, never makes) would only keep the region from being reused, never be
 //! overwritten. When the region is full, or outside [`within`], dlmalloc serves as before.
+//!
+//! The binding reads every document the page passes inside [`within`] too (a ruleset when an
+//! engine is made, a profile, a scenario): the tree it reads dies once compiled, so the region
+//! empties again. The logic is compiled natively for its unit tests; only wasm installs it.
 #![allow(unsafe_code)]
+
+// The cells below are shared without locks: sound only with one thread, as this build has.
+#[cfg(target_feature = "atomics")]
+compile_error!("src/arena.rs assumes one thread: a wasm build with threads needs another allocator");
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -34,29 +42,39 @@ struct Arena {
     last: Cell<usize>,
 }
 
-// SAFETY: wasm32-unknown-unknown as built here has no threads: one thread ever touches the cells.
+// SAFETY: wasm32-unknown-unknown as built here has no threads (the compile_error above refuses a
+// build with them): one thread ever touches the cells.
+#[cfg(target_arch = "wasm32")]
 unsafe impl Sync for Arena {}
 
+#[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ARENA: Arena = Arena { on: Cell::new(false), base: Cell::new(0), top: Cell::new(0), live: Cell::new(0), last: Cell::new(0) };
+static ARENA: Arena = Arena::new();
 
-/// Runs `f` with its allocations taken from the region.
+/// Runs `f` with its allocations taken from the region. A call inside another leaves the region
+/// on for the rest of the outer one.
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn within<T>(f: impl FnOnce() -> T) -> T {
-    ARENA.on.set(true);
+    let was = ARENA.on.replace(true);
     let value = f();
-    ARENA.on.set(false);
+    ARENA.on.set(was);
     value
 }
 
 impl Arena {
+    const fn new() -> Arena {
+        Arena { on: Cell::new(false), base: Cell::new(0), top: Cell::new(0), live: Cell::new(0), last: Cell::new(0) }
+    }
+
     fn holds(&self, ptr: *mut u8) -> bool {
         let base = self.base.get();
         base != 0 && (ptr as usize).wrapping_sub(base) < SIZE
     }
 
-    /// Room for `layout` in the region, or null when it is off or full.
+    /// Room for `layout` in the region, or null when it is off or full, or the layout asks for
+    /// more alignment than the region's base has (offsets are aligned, not addresses).
     fn bump(&self, layout: Layout) -> *mut u8 {
-        if !self.on.get() {
+        if !self.on.get() || layout.align() > REGION.align() {
             return std::ptr::null_mut();
         }
         if self.base.get() == 0 {
@@ -69,10 +87,16 @@ impl Arena {
             self.base.set(base);
             self.top.set(base);
         }
-        let start = self.top.get().next_multiple_of(layout.align());
-        let Some(end) = start.checked_add(layout.size()).filter(|end| *end <= self.base.get() + SIZE) else {
+        // Offsets from the base, so that nothing can wrap past the end of memory.
+        let base = self.base.get();
+        let Some((start, end)) = (self.top.get() - base)
+            .checked_next_multiple_of(layout.align())
+            .and_then(|start| Some((start, start.checked_add(layout.size())?)))
+            .filter(|(_, end)| *end <= SIZE)
+        else {
             return std::ptr::null_mut();
         };
+        let (start, end) = (base + start, base + end);
         self.top.set(end);
         self.live.set(self.live.get() + 1);
         self.last.set(start);
@@ -81,7 +105,8 @@ impl Arena {
 }
 
 // SAFETY: every block handed out is either dlmalloc's or a range of the region that no other live
-// block overlaps (the offset only grows while anything in the region is alive), aligned as asked.
+// block overlaps, aligned as asked: no live block lies at or beyond `top`, which moves back only
+// when the most recent block shrinks where it is, or when nothing in the region is alive.
 unsafe impl GlobalAlloc for Arena {
     #[inline(never)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
@@ -98,6 +123,7 @@ unsafe impl GlobalAlloc for Arena {
         if !self.holds(ptr) {
             return unsafe { System.dealloc(ptr, layout) };
         }
+        debug_assert!(self.live.get() > 0, "a block of the region freed twice");
         let live = self.live.get() - 1;
         self.live.set(live);
         if live == 0 {
@@ -128,5 +154,79 @@ unsafe impl GlobalAlloc for Arena {
             unsafe { self.dealloc(ptr, layout) };
         }
         new
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn on() -> Arena {
+        let arena = Arena::new();
+        arena.on.set(true);
+        arena
+    }
+
+    fn layout(size: usize, align: usize) -> Layout {
+        Layout::from_size_align(size, align).unwrap()
+    }
+
+    #[test]
+    fn blocks_are_aligned_and_never_overlap() {
+        let arena = on();
+        let mut blocks = Vec::new();
+        for (i, align) in [1, 2, 4, 8, 16, 1, 16, 8].into_iter().enumerate() {
+            let layout = layout(3 + i * 5, align);
+            let ptr = unsafe { arena.alloc(layout) } as usize;
+            assert!(arena.holds(ptr as *mut u8) && ptr.is_multiple_of(align));
+            blocks.push((ptr, layout.size()));
+        }
+        blocks.sort();
+        assert!(blocks.windows(2).all(|pair| pair[0].0 + pair[0].1 <= pair[1].0));
+    }
+
+    #[test]
+    fn the_region_is_reused_only_once_everything_in_it_is_freed() {
+        let arena = on();
+        let (a, b) = unsafe { (arena.alloc(layout(100, 8)), arena.alloc(layout(100, 8))) };
+        unsafe { arena.dealloc(a, layout(100, 8)) };
+        let c = unsafe { arena.alloc(layout(100, 8)) };
+        assert!(c > b, "a block still alive keeps the offset where it is");
+        unsafe { arena.dealloc(b, layout(100, 8)) };
+        unsafe { arena.dealloc(c, layout(100, 8)) };
+        assert_eq!(unsafe { arena.alloc(layout(100, 8)) }, a, "an empty region starts again from its base");
+    }
+
+    #[test]
+    fn the_last_block_grows_where_it_is_and_another_moves() {
+        let arena = on();
+        let a = unsafe { arena.alloc(layout(16, 8)) };
+        unsafe { a.write_bytes(7, 16) };
+        let b = unsafe { arena.alloc(layout(16, 8)) };
+        assert_eq!(unsafe { arena.realloc(b, layout(16, 8), 64) }, b);
+        let c = unsafe { arena.alloc(layout(8, 8)) };
+        assert!(c as usize >= b as usize + 64, "a block after the grown one starts past it");
+        let moved = unsafe { arena.realloc(a, layout(16, 8), 32) };
+        assert!(moved as usize > c as usize && unsafe { std::slice::from_raw_parts(moved, 16) } == [7; 16]);
+    }
+
+    #[test]
+    fn what_does_not_fit_or_comes_outside_the_region_goes_to_the_system() {
+        let arena = on();
+        let big = layout(SIZE + 1, 8);
+        let ptr = unsafe { arena.alloc(big) };
+        assert!(!ptr.is_null() && !arena.holds(ptr));
+        unsafe { arena.dealloc(ptr, big) };
+        let aligned = layout(64, 64);
+        let ptr = unsafe { arena.alloc(aligned) };
+        assert!(!arena.holds(ptr) && (ptr as usize).is_multiple_of(64));
+        unsafe { arena.dealloc(ptr, aligned) };
+        let inside = unsafe { arena.alloc(layout(8, 8)) };
+        arena.on.set(false);
+        let outside = unsafe { arena.alloc(layout(8, 8)) };
+        assert!(arena.holds(inside) && !arena.holds(outside));
+        unsafe { arena.dealloc(inside, layout(8, 8)) };
+        assert_eq!(arena.live.get(), 0, "a block freed after the region is off still counts down");
+        unsafe { arena.dealloc(outside, layout(8, 8)) };
     }
 }

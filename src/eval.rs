@@ -787,7 +787,9 @@ impl<'a> Evaluator<'a> {
             }
         }
         // A child on the other side can only move the way the branch already is, so only a
-        // supposition found above can change the branch: only those are followed there.
+        // supposition found above can change the branch: only those are followed there. What
+        // the others would find there may be wrong, but it only pushes the branch the way it
+        // already is, so it never makes a flip; at the root `only` holds every supposition.
         let found = scratch.flips[start..].iter().fold(0, |bits, (i, _)| bits | bit(suppositions[*i].1.var));
         for &kid in kids.iter().filter(|kid| is_goal(**kid) != holds) {
             self.flips(kid, goal, suppositions, only & found, slots, scratch);

@@ -130,3 +130,18 @@ fn the_graph_is_read_as_intended() {
         graph["program"]
     );
 }
+
+#[test]
+fn only_the_allocator_allows_unsafe_code() {
+    // lib.rs denies unsafe code; a module could still allow it for itself, so each is read whole.
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let allowing: Vec<String> = fs::read_dir(src)
+        .expect("src/")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| fs::read_to_string(path).is_ok_and(|text| text.contains("allow(unsafe_code)")))
+        .map(|path| path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(allowing, ["arena.rs"], "modules allowing unsafe code");
+    let lib = fs::read_to_string(format!("{src}/lib.rs")).expect("lib.rs");
+    assert!(lib.contains("#![deny(unsafe_code)]"), "lib.rs denies unsafe code");
+}
