@@ -314,7 +314,9 @@ impl<'a> CompactAssessment<'a> {
                     urgency: r.urgency,
                     due_by: r.due_by,
                     decision_by: r.decision_by,
-                    consent: (own_consent(r.route) != Some(r.consent)).then_some(r.consent),
+                    // The route's own wording is the same string, found by its address first: the
+                    // text is long, and the browser build compares text a byte at a time.
+                    consent: own_consent(r.route).is_none_or(|own| !std::ptr::eq(own, r.consent) && own != r.consent).then_some(r.consent),
                     why: rules(r.why),
                 })
                 .collect(),

@@ -46,7 +46,7 @@ pub(crate) fn compile(ruleset: &Json, profile: Option<&Json>) -> Result<Program,
 fn indexed(mut program: Program) -> Program {
     let indicators = program.indicators.len();
     program.engaging = Engaging::of(&program.nodes, &program.rules, indicators);
-    program.engaging.asks = crate::eval::asks(&program);
+    (program.engaging.asks, program.engaging.asks_end) = crate::eval::asks(&program);
     program.engaging.below = crate::eval::below(&program);
     program.reach = Reach::of(&program.nodes, &program.kids, indicators);
     program.reach.baseline = crate::eval::baseline(&program);

@@ -10,8 +10,8 @@ use crate::date::Date;
 use crate::error::{Code, Document, Error, Problem};
 use crate::json::Named;
 use crate::logic::Truth;
-use crate::program::{CompiledRule, Engages, Fit, Input, Leaf, Lists, Node, Program, Window};
-use crate::ruleset::{Fact, IndicatorKind, ReferralOutcome, Urgency};
+use crate::program::{Ask, CompiledRule, Engages, Fit, Input, Leaf, Node, Program, Window};
+use crate::ruleset::{AgeRange, Fact, IndicatorKind, ReferralOutcome, Urgency};
 use crate::trace::{AgeSpan, Finding, Positions, Status, Trace, TracedRule};
 
 /// The case, bound to the engine's indices.
@@ -31,13 +31,9 @@ struct Inputs {
     judgement_lower: bool,
     /// Known only once the open questions are known.
     harm_suspected: bool,
-}
-
-impl Inputs {
-    /// Whether the case answers `indicator` or records events of it.
-    fn gives(&self, indicator: usize) -> bool {
-        self.answers[indicator].is_some() || !self.events[indicator].is_empty()
-    }
+    /// The indicators the case answers or records events of, each once: a case gives a few
+    /// dozen of the hundreds, and the passes over them need only those.
+    given: Vec<u16>,
 }
 
 /// Marks `at` in a bitset (of nodes, or of rules), one bit each.
@@ -85,20 +81,22 @@ fn var(node: u32, leaf: Leaf) -> Option<Var> {
 /// For each rule of `program`, the first leaf reading each var it could ask about, in the order
 /// the rule reads them ([`crate::program::Engaging::asks`]): whether a var is known, and fits
 /// the child's age, is the same for every leaf reading it, so the first speaks for it.
-pub(crate) fn asks(program: &Program) -> Lists {
+pub(crate) fn asks(program: &Program) -> (Vec<Ask>, Vec<u32>) {
     let mut slots = Slots::default();
     slots.size_for(program);
-    let mut pairs = Vec::new();
-    for (position, rule) in program.rules.iter().enumerate() {
+    let (mut asks, mut ends) = (Vec::new(), Vec::new());
+    for rule in &program.rules {
         slots.clear();
         for (node, leaf) in program.leaves(rule) {
             if let Some(var) = var(node, leaf).filter(|var| slots.get(*var).is_none()) {
                 slots.claim(var, 0);
-                pairs.push((position, node));
+                let ages = leaf.indicator().map_or_else(AgeRange::default, |i| program.indicators[usize::from(i)].ages);
+                asks.push(Ask { node, leaf, ages });
             }
         }
+        ends.push(asks.len() as u32);
     }
-    Lists::of(program.rules.len(), pairs.into_iter())
+    (asks, ends)
 }
 
 /// The bit of `var` in [`crate::program::Engaging::below`]: vars share 64 bits, so a clear
@@ -151,7 +149,10 @@ pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> R
     if let Some((harm_rule, at_level)) = program.safeguards.harm_suspected {
         // A suspicion needs the practitioner's own worry or "not known" behind it: a
         // circumstance alone (a learning disability, a placement) asks questions, not alarm.
-        let suspects = |id: &str| rules.iter().find(|rule| rule.id == id).is_some_and(|rule| ev.suspicion_behind(rule));
+        // Each asking rule is found by its id's address (the id is the rule's own string), by
+        // its text only failing that: the browser build compares text a byte at a time.
+        let by_id = |id: &str| rules.iter().find(|rule| std::ptr::eq(rule.id.as_str(), id)).or_else(|| rules.iter().find(|rule| rule.id == id));
+        let suspects = |id: &str| by_id(id).is_some_and(|rule| ev.suspicion_behind(rule));
         let reaches = |q: &Question| q.level.is_some_and(|l| program.find_level(l.id).is_some_and(|i| i >= at_level)) && q.rules.iter().any(|id| suspects(id));
         ev.suspected = decision.questions.iter().filter(|q| reaches(q)).flat_map(|q| q.about.iter().cloned()).collect();
         if !ev.suspected.is_empty() {
@@ -479,6 +480,7 @@ fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<I
     }
 
     let mut answers = vec![None; n];
+    let mut given = Vec::new();
     for (id, answer) in &case.answers {
         // Paths are built only for a problem or warning: most answers need neither.
         let path = || format!("answers.{id}");
@@ -501,6 +503,7 @@ fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<I
             }
         }
         answers[index as usize] = Some(*answer);
+        given.push(index);
     }
 
     let mut events: Vec<Vec<(i32, Date, Date, bool)>> = vec![Vec::new(); n];
@@ -525,12 +528,17 @@ fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<I
         // known only roughly is counted as late as it could have been.
         let end = event.end().min(as_of);
         let list = &mut events[index as usize];
+        let first = list.is_empty();
         for _ in 0..event.times {
             list.push((as_of.days_since(end), event.date, end, event.approximate()));
         }
+        // An indicator not answered is given by its first event counted.
+        if first && !list.is_empty() && answers[index as usize].is_none() {
+            given.push(index);
+        }
     }
-    for list in &mut events {
-        crate::sort::by(list, |a, b| a.0.cmp(&b.0));
+    for &i in &given {
+        crate::sort::by(&mut events[usize::from(i)], |a, b| a.0.cmp(&b.0));
     }
 
     let mut facts = [None; Fact::COUNT];
@@ -577,11 +585,10 @@ fn bind(program: &Program, case: &Case, warnings: &mut Vec<Warning>) -> Result<I
     if !problems.is_empty() {
         return Err(Error::new(problems));
     }
-    let worried = (0..n).any(|i| is_worry(program, i, answers[i]))
-        || events.iter().enumerate().any(|(i, list)| events_are_worry(program, i, list))
+    let worried = given.iter().map(|i| usize::from(*i)).any(|i| is_worry(program, i, answers[i]) || events_are_worry(program, i, &events[i]))
         || facts[Fact::StillWorried as usize] == Some(Answer::Yes)
         || judgement.as_ref().is_some_and(|(level, _)| *level > 0);
-    Ok(Inputs { as_of, answers, events, age, facts, referral: case.referral, judgement, worried, judgement_lower: false, harm_suspected: false })
+    Ok(Inputs { as_of, answers, events, age, facts, referral: case.referral, judgement, worried, judgement_lower: false, harm_suspected: false, given })
 }
 
 /// The truth of every node of `program` for a case where nothing is known ([`crate::program::Reach`]).
@@ -598,6 +605,7 @@ pub(crate) fn baseline(program: &Program) -> Vec<Truth> {
         worried: false,
         judgement_lower: false,
         harm_suspected: false,
+        given: Vec::new(),
     };
     let mut ev = Evaluator { program, inputs, truths: vec![Truth::Unknown; program.nodes.len()], unsettled: Vec::new(), suspected: Vec::new() };
     ev.settle_all();
@@ -625,10 +633,8 @@ impl<'a> Evaluator<'a> {
     /// Settles the truths for this case's inputs: only the leaves reading an input it gives
     /// differ from the baseline, and only through them their ancestors.
     fn settle_case(&mut self) {
-        for i in 0..self.program.indicators.len() {
-            if self.inputs.gives(i) {
-                self.unsettle(Input::Indicator(i as u16));
-            }
+        for at in 0..self.inputs.given.len() {
+            self.unsettle(Input::Indicator(self.inputs.given[at]));
         }
         for &fact in Fact::ALL {
             if self.inputs.facts[fact as usize].is_some() {
@@ -1098,10 +1104,9 @@ impl<'a> Evaluator<'a> {
                 mark(&mut engaged, u32::from(rule));
             }
         }
-        for (indicator, rules) in engaging.by_indicator.iter().enumerate() {
-            if !inputs.gives(indicator) {
-                continue;
-            }
+        for &indicator in &inputs.given {
+            let indicator = usize::from(indicator);
+            let rules = &engaging.by_indicator[indicator];
             let answer = inputs.answers[indicator];
             let not_known = answer == Some(Answer::NotKnown);
             for &(rule, engages) in rules {
@@ -1169,12 +1174,11 @@ impl<'a> Evaluator<'a> {
             suppositions.clear();
             scratch.slots.clear();
             // The first leaf to read each var speaks for it.
-            for &node in program.engaging.asks.get(position) {
-                let Some(leaf) = program.nodes[node as usize].leaf() else { continue };
+            for &Ask { node, leaf, ages } in program.engaging.asks_of(position) {
                 let Some(var) = self.unknown_var(node, leaf) else { continue };
                 // Never ask about something outside the ages it fits, such as a baby's
                 // weight for a nine-year-old.
-                if !leaf.indicator().is_none_or(|i| self.fits(&Fit { ages: program.indicators[i as usize].ages, unless: None })) {
+                if !self.fits(&Fit { ages, unless: None }) {
                     continue;
                 }
                 scratch.slots.claim(var, suppositions.len());

@@ -73,12 +73,24 @@ pub(crate) struct Engaging {
     /// Rules with a leaf that can hold whatever is answered (a referral outcome, a worry, a
     /// judgement, a suspicion, or events needing none), each with that leaf: engaged when it holds.
     pub always: Vec<(u16, u32)>,
-    /// Per rule, the first leaf reading each thing it could ask about, in the order the rule
-    /// reads them ([`crate::eval::asks`]).
-    pub asks: Lists,
+    /// Every rule's [`Ask`]s, rule after rule: for each, the first leaf reading each thing it
+    /// could ask about, in the order the rule reads them ([`crate::eval::asks`]).
+    pub asks: Vec<Ask>,
+    /// Where each rule's asks end in `asks`.
+    pub asks_end: Vec<u32>,
     /// Per node, a bit for each thing a supposition could make it read beneath it
     /// ([`crate::eval::below`]): the search leaves a node none of whose bits it follows.
     pub below: Vec<u64>,
+}
+
+/// Something a rule could ask about: the first leaf reading it, with the ages its indicator is
+/// asked at (every age for what is no indicator's), so that the question search reads neither
+/// the node nor the indicator for it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ask {
+    pub node: u32,
+    pub leaf: Leaf,
+    pub ages: AgeRange,
 }
 
 /// What of an indicator engages a rule that reads it.
@@ -93,6 +105,12 @@ pub(crate) enum Engages {
 }
 
 impl Engaging {
+    /// The asks of the rule at `position`.
+    pub(crate) fn asks_of(&self, position: usize) -> &[Ask] {
+        let start = position.checked_sub(1).map_or(0, |before| self.asks_end[before] as usize);
+        &self.asks[start..self.asks_end[position] as usize]
+    }
+
     pub(crate) fn of(nodes: &[Node], rules: &[CompiledRule], indicators: usize) -> Engaging {
         let mut engaging =
             Engaging { by_indicator: vec![Vec::new(); indicators], by_fact: vec![Vec::new(); crate::ruleset::Fact::COUNT], ..Engaging::default() };
