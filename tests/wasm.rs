@@ -1014,6 +1014,7 @@ const CASE_FILES: &[(&str, &str)] = case_files![
     "tests/cases/outside-online.json",
     "tests/cases/outside-trafficking.json",
     "tests/cases/outside-violence.json",
+    "tests/cases/regression-second-readings-2.json",
     "tests/cases/regression-second-readings.json",
     "tests/cases/routes-cover.json",
     "tests/cases/safety-age.json",
