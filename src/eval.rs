@@ -31,8 +31,10 @@ struct Inputs {
     judgement_lower: bool,
     /// Known only once the open questions are known.
     harm_suspected: bool,
-    /// The indicators the case answers or records events of, each once: a case gives a few
-    /// dozen of the hundreds, and the passes over them need only those.
+    /// The indicators the case answers or records events of: a case gives a few dozen of the
+    /// hundreds, and the passes over them need only those. Each is here once for a case read
+    /// from JSON (its reader refuses a repeated key); a Rust caller repeating an answer lists it
+    /// twice, which only marks the same bits again.
     given: Vec<u16>,
 }
 
@@ -149,8 +151,10 @@ pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> R
     if let Some((harm_rule, at_level)) = program.safeguards.harm_suspected {
         // A suspicion needs the practitioner's own worry or "not known" behind it: a
         // circumstance alone (a learning disability, a placement) asks questions, not alarm.
-        // Each asking rule is found by its id's address (the id is the rule's own string), by
-        // its text only failing that: the browser build compares text a byte at a time.
+        // Each asking rule is found by its id's address (the id is the rule's own string), as
+        // the browser build compares text a byte at a time. The text comparison after it never
+        // finds more today; it stays so that a question carrying a copied id cannot silently
+        // drop a suspicion.
         let by_id = |id: &str| rules.iter().find(|rule| std::ptr::eq(rule.id.as_str(), id)).or_else(|| rules.iter().find(|rule| rule.id == id));
         let suspects = |id: &str| by_id(id).is_some_and(|rule| ev.suspicion_behind(rule));
         let reaches = |q: &Question| q.level.is_some_and(|l| program.find_level(l.id).is_some_and(|i| i >= at_level)) && q.rules.iter().any(|id| suspects(id));

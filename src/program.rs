@@ -76,7 +76,8 @@ pub(crate) struct Engaging {
     /// Every rule's [`Ask`]s, rule after rule: for each, the first leaf reading each thing it
     /// could ask about, in the order the rule reads them ([`crate::eval::asks`]).
     pub asks: Vec<Ask>,
-    /// Where each rule's asks end in `asks`.
+    /// Where each rule's asks end in `asks`. Not a [`Lists`], which holds node numbers only:
+    /// making it generic over its items cost about 0.6 KB more of gzipped wasm than these two lists, for the same speed.
     pub asks_end: Vec<u32>,
     /// Per node, a bit for each thing a supposition could make it read beneath it
     /// ([`crate::eval::below`]): the search leaves a node none of whose bits it follows.
