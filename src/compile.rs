@@ -144,20 +144,7 @@ impl<'j> Compiler<'j> {
         for (id, i) in &listed {
             self.check_id(id, &At::Key(&item(at, *i), "id"));
         }
-        let mut sorted = listed;
-        crate::sort::by(&mut sorted, |a, b| a.0.cmp(b.0));
-        // The sort is stable, so within a run of equal ids the first defined comes first.
-        let mut unique: Vec<(&'j str, usize)> = Vec::with_capacity(sorted.len());
-        for (id, i) in sorted {
-            match unique.last() {
-                Some((last, first)) if *last == id => {
-                    let message = format!("\"{id}\" is already the id of {at}[{first}]");
-                    self.problem(&At::Key(&item(at, i), "id"), Code::DuplicateId, message);
-                }
-                _ => unique.push((id, i)),
-            }
-        }
-        Ids(unique)
+        Ids(crate::json::unique_ids(self, listed, at))
     }
 
     /// Whether a condition is within [`MAX_CONDITION`] tests once its named conditions are
@@ -290,6 +277,7 @@ impl<'j> Compiler<'j> {
             prompt
         });
         let actions = self.each(&src.actions, &actions_at, |c, action, _, here| c.action(&scope, &mut graph, action, here));
+        self.stand_ins(&actions, &actions_at);
         let mut rules = self.each(&src.rules, &rules_at, |c, src, _, here| {
             let mut rule = src.rule;
             let when_at = At::Key(here, "when");
@@ -513,7 +501,23 @@ impl<'j> Compiler<'j> {
         });
         action.fit = self.fit(scope, graph, src.fit, at);
         self.citations(src.sources, at);
+        action.stands_in_for = self.references(src.stands_in_for, &At::Key(at, "standsInFor"), &scope.actions, Code::UnknownAction, "action");
         action
+    }
+
+    /// Each action that stands in for another must be at least as urgent, and not stand in for
+    /// itself: otherwise "phone now" could hide behind "refer by tomorrow".
+    fn stand_ins(&mut self, actions: &[CompiledAction], at: &At) {
+        for (i, action) in actions.iter().enumerate() {
+            for (j, &other) in action.stands_in_for.iter().enumerate() {
+                let other = &actions[usize::from(other)];
+                let timed = action.due_after.is_some() || other.due_after.is_some();
+                if std::ptr::eq(other, action) || timed || action.urgency > other.urgency {
+                    let message = "an action stands in only for another action, no more urgent than itself, neither timed by dueAfter";
+                    self.problem(&At::Index(&At::Key(&item(at, i), "standsInFor"), j), Code::BadValue, message);
+                }
+            }
+        }
     }
 
     /// An item's `ages` and `unless`, the item being at `at`.

@@ -178,10 +178,9 @@ pub(crate) fn assess<'a>(program: &'a Program, case: &Case, detail: Detail) -> R
     let truths: Vec<Truth> = rules.iter().map(|rule| ev.truths[rule.root as usize]).collect();
 
     let as_of = case.as_of;
-    let mut actions: Vec<ActionItem> = outcome
-        .actions
+    let given: Vec<(u16, Vec<&str>)> = outcome.actions.into_iter().filter(|(index, _)| ev.fits(&program.actions[*index as usize].fit)).collect();
+    let mut actions: Vec<ActionItem> = without_stood_in_for(program, given)
         .into_iter()
-        .filter(|(index, _)| ev.fits(&program.actions[*index as usize].fit))
         .map(|(index, rules)| {
             let action = &program.actions[index as usize];
             let due_by = action.due_after.and_then(|after| ev.due_after_event(after.indicator, after.days)).unwrap_or_else(|| action.urgency.due_by(as_of));
@@ -1367,6 +1366,34 @@ fn question_key(about: &[Finding], if_answer: Option<Hypothesis>) -> u64 {
         Finding::Referral { outcome, .. } => mix(mix(h, 6), *outcome as u64),
         Finding::Judgement { level, .. } => id(mix(h, 7), level),
     })
+}
+
+/// The actions given, less those another given action stands in for ("phone now" for "refer by
+/// tomorrow"): the action that stays takes the rules of the one it replaces, so every reason is
+/// still shown. One always stays, since only an action still shown removes another.
+fn without_stood_in_for<'a>(program: &Program, mut given: Vec<(u16, Vec<&'a str>)>) -> Vec<(u16, Vec<&'a str>)> {
+    let mut i = 0;
+    while i < given.len() {
+        let stands_in_for = &program.actions[usize::from(given[i].0)].stands_in_for;
+        let mut j = 0;
+        while !stands_in_for.is_empty() && j < given.len() {
+            if j != i && stands_in_for.contains(&given[j].0) {
+                let (_, rules) = given.remove(j);
+                if j < i {
+                    i -= 1;
+                }
+                for rule in rules {
+                    if !given[i].1.contains(&rule) {
+                        given[i].1.push(rule);
+                    }
+                }
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    given
 }
 
 #[cfg(test)]

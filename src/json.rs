@@ -395,6 +395,24 @@ impl At<'_> {
     }
 }
 
+/// The ids of a list's items (each with its position), sorted, each once at its first place;
+/// every later place of an id is reported (`duplicate-id`): O(n log n).
+pub(crate) fn unique_ids<'a>(r: &mut Reader, mut listed: Vec<(&'a str, usize)>, list: &At) -> Vec<(&'a str, usize)> {
+    // The sort is stable, so within a run of equal ids the first given comes first.
+    crate::sort::by(&mut listed, |a, b| a.0.cmp(b.0));
+    let mut unique = Vec::<(&str, usize)>::with_capacity(listed.len());
+    for (id, i) in listed {
+        match unique.last() {
+            Some(&(last, first)) if last == id => {
+                let message = format!("\"{id}\" is already the id of {list}[{first}]");
+                r.problem(&At::Key(&At::Index(list, i), "id"), Code::DuplicateId, message);
+            }
+            _ => unique.push((id, i)),
+        }
+    }
+    unique
+}
+
 /// A single value (a string, number, date, urgency or name) read from JSON.
 pub trait FromJson: Sized {
     /// Reads the value at `at`, or says why it does not fit.

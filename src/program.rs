@@ -459,6 +459,9 @@ pub(crate) struct CompiledAction {
     pub due_after: Option<DueAfter>,
     pub fit: Fit,
     pub allow: Allow,
+    /// Slower actions this one says more urgently ("phone now" for "refer by tomorrow"): given
+    /// together, only this one is shown, with the rules that asked for either.
+    pub stands_in_for: Vec<u16>,
 }
 
 #[derive(Clone, Copy, Debug)]

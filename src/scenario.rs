@@ -43,8 +43,17 @@ impl FromDocument for Scenario {
                 r.list(o, "timePoints", true).iter().enumerate().map(|(i, json)| time_point(r, json, &At::Index(&at, i))).collect()
             },
         });
+        repeated_time_points(&mut r, &scenario.time_points);
         r.finish(scenario)
     }
+}
+
+/// Reports each time point whose id an earlier one already has: a report names time points by
+/// id, so a repeat would hide which of the two failed.
+fn repeated_time_points(r: &mut Reader, points: &[TimePoint]) {
+    // A missing id is reported already, and reads as empty.
+    let listed = points.iter().enumerate().filter(|(_, point)| !point.id.is_empty()).map(|(i, point)| (point.id.as_str(), i)).collect();
+    crate::json::unique_ids(r, listed, &At::Key(&At::Root, "timePoints"));
 }
 
 fn time_point(r: &mut Reader, json: &Json, at: &At) -> TimePoint {

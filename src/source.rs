@@ -511,6 +511,7 @@ pub(crate) struct ActionSrc<'j> {
     pub due_after: Option<DueAfterSrc<'j>>,
     pub fit: FitSrc<'j>,
     pub sources: List<'j, CitationSrc<'j>>,
+    pub stands_in_for: Refs<'j>,
 }
 
 /// Due some days after the latest event of an indicator ends.
@@ -529,8 +530,9 @@ impl<'j> Item<'j> for ActionSrc<'j> {
                     days: r.value(d, "days", true).unwrap_or(0),
                 })
             });
-            let (fit, sources, allow) = (fit(r, o), citations(r, o), allow(r, o));
-            ActionSrc { action: CompiledAction { id, text, urgency, due_after: None, fit: Fit::default(), allow }, due_after, fit, sources }
+            let (fit, sources, allow, stands_in_for) = (fit(r, o), citations(r, o), allow(r, o), refs(r, o, "standsInFor"));
+            let action = CompiledAction { id, text, urgency, due_after: None, fit: Fit::default(), allow, stands_in_for: Vec::new() };
+            ActionSrc { action, due_after, fit, sources, stands_in_for }
         })
     }
 }

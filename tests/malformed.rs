@@ -554,3 +554,15 @@ fn a_circumstance_marked_as_a_worry_or_not() {
     }
     refused(patch(base(), "/indicators/7/worry", Some(json!("no"))), "indicators[7].worry", "wrong-type");
 }
+
+#[test]
+fn an_action_may_stand_in_only_for_a_known_action_no_faster_than_itself() {
+    // actions[1] is phone-csc (today), [0] call-999 (now), [4] discuss-view (one working day).
+    let unknown =
+        refused(patch(base(), "/actions/1/standsInFor", Some(json!(["discuss-view", "phone-police"]))), "actions[1].standsInFor[1]", "unknown-action");
+    assert!(unknown.first().message.contains("phone-police"), "{unknown}");
+    refused(patch(base(), "/actions/1/standsInFor", Some(json!(["phone-csc"]))), "actions[1].standsInFor[0]", "bad-value");
+    let faster = refused(patch(base(), "/actions/1/standsInFor", Some(json!(["discuss-view", "call-999"]))), "actions[1].standsInFor[1]", "bad-value");
+    assert!(faster.first().message.contains("no more urgent than itself"), "{faster}");
+    compile(&patch(base(), "/actions/1/standsInFor", Some(json!(["discuss-view", "tell-dsl"])))).expect("as urgent, or slower: allowed");
+}

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use waymark::{from_json, parse, run_scenario, Document, Engine, Json, Scenario};
+use waymark::{from_json, parse, run_scenario, Code, Document, Engine, Json, Scenario};
 
 fn json_files(dir: &str) -> Vec<std::path::PathBuf> {
     let Ok(entries) = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)) else { return Vec::new() };
@@ -68,6 +68,25 @@ fn scenario_files_are_checked_like_any_document() {
     assert!(paths.contains(&"timePoints[0].case.asOf"), "{paths:?}");
     assert!(paths.contains(&"timePoints[0]"), "{paths:?}");
     assert_eq!(error.first().document, Document::Scenario);
+}
+
+#[test]
+fn a_time_point_id_given_twice_is_refused_with_both_places() {
+    let point = |id: &str| format!(r#"{{"id": "{id}", "title": "t", "narrative": "n", "case": {{"asOf": "2026-01-05"}}, "expect": {{}}}}"#);
+    let text = format!(
+        r#"{{"format": "waymark-scenario/1", "id": "x", "title": "t", "ruleset": "r", "summary": "s", "sources": [], "timePoints": [{}, {}, {}, {}]}}"#,
+        point("same"),
+        point("other"),
+        point("same"),
+        point("same")
+    );
+    let error = from_json::<Scenario>(&text).expect_err("a repeated id");
+    let repeats: Vec<(&str, &str)> = error.problems().iter().filter(|p| p.code == Code::DuplicateId).map(|p| (p.path.as_str(), p.message.as_str())).collect();
+    assert_eq!(
+        repeats,
+        [("timePoints[2].id", "\"same\" is already the id of timePoints[0]"), ("timePoints[3].id", "\"same\" is already the id of timePoints[0]")],
+        "{error}"
+    );
 }
 
 /// tests/wasm.rs checks what crosses to JavaScript on every scenario and case-bank file, which it

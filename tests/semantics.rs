@@ -657,3 +657,26 @@ fn a_profile_changes_names_numbers_and_timescales_but_not_rules() {
     assert_ne!(a.ruleset.hash, "");
     assert_eq!(a.ruleset.hash, b.ruleset.hash);
 }
+
+// --- Actions that stand in for others ------------------------------------------------------
+
+#[test]
+fn an_action_that_stands_in_for_a_slower_one_shows_alone_with_the_reasons_of_both() {
+    let mut value = base();
+    value["actions"]
+        .as_array_mut()
+        .expect("actions")
+        .push(json!({"id": "refer-in-a-day", "text": "Refer within a working day.", "urgency": {"workingDays": 1}}));
+    value["actions"][1]["standsInFor"] = json!(["refer-in-a-day"]); // phone-csc, today
+    let rule = |id: &str, indicator: &str, action: &str| json!({"id": id, "when": {"yes": indicator}, "then": {"actions": [action]}, "reason": "test", "sources": [{"source": "primer", "lines": "1"}]});
+    value["rules"] = json!([rule("slow", "domestic-abuse", "refer-in-a-day"), rule("fast", "self-harm", "phone-csc")]);
+    let engine = engine_from(&value);
+
+    let both = engine.assess(&case(json!({"answers": {"domestic-abuse": "yes", "self-harm": "yes"}}))).expect("assesses");
+    let phone = both.actions.iter().find(|a| a.id == "phone-csc").expect("the faster action");
+    assert!(!actions(&both).contains(&"refer-in-a-day"), "{:?}", actions(&both));
+    assert_eq!(phone.rules, ["fast", "slow"], "the reason for the slower action is kept");
+
+    let slow_only = engine.assess(&case(json!({"answers": {"domestic-abuse": "yes", "self-harm": "no"}}))).expect("assesses");
+    assert!(actions(&slow_only).contains(&"refer-in-a-day") && !actions(&slow_only).contains(&"phone-csc"), "{:?}", actions(&slow_only));
+}
