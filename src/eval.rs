@@ -1369,31 +1369,26 @@ fn question_key(about: &[Finding], if_answer: Option<Hypothesis>) -> u64 {
 }
 
 /// The actions given, less those another given action stands in for ("phone now" for "refer by
-/// tomorrow"): the action that stays takes the rules of the one it replaces, so every reason is
-/// still shown. One always stays, since only an action still shown removes another.
-fn without_stood_in_for<'a>(program: &Program, mut given: Vec<(u16, Vec<&'a str>)>) -> Vec<(u16, Vec<&'a str>)> {
-    let mut i = 0;
-    while i < given.len() {
-        let stands_in_for = &program.actions[usize::from(given[i].0)].stands_in_for;
-        let mut j = 0;
-        while !stands_in_for.is_empty() && j < given.len() {
-            if j != i && stands_in_for.contains(&given[j].0) {
-                let (_, rules) = given.remove(j);
-                if j < i {
-                    i -= 1;
-                }
-                for rule in rules {
-                    if !given[i].1.contains(&rule) {
-                        given[i].1.push(rule);
-                    }
-                }
-            } else {
-                j += 1;
+/// tomorrow"). The rules that asked for the slower one still fired, and are among the reasons.
+/// One always stays, since only an action still shown removes another. Linear in the actions
+/// given and their stand-ins.
+fn without_stood_in_for<'a>(program: &Program, given: Vec<(u16, Vec<&'a str>)>) -> Vec<(u16, Vec<&'a str>)> {
+    let stands_in_for = |action: u16| &program.actions[usize::from(action)].stands_in_for;
+    if given.iter().all(|(action, _)| stands_in_for(*action).is_empty()) {
+        return given;
+    }
+    let mut shown = vec![false; program.actions.len()];
+    for (action, _) in &given {
+        shown[usize::from(*action)] = true;
+    }
+    for (action, _) in &given {
+        if shown[usize::from(*action)] {
+            for &other in stands_in_for(*action).iter().filter(|other| **other != *action) {
+                shown[usize::from(other)] = false;
             }
         }
-        i += 1;
     }
-    given
+    given.into_iter().filter(|(action, _)| shown[usize::from(*action)]).collect()
 }
 
 #[cfg(test)]

@@ -661,7 +661,7 @@ fn a_profile_changes_names_numbers_and_timescales_but_not_rules() {
 // --- Actions that stand in for others ------------------------------------------------------
 
 #[test]
-fn an_action_that_stands_in_for_a_slower_one_shows_alone_with_the_reasons_of_both() {
+fn an_action_that_stands_in_for_a_slower_one_shows_alone_and_every_reason_stays() {
     let mut value = base();
     value["actions"]
         .as_array_mut()
@@ -669,13 +669,20 @@ fn an_action_that_stands_in_for_a_slower_one_shows_alone_with_the_reasons_of_bot
         .push(json!({"id": "refer-in-a-day", "text": "Refer within a working day.", "urgency": {"workingDays": 1}}));
     value["actions"][1]["standsInFor"] = json!(["refer-in-a-day"]); // phone-csc, today
     let rule = |id: &str, indicator: &str, action: &str| json!({"id": id, "when": {"yes": indicator}, "then": {"actions": [action]}, "reason": "test", "sources": [{"source": "primer", "lines": "1"}]});
-    value["rules"] = json!([rule("slow", "domestic-abuse", "refer-in-a-day"), rule("fast", "self-harm", "phone-csc")]);
+    let mut both = rule("both", "parental-mental-health", "phone-csc");
+    both["then"]["actions"] = json!(["refer-in-a-day", "phone-csc"]);
+    value["rules"] = json!([rule("slow", "domestic-abuse", "refer-in-a-day"), rule("fast", "self-harm", "phone-csc"), both]);
     let engine = engine_from(&value);
 
     let both = engine.assess(&case(json!({"answers": {"domestic-abuse": "yes", "self-harm": "yes"}}))).expect("assesses");
     let phone = both.actions.iter().find(|a| a.id == "phone-csc").expect("the faster action");
     assert!(!actions(&both).contains(&"refer-in-a-day"), "{:?}", actions(&both));
-    assert_eq!(phone.rules, ["fast", "slow"], "the reason for the slower action is kept");
+    assert_eq!(phone.rules, ["fast"], "the rules that asked for it");
+    assert!(both.reasons.iter().any(|r| r.rule == "slow"), "the slower action's rule is still a reason");
+
+    let all = engine.assess(&case(json!({"answers": {"domestic-abuse": "yes", "self-harm": "yes", "parental-mental-health": "yes"}}))).expect("assesses");
+    assert_eq!(actions(&all).iter().filter(|a| ["phone-csc", "refer-in-a-day"].contains(a)).collect::<Vec<_>>(), [&"phone-csc"]);
+    assert_eq!(all.actions.iter().find(|a| a.id == "phone-csc").expect("shown").rules, ["fast", "both"]);
 
     let slow_only = engine.assess(&case(json!({"answers": {"domestic-abuse": "yes", "self-harm": "no"}}))).expect("assesses");
     assert!(actions(&slow_only).contains(&"refer-in-a-day") && !actions(&slow_only).contains(&"phone-csc"), "{:?}", actions(&slow_only));
