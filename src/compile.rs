@@ -501,21 +501,39 @@ impl<'j> Compiler<'j> {
         });
         action.fit = self.fit(scope, graph, src.fit, at);
         self.citations(src.sources, at);
+        let listed = src.stands_in_for.len();
         action.stands_in_for = self.references(src.stands_in_for, &At::Key(at, "standsInFor"), &scope.actions, Code::UnknownAction, "action");
+        // An unknown id is refused already; the other checks wait for it, so that their paths are right.
+        if action.stands_in_for.len() != listed {
+            action.stands_in_for.clear();
+        }
         action
     }
 
-    /// Each action that stands in for another must be at least as urgent, and not stand in for
-    /// itself: otherwise "phone now" could hide behind "refer by tomorrow".
+    /// Each action that stands in for another must be at least as urgent, neither timed by
+    /// `dueAfter`, and not stand in for itself: otherwise "phone now" could hide behind "refer by
+    /// tomorrow". Nor may an action that is stood in for stand in for another, so which actions
+    /// show never depends on the order they were given in.
     fn stand_ins(&mut self, actions: &[CompiledAction], at: &At) {
+        let mut stood_in_for = vec![false; actions.len()];
+        for &other in actions.iter().flat_map(|action| &action.stands_in_for) {
+            stood_in_for[usize::from(other)] = true;
+        }
         for (i, action) in actions.iter().enumerate() {
             for (j, &other) in action.stands_in_for.iter().enumerate() {
-                let other = &actions[usize::from(other)];
-                let timed = action.due_after.is_some() || other.due_after.is_some();
-                if std::ptr::eq(other, action) || timed || action.urgency > other.urgency {
-                    let message = "an action stands in only for another action, no more urgent than itself, neither timed by dueAfter";
-                    self.problem(&At::Index(&At::Key(&item(at, i), "standsInFor"), j), Code::BadValue, message);
-                }
+                let (index, other) = (usize::from(other), &actions[usize::from(other)]);
+                let message = if index == i {
+                    "an action cannot stand in for itself".to_string()
+                } else if stood_in_for[i] {
+                    format!("another action stands in for this one, so it cannot stand in for \"{}\": stand-ins do not chain", other.id)
+                } else if action.due_after.is_some() || other.due_after.is_some() {
+                    format!("this action or \"{}\" is timed by dueAfter, so one cannot stand in for the other", other.id)
+                } else if action.urgency > other.urgency {
+                    format!("\"{}\" is more urgent than this action, so this one cannot stand in for it", other.id)
+                } else {
+                    continue;
+                };
+                self.problem(&At::Index(&At::Key(&item(at, i), "standsInFor"), j), Code::BadValue, message);
             }
         }
     }

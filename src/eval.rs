@@ -1369,26 +1369,20 @@ fn question_key(about: &[Finding], if_answer: Option<Hypothesis>) -> u64 {
 }
 
 /// The actions given, less those another given action stands in for ("phone now" for "refer by
-/// tomorrow"). The rules that asked for the slower one still fired, and are among the reasons.
-/// One always stays, since only an action still shown removes another. Linear in the actions
-/// given and their stand-ins.
+/// tomorrow"). What asked for the slower one (a rule, or the level) is still shown as a reason or as
+/// the level. The compiler lets no action that is stood in for stand in for another, so every
+/// stand-in given stays, whatever the order. One pass over the ruleset's actions, as
+/// `Outcome::new` already makes.
 fn without_stood_in_for<'a>(program: &Program, given: Vec<(u16, Vec<&'a str>)>) -> Vec<(u16, Vec<&'a str>)> {
     let stands_in_for = |action: u16| &program.actions[usize::from(action)].stands_in_for;
     if given.iter().all(|(action, _)| stands_in_for(*action).is_empty()) {
         return given;
     }
-    let mut shown = vec![false; program.actions.len()];
-    for (action, _) in &given {
-        shown[usize::from(*action)] = true;
+    let mut stood_in_for = vec![false; program.actions.len()];
+    for &other in given.iter().flat_map(|(action, _)| stands_in_for(*action)) {
+        stood_in_for[usize::from(other)] = true;
     }
-    for (action, _) in &given {
-        if shown[usize::from(*action)] {
-            for &other in stands_in_for(*action).iter().filter(|other| **other != *action) {
-                shown[usize::from(other)] = false;
-            }
-        }
-    }
-    given.into_iter().filter(|(action, _)| shown[usize::from(*action)]).collect()
+    given.into_iter().filter(|(action, _)| !stood_in_for[usize::from(*action)]).collect()
 }
 
 #[cfg(test)]

@@ -460,7 +460,7 @@ pub(crate) struct CompiledAction {
     pub fit: Fit,
     pub allow: Allow,
     /// Slower actions this one says more urgently ("phone now" for "refer by tomorrow"): given
-    /// together, only this one is shown.
+    /// together, only this one is shown. Never itself stood in for (the compiler refuses chains).
     pub stands_in_for: Vec<u16>,
 }
 

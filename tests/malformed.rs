@@ -556,13 +556,23 @@ fn a_circumstance_marked_as_a_worry_or_not() {
 }
 
 #[test]
-fn an_action_may_stand_in_only_for_a_known_action_no_faster_than_itself() {
-    // actions[1] is phone-csc (today), [0] call-999 (now), [4] discuss-view (one working day).
-    let unknown =
-        refused(patch(base(), "/actions/1/standsInFor", Some(json!(["discuss-view", "phone-police"]))), "actions[1].standsInFor[1]", "unknown-action");
-    assert!(unknown.first().message.contains("phone-police"), "{unknown}");
-    refused(patch(base(), "/actions/1/standsInFor", Some(json!(["phone-csc"]))), "actions[1].standsInFor[0]", "bad-value");
-    let faster = refused(patch(base(), "/actions/1/standsInFor", Some(json!(["discuss-view", "call-999"]))), "actions[1].standsInFor[1]", "bad-value");
-    assert!(faster.first().message.contains("no more urgent than itself"), "{faster}");
-    compile(&patch(base(), "/actions/1/standsInFor", Some(json!(["discuss-view", "tell-dsl"])))).expect("as urgent, or slower: allowed");
+fn an_action_may_stand_in_only_for_a_known_action_no_faster_than_itself_neither_timed_nor_chained() {
+    // actions[1] is phone-csc (today), [0] call-999 (now), [2] tell-dsl (today), [4] discuss-view (one working day).
+    let stand_in = |value: Value, list: Value| patch(value, "/actions/1/standsInFor", Some(list));
+    let unknown = refused(stand_in(base(), json!(["phone-police", "call-999"])), "actions[1].standsInFor[0]", "unknown-action");
+    assert_eq!(unknown.problems().len(), 1, "the other checks wait for the unknown id: {unknown}");
+    let message = |value: Value, path: &str| {
+        let error = refused(value, path, "bad-value");
+        error.first().message.clone()
+    };
+    assert_eq!(message(stand_in(base(), json!(["phone-csc"])), "actions[1].standsInFor[0]"), "an action cannot stand in for itself");
+    let faster = message(stand_in(base(), json!(["discuss-view", "call-999"])), "actions[1].standsInFor[1]");
+    assert!(faster.starts_with("\"call-999\" is more urgent"), "{faster}");
+    let timed = patch(base(), "/actions/4/dueAfter", Some(json!({"indicator": "missing-episode", "days": 3})));
+    assert!(message(stand_in(timed.clone(), json!(["discuss-view"])), "actions[1].standsInFor[0]").contains("\"discuss-view\" is timed by dueAfter"));
+    let timed_stand_in = patch(stand_in(base(), json!(["discuss-view"])), "/actions/1/dueAfter", Some(json!({"indicator": "missing-episode", "days": 3})));
+    assert!(message(timed_stand_in, "actions[1].standsInFor[0]").contains("timed by dueAfter"));
+    let chained = patch(stand_in(base(), json!(["discuss-view"])), "/actions/0/standsInFor", Some(json!(["phone-csc"])));
+    assert!(message(chained, "actions[1].standsInFor[0]").contains("stand-ins do not chain"));
+    compile(&stand_in(base(), json!(["discuss-view", "tell-dsl"]))).expect("as urgent, or slower: allowed");
 }

@@ -684,6 +684,14 @@ fn an_action_that_stands_in_for_a_slower_one_shows_alone_and_every_reason_stays(
     assert_eq!(actions(&all).iter().filter(|a| ["phone-csc", "refer-in-a-day"].contains(a)).collect::<Vec<_>>(), [&"phone-csc"]);
     assert_eq!(all.actions.iter().find(|a| a.id == "phone-csc").expect("shown").rules, ["fast", "both"]);
 
+    // A stand-in that does not fit this child stands in for nothing.
+    let mut unfit = value.clone();
+    unfit["actions"][1]["unless"] = json!({"yes": "parental-substance-misuse"});
+    let unfit_engine = engine_from(&unfit);
+    let unfit =
+        unfit_engine.assess(&case(json!({"answers": {"domestic-abuse": "yes", "self-harm": "yes", "parental-substance-misuse": "yes"}}))).expect("assesses");
+    assert!(actions(&unfit).contains(&"refer-in-a-day") && !actions(&unfit).contains(&"phone-csc"), "{:?}", actions(&unfit));
+
     let slow_only = engine.assess(&case(json!({"answers": {"domestic-abuse": "yes", "self-harm": "no"}}))).expect("assesses");
     assert!(actions(&slow_only).contains(&"refer-in-a-day") && !actions(&slow_only).contains(&"phone-csc"), "{:?}", actions(&slow_only));
 }
