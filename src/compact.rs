@@ -21,6 +21,10 @@ use crate::trace::{AgeSpan, Finding, Positions, Status};
 /// levels in `levels`, actions in `actions`, rules' reasons and sources in `reasons`, routes
 /// in `routes`, escalation stages in `escalation`, prompts in `prompts`, indicators in
 /// `indicators`, facts in `facts`, referral outcomes in `referralOutcomes`.
+///
+/// Only what the page shows: the rules behind each action, prompt and open question are left to
+/// the self-contained [`Assessment`], as the page never names them (a referral's and
+/// escalation's rules it does, under "Why this route" and "escalate").
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -83,8 +87,6 @@ pub struct CompactAction<'a> {
     pub urgency: Urgency,
     /// The latest date, counting weekdays.
     pub due_by: Date,
-    /// The rules that asked for it.
-    pub rules: Vec<&'a str>,
 }
 
 /// Someone to tell, by when.
@@ -128,8 +130,6 @@ pub struct CompactEscalation<'a> {
 pub struct CompactPrompt<'a> {
     /// An id in the description's `prompts`.
     pub id: &'a str,
-    /// The rules that raised it.
-    pub rules: Vec<&'a str>,
 }
 
 /// Something worth finding out.
@@ -147,8 +147,6 @@ pub struct CompactQuestion<'a> {
     pub routes: Vec<&'a str>,
     /// Escalation would newly apply.
     pub escalation: bool,
-    /// The rules it would decide.
-    pub rules: Vec<&'a str>,
 }
 
 /// A rule that fired, and what in the case made it fire.
@@ -305,7 +303,7 @@ impl<'a> CompactAssessment<'a> {
             immediate_danger: assessment.immediate_danger,
             worry_recorded: assessment.worry_recorded,
             judgement: assessment.judgement.map(|j| CompactJudgement { level: j.level.id, reason: j.reason, effect: j.effect }),
-            actions: assessment.actions.into_iter().map(|a| CompactAction { id: a.id, urgency: a.urgency, due_by: a.due_by, rules: a.rules }).collect(),
+            actions: assessment.actions.into_iter().map(|a| CompactAction { id: a.id, urgency: a.urgency, due_by: a.due_by }).collect(),
             referrals: assessment
                 .referrals
                 .into_iter()
@@ -321,7 +319,7 @@ impl<'a> CompactAssessment<'a> {
                 })
                 .collect(),
             escalation: assessment.escalation.map(|e| CompactEscalation { why: rules(e.why), stages: e.stages.iter().map(|s| s.id).collect() }),
-            prompts: assessment.prompts.into_iter().map(|p| CompactPrompt { id: p.id, rules: p.rules }).collect(),
+            prompts: assessment.prompts.into_iter().map(|p| CompactPrompt { id: p.id }).collect(),
             questions: assessment
                 .questions
                 .into_iter()
@@ -331,7 +329,6 @@ impl<'a> CompactAssessment<'a> {
                     level: q.level.map(|l| l.id),
                     routes: q.routes.iter().map(|r| r.id).collect(),
                     escalation: q.escalation,
-                    rules: q.rules,
                 })
                 .collect(),
             reasons: assessment.reasons.into_iter().map(|r| CompactReason { rule: r.rule, evidence: findings(r.evidence) }).collect(),
