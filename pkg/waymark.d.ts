@@ -305,7 +305,8 @@ export type CompactFinding =
     /** The test's result. */
     holds: Truth,
 }
-| string;
+| string
+| [string];
 
 /** The practitioner's own view of the level. */
 export type CompactJudgement = {

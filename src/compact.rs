@@ -265,6 +265,11 @@ pub enum CompactFinding<'a> {
     /// `holds: "unknown"`.
     #[serde(untagged)]
     Unanswered(&'a str),
+    /// An indicator nobody has answered, tested for an answer given as yes, which fails: its id
+    /// alone in a list. As common in open questions and reasons as the bare id, and for the same
+    /// reason not an object. As `Yes` with `answer: null` and `holds: "false"`.
+    #[serde(untagged)]
+    Unset([&'a str; 1]),
 }
 
 impl<'a> From<Finding<'a>> for CompactFinding<'a> {
@@ -272,6 +277,7 @@ impl<'a> From<Finding<'a>> for CompactFinding<'a> {
         match finding {
             // The one outcome of a test for yes that nothing answered.
             Finding::Yes { indicator, answer: None, holds: Truth::Unknown, text: _ } => CompactFinding::Unanswered(indicator),
+            Finding::Yes { indicator, answer: None, holds: Truth::False, text: _ } => CompactFinding::Unset([indicator]),
             Finding::Yes { indicator, answer, holds, text: _ } => CompactFinding::Yes { indicator, answer, holds },
             Finding::NotKnown { indicator, answer, holds, text: _ } => CompactFinding::NotKnown { indicator, answer, holds },
             Finding::Age { min_months, max_months, age_months, holds } => CompactFinding::Age { min_months, max_months, age_months, holds },

@@ -303,7 +303,8 @@ export type CompactFinding =
     /** The test's result. */
     holds: Truth,
   }
-  | string;
+  | string
+  | [string];
 
 /** The practitioner's own view of the level. */
 export type CompactJudgement = {
