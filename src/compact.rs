@@ -21,6 +21,10 @@ use crate::trace::{AgeSpan, Finding, Positions, Status};
 /// levels in `levels`, actions in `actions`, rules' reasons and sources in `reasons`, routes
 /// in `routes`, escalation stages in `escalation`, prompts in `prompts`, indicators in
 /// `indicators`, facts in `facts`, referral outcomes in `referralOutcomes`.
+///
+/// Only what the page shows: the rules behind each action, prompt and open question are left to
+/// the self-contained [`Assessment`], as the page never names them (a referral's and
+/// escalation's rules it does, under "Why this route" and "escalate").
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -83,8 +87,6 @@ pub struct CompactAction<'a> {
     pub urgency: Urgency,
     /// The latest date, counting weekdays.
     pub due_by: Date,
-    /// The rules that asked for it.
-    pub rules: Vec<&'a str>,
 }
 
 /// Someone to tell, by when.
@@ -128,8 +130,6 @@ pub struct CompactEscalation<'a> {
 pub struct CompactPrompt<'a> {
     /// An id in the description's `prompts`.
     pub id: &'a str,
-    /// The rules that raised it.
-    pub rules: Vec<&'a str>,
 }
 
 /// Something worth finding out.
@@ -147,8 +147,6 @@ pub struct CompactQuestion<'a> {
     pub routes: Vec<&'a str>,
     /// Escalation would newly apply.
     pub escalation: bool,
-    /// The rules it would decide.
-    pub rules: Vec<&'a str>,
 }
 
 /// A rule that fired, and what in the case made it fire.
@@ -267,6 +265,11 @@ pub enum CompactFinding<'a> {
     /// `holds: "unknown"`.
     #[serde(untagged)]
     Unanswered(&'a str),
+    /// An indicator nobody has answered, tested for an answer given as yes, which fails: its id
+    /// alone in a list. As common in open questions and reasons as the bare id, and for the same
+    /// reason not an object. As `Yes` with `answer: null` and `holds: "false"`.
+    #[serde(untagged)]
+    Unset([&'a str; 1]),
 }
 
 impl<'a> From<Finding<'a>> for CompactFinding<'a> {
@@ -274,6 +277,7 @@ impl<'a> From<Finding<'a>> for CompactFinding<'a> {
         match finding {
             // The one outcome of a test for yes that nothing answered.
             Finding::Yes { indicator, answer: None, holds: Truth::Unknown, text: _ } => CompactFinding::Unanswered(indicator),
+            Finding::Yes { indicator, answer: None, holds: Truth::False, text: _ } => CompactFinding::Unset([indicator]),
             Finding::Yes { indicator, answer, holds, text: _ } => CompactFinding::Yes { indicator, answer, holds },
             Finding::NotKnown { indicator, answer, holds, text: _ } => CompactFinding::NotKnown { indicator, answer, holds },
             Finding::Age { min_months, max_months, age_months, holds } => CompactFinding::Age { min_months, max_months, age_months, holds },
@@ -305,7 +309,7 @@ impl<'a> CompactAssessment<'a> {
             immediate_danger: assessment.immediate_danger,
             worry_recorded: assessment.worry_recorded,
             judgement: assessment.judgement.map(|j| CompactJudgement { level: j.level.id, reason: j.reason, effect: j.effect }),
-            actions: assessment.actions.into_iter().map(|a| CompactAction { id: a.id, urgency: a.urgency, due_by: a.due_by, rules: a.rules }).collect(),
+            actions: assessment.actions.into_iter().map(|a| CompactAction { id: a.id, urgency: a.urgency, due_by: a.due_by }).collect(),
             referrals: assessment
                 .referrals
                 .into_iter()
@@ -321,7 +325,7 @@ impl<'a> CompactAssessment<'a> {
                 })
                 .collect(),
             escalation: assessment.escalation.map(|e| CompactEscalation { why: rules(e.why), stages: e.stages.iter().map(|s| s.id).collect() }),
-            prompts: assessment.prompts.into_iter().map(|p| CompactPrompt { id: p.id, rules: p.rules }).collect(),
+            prompts: assessment.prompts.into_iter().map(|p| CompactPrompt { id: p.id }).collect(),
             questions: assessment
                 .questions
                 .into_iter()
@@ -331,7 +335,6 @@ impl<'a> CompactAssessment<'a> {
                     level: q.level.map(|l| l.id),
                     routes: q.routes.iter().map(|r| r.id).collect(),
                     escalation: q.escalation,
-                    rules: q.rules,
                 })
                 .collect(),
             reasons: assessment.reasons.into_iter().map(|r| CompactReason { rule: r.rule, evidence: findings(r.evidence) }).collect(),

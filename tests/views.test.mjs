@@ -36,8 +36,9 @@ const files = ['www/scenarios', 'tests/cases'].flatMap((dir) =>
 const points = files.flatMap((file) => read(file).timePoints.map((point) => ({ where: `${file} ${point.id}`, case: point.case })));
 const engine = new waymark.Engine(read(RULESET_PATH));
 const words = new Words(engine.describe());
-/** A compact finding as the self-contained view writes it: an unanswered indicator comes as its id alone. */
-const written = (finding) => (typeof finding === 'string' ? { test: 'yes', indicator: finding, answer: null, holds: 'unknown' } : finding);
+/** A compact finding as the self-contained view writes it: an unanswered indicator comes as its id alone, or alone in a list when its test fails. */
+const written = (finding) =>
+  typeof finding === 'string' ? { test: 'yes', indicator: finding, answer: null, holds: 'unknown' } : Array.isArray(finding) ? { test: 'yes', indicator: finding[0], answer: null, holds: 'false' } : finding;
 
 test('there are cases to compare', () => {
   assert.ok(points.length >= 300, `${points.length} time points`);
@@ -75,14 +76,14 @@ test('the compact guidance, worded from describe(), says what the self-contained
     assert.deepEqual(
       compact.reasons.map((r) => {
         const reason = words.reason(r.rule);
-        return [reason.reason, reason.level?.name, reason.sources, r.evidence.map((f) => words.subject(f))];
+        return [reason.reason, reason.level?.name, reason.sources, r.evidence.map((f) => [words.subject(f), written(f)])];
       }),
-      full.reasons.map((r) => [r.reason, r.level?.name, r.sources, r.evidence.map((f) => f.text ?? '')]),
+      full.reasons.map((r) => [r.reason, r.level?.name, r.sources, r.evidence.map(({ text, ...finding }) => [text ?? '', finding])]),
       where,
     );
     assert.deepEqual(
-      compact.questions.map((q) => [q.level ? words.level(q.level).name : undefined, q.routes.map((id) => words.route(id).name), q.about.map((f) => words.subject(f))]),
-      full.questions.map((q) => [q.level?.name, q.routes.map((r) => r.name), q.about.map((f) => f.text ?? '')]),
+      compact.questions.map((q) => [q.level ? words.level(q.level).name : undefined, q.routes.map((id) => words.route(id).name), q.about.map((f) => [words.subject(f), written(f)])]),
+      full.questions.map((q) => [q.level?.name, q.routes.map((r) => r.name), q.about.map(({ text, ...finding }) => [text ?? '', finding])]),
       where,
     );
     const traced = engine.guidance(value, { trace: true }).trace;

@@ -103,8 +103,8 @@ export function answerText(answer) {
  */
 export function findingText(finding, words) {
   const text = words.subject(finding);
-  // An indicator nobody has answered comes as its id alone.
-  if (typeof finding === 'string') return `${text}: ${answerText(null).toLowerCase()}`;
+  // An indicator nobody has answered comes as its id alone, or alone in a list.
+  if (typeof finding === 'string' || Array.isArray(finding)) return `${text}: ${answerText(null).toLowerCase()}`;
   switch (finding.test) {
     case 'yes':
     case 'not-known':

@@ -240,8 +240,8 @@ export function questionText(question, words) {
  * @param {Words} words
  */
 function questionSubject(finding, words) {
-  // An indicator nobody has answered comes as its id alone: a test for yes, like 'yes'.
-  if (typeof finding === 'string' || ['yes', 'not-known', 'fact', 'referral'].includes(finding.test)) return `whether ${lowerFirst(words.subject(finding))}`;
+  // An indicator nobody has answered comes as its id alone, or alone in a list: a test for yes, like 'yes'.
+  if (typeof finding === 'string' || Array.isArray(finding) || ['yes', 'not-known', 'fact', 'referral'].includes(finding.test)) return `whether ${lowerFirst(words.subject(finding))}`;
   if (finding.test === 'events') return `how often this has happened: ${lowerFirst(words.subject(finding))}`;
   return lowerFirst(findingText(finding, words));
 }

@@ -92,6 +92,7 @@ export class Words {
    */
   subject(finding) {
     if (typeof finding === 'string') return Words.find(this.indicators, finding, 'an indicator').text;
+    if (Array.isArray(finding)) return Words.find(this.indicators, finding[0], 'an indicator').text;
     switch (finding.test) {
       case 'yes':
       case 'not-known':

@@ -172,8 +172,6 @@ export type CompactAction = {
   urgency: Urgency,
   /** The latest date, counting weekdays. */
   dueBy: IsoDate,
-  /** The rules that asked for it. */
-  rules: Array<string>,
 };
 
 /**
@@ -181,6 +179,10 @@ export type CompactAction = {
  * levels in `levels`, actions in `actions`, rules' reasons and sources in `reasons`, routes
  * in `routes`, escalation stages in `escalation`, prompts in `prompts`, indicators in
  * `indicators`, facts in `facts`, referral outcomes in `referralOutcomes`.
+ *
+ * Only what the page shows: the rules behind each action, prompt and open question are left to
+ * the self-contained [`Assessment`], as the page never names them (a referral's and
+ * escalation's rules it does, under "Why this route" and "escalate").
  */
 export type CompactAssessment = {
   /** The level of need (an id in `levels`): the engine's, or the practitioner's when higher. */
@@ -301,7 +303,8 @@ export type CompactFinding =
     /** The test's result. */
     holds: Truth,
   }
-  | string;
+  | string
+  | [string];
 
 /** The practitioner's own view of the level. */
 export type CompactJudgement = {
@@ -317,8 +320,6 @@ export type CompactJudgement = {
 export type CompactPrompt = {
   /** An id in the description's `prompts`. */
   id: string,
-  /** The rules that raised it. */
-  rules: Array<string>,
 };
 
 /** Something worth finding out. */
@@ -333,8 +334,6 @@ export type CompactQuestion = {
   routes: Array<string>,
   /** Escalation would newly apply. */
   escalation: boolean,
-  /** The rules it would decide. */
-  rules: Array<string>,
 };
 
 /** A rule that fired, and what in the case made it fire. */
