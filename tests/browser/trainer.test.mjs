@@ -453,10 +453,15 @@ describe('trainer: keeping the run', () => {
 
     const unknown = structuredClone(CHILD_N);
     unknown.timePoints[2].case.answers['not-an-indicator'] = 'yes';
-    unknown.timePoints[0].id = unknown.timePoints[3].id;
+    unknown.timePoints[4].case.answers['not-an-indicator-either'] = 'yes';
     const listed = await refused('unknown.json', JSON.stringify(unknown));
     assert.ok(listed.some((line) => line?.startsWith('timePoints[2].case.answers.not-an-indicator: ')), listed.join('\n'));
-    assert.ok(listed.some((line) => line?.startsWith('timePoints[3].id: ')), listed.join('\n'));
+    assert.ok(listed.some((line) => line?.startsWith('timePoints[4].case.answers.not-an-indicator-either: ')), listed.join('\n'));
+
+    // A time point id given twice is refused when the engine reads the file, before the cases are tried.
+    const repeated = structuredClone(CHILD_N);
+    repeated.timePoints[0].id = repeated.timePoints[3].id;
+    assert.deepEqual(await refused('repeated.json', JSON.stringify(repeated)), [`timePoints[3].id: "${CHILD_N.timePoints[3].id}" is already the id of timePoints[0]`]);
 
     assert.match((await refused('notes.json', '{"format": "waymark-scenario/1", '))[0] ?? '', /^\(the whole file\): not valid JSON/);
     // Files of shapes nothing expects, or not text at all, get the page's words, never a script's.
