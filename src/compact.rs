@@ -139,6 +139,8 @@ pub struct CompactPrompt<'a> {
 pub struct CompactQuestion<'a> {
     /// What to find out.
     pub about: Vec<CompactFinding<'a>>,
+    /// How many of `about` to find out first ([`crate::Question::lead`]).
+    pub lead: usize,
     /// The answer that would change the guidance; absent when several subjects decide together.
     pub if_answer: Option<Hypothesis>,
     /// The level (an id) it would rise to, if higher than now.
@@ -331,6 +333,7 @@ impl<'a> CompactAssessment<'a> {
                 .into_iter()
                 .map(|q| CompactQuestion {
                     about: findings(q.about),
+                    lead: q.lead,
                     if_answer: q.if_answer,
                     level: q.level.map(|l| l.id),
                     routes: q.routes.iter().map(|r| r.id).collect(),

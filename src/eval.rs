@@ -1153,12 +1153,77 @@ impl<'a> Evaluator<'a> {
         })
     }
 
+    /// The suppositions an open question makes for the rule at `position`: each unknown var it
+    /// reads within the ages it is asked at, yes and (but for a referral outcome) no, each var's
+    /// first supposition claiming its slot in `slots`.
+    fn suppose_for(&self, position: usize, suppositions: &mut Vec<(Leaf, Supposition)>, slots: &mut Slots) {
+        suppositions.clear();
+        slots.clear();
+        // The first leaf to read each var speaks for it.
+        for &Ask { node, leaf, ages } in self.program.engaging.asks_of(position) {
+            let Some(var) = self.unknown_var(node, leaf) else { continue };
+            // Never ask about something outside the ages it fits, such as a baby's
+            // weight for a nine-year-old.
+            if !self.fits(&Fit { ages, unless: None }) {
+                continue;
+            }
+            slots.claim(var, suppositions.len());
+            suppositions.push((leaf, Supposition { var, value: true }));
+            // "The outcome is this one" is supposed true only: false says nothing of which.
+            let both = match var {
+                Var::Referral(_) => false,
+                Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => true,
+            };
+            if both {
+                suppositions.push((leaf, Supposition { var, value: false }));
+            }
+        }
+    }
+
+    /// Puts in `scratch.lead` the suppositions (each var's first, by index, of `suppositions`) about what `root`
+    /// needs first: while the part still unknown is an `all`, the unknown child with the fewest
+    /// things to ask. The rule cannot hold until that does, whatever else is answered.
+    /// False when some unknown child of one of those `all`s has nothing left to ask (it reads
+    /// only what lies outside the child's ages), so no answer on the form makes the rule hold.
+    /// Each node is visited at most once a walk, however the conditions share nodes.
+    fn mark_lead(&self, root: u32, suppositions: usize, scratch: &mut Scratch) -> bool {
+        let program = self.program;
+        if scratch.visited.len() != program.nodes.len() {
+            scratch.visited = vec![0; program.nodes.len()];
+        }
+        if scratch.seen.len() < suppositions {
+            scratch.seen.resize(suppositions, 0);
+        }
+        let mut node = root;
+        while let Node::All { start, end } = program.nodes[node as usize] {
+            let mut smallest: Option<(usize, u32)> = None;
+            for &kid in &program.kids[start as usize..end as usize] {
+                if self.truths[kid as usize] != Truth::Unknown {
+                    continue;
+                }
+                let asked = scratch.asked_under(program, kid).len();
+                if asked == 0 {
+                    return false;
+                }
+                if smallest.is_none_or(|(fewest, _)| asked < fewest) {
+                    smallest = Some((asked, kid));
+                }
+            }
+            // An `all` still unknown has a child still unknown.
+            let Some((_, kid)) = smallest else { break };
+            node = kid;
+        }
+        scratch.asked_under(program, node);
+        std::mem::swap(&mut scratch.lead, &mut scratch.under);
+        true
+    }
+
     fn questions(&self, level: u8, outcome: &Outcome) -> Vec<Question<'a>> {
         let program = self.program;
         // What each rule asking a question would add, and its questions, in rule order: merged
         // below into one question per subject.
         let mut wants: Vec<Want<'a>> = Vec::new();
-        let mut asks: Vec<(Vec<Finding<'a>>, Option<Hypothesis>, usize)> = Vec::new();
+        let mut asks: Vec<RuleQuestion<'a>> = Vec::new();
         let (mut suppositions, mut scratch) = (Vec::new(), Scratch::default());
         scratch.slots.size_for(program);
         // Only the rules the practitioner has engaged with, of the hundreds a case leaves untouched.
@@ -1174,27 +1239,7 @@ impl<'a> Evaluator<'a> {
                 continue;
             }
             let new_routes: Vec<u16> = rule.then.routes.iter().copied().filter(|r| !outcome.has_route(*r)).collect();
-            suppositions.clear();
-            scratch.slots.clear();
-            // The first leaf to read each var speaks for it.
-            for &Ask { node, leaf, ages } in program.engaging.asks_of(position) {
-                let Some(var) = self.unknown_var(node, leaf) else { continue };
-                // Never ask about something outside the ages it fits, such as a baby's
-                // weight for a nine-year-old.
-                if !self.fits(&Fit { ages, unless: None }) {
-                    continue;
-                }
-                scratch.slots.claim(var, suppositions.len());
-                suppositions.push((leaf, Supposition { var, value: true }));
-                // "The outcome is this one" is supposed true only: false says nothing of which.
-                let both = match var {
-                    Var::Referral(_) => false,
-                    Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => true,
-                };
-                if both {
-                    suppositions.push((leaf, Supposition { var, value: false }));
-                }
-            }
+            self.suppose_for(position, &mut suppositions, &mut scratch.slots);
             if suppositions.is_empty() {
                 continue;
             }
@@ -1213,18 +1258,27 @@ impl<'a> Evaluator<'a> {
                     Var::Referral(outcome) => Finding::Referral { outcome, text: program.referral_text(outcome), actual: None, holds: Truth::Unknown },
                     Var::Indicator(_) | Var::Fact(_) | Var::Leaf(_) => self.finding(leaf),
                 };
-                asks.push((vec![about], Some(answer), want));
+                asks.push(RuleQuestion { about: vec![about], if_answer: Some(answer), lead: 1, want });
             }
             if asks.len() == asked {
+                // What the rule needs first leads; a rule that no answer on the form can make
+                // hold (what it needs lies outside the child's ages) asks nothing.
+                if !self.mark_lead(rule.root, suppositions.len(), &mut scratch) {
+                    wants.truncate(want);
+                    continue;
+                }
                 // Each var's first supposition is "true".
-                let about = suppositions.iter().filter(|(_, supposition)| supposition.value).map(|(leaf, _)| self.finding(*leaf)).collect();
-                asks.push((about, None, want));
+                let firsts = || suppositions.iter().enumerate().filter(|(_, (_, supposition))| supposition.value);
+                let leads = |i: &usize| scratch.lead.contains(i);
+                let about: Vec<Finding<'a>> =
+                    firsts().filter(|(i, _)| leads(i)).chain(firsts().filter(|(i, _)| !leads(i))).map(|(_, (leaf, _))| self.finding(*leaf)).collect();
+                asks.push(RuleQuestion { about, if_answer: None, lead: scratch.lead.len(), want });
             }
         }
 
         // One question per subject and answer: each ask joins the first with the same ones
         // (found by sorting on a hash, then comparing), in the order first asked.
-        let keys: Vec<u64> = asks.iter().map(|(about, if_answer, _)| question_key(about, *if_answer)).collect();
+        let keys: Vec<u64> = asks.iter().map(|ask| question_key(&ask.about, ask.if_answer, ask.lead)).collect();
         let mut order: Vec<usize> = (0..asks.len()).collect();
         crate::sort::by(&mut order, |a, b| keys[*a].cmp(&keys[*b]));
         let mut first: Vec<usize> = (0..asks.len()).collect();
@@ -1234,17 +1288,17 @@ impl<'a> Evaluator<'a> {
             if keys[order[k - 1]] != keys[i] {
                 run = k;
             }
-            if let Some(&j) = order[run..k].iter().find(|&&j| first[j] == j && asks[j].0 == asks[i].0 && asks[j].1 == asks[i].1) {
+            if let Some(&j) = order[run..k].iter().find(|&&j| first[j] == j && asks[j].same_question(&asks[i])) {
                 first[i] = j;
             }
         }
         let mut questions: Vec<Question<'a>> = Vec::new();
         let mut routes: Vec<Vec<u16>> = Vec::new();
-        for (i, (about, if_answer, want)) in asks.into_iter().enumerate() {
+        for (i, RuleQuestion { about, if_answer, lead, want }) in asks.into_iter().enumerate() {
             // Where each first ask's question is; a later ask finds it there.
             if first[i] == i {
                 first[i] = questions.len();
-                questions.push(Question { about, if_answer, level: None, routes: Vec::new(), escalation: false, rules: Vec::new() });
+                questions.push(Question { about, lead, if_answer, level: None, routes: Vec::new(), escalation: false, rules: Vec::new() });
                 routes.push(Vec::new());
             } else {
                 first[i] = first[first[i]];
@@ -1283,6 +1337,44 @@ struct Scratch {
     /// `touched`.
     counts: Vec<(i32, bool)>,
     touched: Vec<usize>,
+    /// Per node, and per supposition, the last walk ([`Scratch::asked_under`]) that reached it:
+    /// sized when a rule's unknowns first become one question.
+    visited: Vec<u32>,
+    seen: Vec<u32>,
+    walk: u32,
+    /// What [`Scratch::asked_under`] found, and what leads a question asked together.
+    under: Vec<usize>,
+    lead: Vec<usize>,
+    stack: Vec<u32>,
+}
+
+impl Scratch {
+    /// The suppositions (each var's first, by index) about what `node` reads.
+    fn asked_under(&mut self, program: &Program, node: u32) -> &[usize] {
+        self.walk += 1;
+        self.under.clear();
+        self.stack.push(node);
+        while let Some(node) = self.stack.pop() {
+            let seen = &mut self.visited[node as usize];
+            if *seen == self.walk {
+                continue;
+            }
+            *seen = self.walk;
+            let kind = program.nodes[node as usize];
+            match kind.leaf() {
+                Some(leaf) => {
+                    if let Some(slot) = var(node, leaf).and_then(|var| self.slots.get(var)) {
+                        if self.seen[slot] != self.walk {
+                            self.seen[slot] = self.walk;
+                            self.under.push(slot);
+                        }
+                    }
+                }
+                None => self.stack.extend(kind.children(&program.kids)),
+            }
+        }
+        &self.under
+    }
 }
 
 /// Where each var's suppositions start in the list for one rule (they are together, "true"
@@ -1343,6 +1435,22 @@ impl Slots {
     }
 }
 
+/// One rule's question, before questions with the same subjects are merged.
+struct RuleQuestion<'a> {
+    about: Vec<Finding<'a>>,
+    if_answer: Option<Hypothesis>,
+    /// How many of `about` lead ([`Question::lead`]).
+    lead: usize,
+    /// Its index in the rules' wants.
+    want: usize,
+}
+
+impl RuleQuestion<'_> {
+    fn same_question(&self, other: &Self) -> bool {
+        self.about == other.about && self.if_answer == other.if_answer && self.lead == other.lead
+    }
+}
+
 /// What a rule with an open question would add to the guidance were it to fire.
 struct Want<'a> {
     raises: Option<u8>,
@@ -1354,10 +1462,10 @@ struct Want<'a> {
 /// A hash of a question's subject and answer: equal for equal ones. Every id a finding names is
 /// the program's own string, the only one with its text, so its address stands for the text
 /// (hashing each id's text, byte by byte, was 1.7% of a native assessment).
-fn question_key(about: &[Finding], if_answer: Option<Hypothesis>) -> u64 {
+fn question_key(about: &[Finding], if_answer: Option<Hypothesis>, lead: usize) -> u64 {
     use crate::index::mix;
     let id = |h: u64, id: &str| mix(h, id.as_ptr() as u64);
-    about.iter().fold(if_answer.map_or(0, |a| a as u64 + 1), |h, finding| match finding {
+    about.iter().fold(mix(if_answer.map_or(0, |a| a as u64 + 1), lead as u64), |h, finding| match finding {
         Finding::Yes { indicator, .. } => id(mix(h, 1), indicator),
         Finding::NotKnown { indicator, .. } => id(mix(h, 2), indicator),
         Finding::Age { min_months, max_months, .. } => mix(mix(mix(h, 3), min_months.unwrap_or(i32::MIN) as u64), max_months.unwrap_or(i32::MAX) as u64),
@@ -1502,20 +1610,30 @@ mod tests {
 
     /// The truth of `node` with `supposed` in place: the condition evaluated again, leaf by leaf.
     fn supposed_truth(ev: &Evaluator, node: u32, supposed: Supposition) -> Truth {
-        let Supposition { var, value } = supposed;
+        supposed_truth_of_all(ev, node, &[supposed])
+    }
+
+    /// [`supposed_truth`] with several suppositions in place at once (each about its own var).
+    fn supposed_truth_of_all(ev: &Evaluator, node: u32, suppositions: &[Supposition]) -> Truth {
         ev.combine(
             node,
-            |kid| supposed_truth(ev, kid, supposed),
-            |leaf| match (leaf, var) {
-                (Leaf::Yes(i) | Leaf::AnsweredYes(i), Var::Indicator(j)) if i == j => Truth::from_bool(value),
-                (Leaf::AnsweredNo(i), Var::Indicator(j)) if i == j => Truth::from_bool(!value),
-                (Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i), Var::Indicator(j)) if i == j => Truth::False,
-                (Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact), Var::Fact(supposed)) if fact == supposed => Truth::from_bool(value),
-                (Leaf::Referral(outcome), Var::Referral(supposed)) => Truth::from_bool(value && outcome == supposed),
-                (Leaf::Age { .. } | Leaf::Events { .. }, Var::Leaf(at)) if at == node => Truth::from_bool(value),
-                _ => ev.truths[node as usize],
-            },
+            |kid| supposed_truth_of_all(ev, kid, suppositions),
+            |leaf| suppositions.iter().find_map(|supposed| supposed_leaf(node, leaf, *supposed)).unwrap_or(ev.truths[node as usize]),
         )
+    }
+
+    /// The truth of the leaf `node` under `supposed`, if it reads its var.
+    fn supposed_leaf(node: u32, leaf: Leaf, supposed: Supposition) -> Option<Truth> {
+        let Supposition { var, value } = supposed;
+        Some(match (leaf, var) {
+            (Leaf::Yes(i) | Leaf::AnsweredYes(i), Var::Indicator(j)) if i == j => Truth::from_bool(value),
+            (Leaf::AnsweredNo(i), Var::Indicator(j)) if i == j => Truth::from_bool(!value),
+            (Leaf::NotKnown(i) | Leaf::AnsweredNotKnown(i), Var::Indicator(j)) if i == j => Truth::False,
+            (Leaf::Fact(fact) | Leaf::FactAnsweredYes(fact), Var::Fact(supposed)) if fact == supposed => Truth::from_bool(value),
+            (Leaf::Referral(outcome), Var::Referral(supposed)) => Truth::from_bool(value && outcome == supposed),
+            (Leaf::Age { .. } | Leaf::Events { .. }, Var::Leaf(at)) if at == node => Truth::from_bool(value),
+            _ => return None,
+        })
     }
 
     /// The open-question search's one pass says a rule holds under a supposition exactly when
@@ -1545,5 +1663,45 @@ mod tests {
             }
         });
         assert!(compared > 100_000, "only {compared} suppositions were compared");
+    }
+
+    /// What leads a question asked together is what the rule needs: with it still unknown, no
+    /// answers to the rest make the rule hold (each supposed yes, and each supposed no). And a rule
+    /// whose question is dropped, as something it needs cannot be asked, holds under no answers to
+    /// what can be (each supposed yes, and each no). For every rule of every case of the bank and
+    /// the scenarios whose unknowns no single answer decides.
+    #[test]
+    fn what_leads_a_question_asked_together_is_needed_first() {
+        let (mut scratch, mut suppositions, mut led, mut dropped) = (Scratch::default(), Vec::new(), 0, 0);
+        let all = |suppositions: &[(Leaf, Supposition)], value: bool, only: &dyn Fn(usize) -> bool| -> Vec<Supposition> {
+            suppositions.iter().enumerate().filter(|(i, (_, s))| s.value && only(*i)).map(|(_, (_, s))| Supposition { var: s.var, value }).collect()
+        };
+        each_settled_case(|at, _, ev| {
+            let program = ev.program;
+            scratch.slots.size_for(program);
+            for (position, rule) in program.rules.iter().enumerate() {
+                if ev.truths[rule.root as usize] != Truth::Unknown {
+                    continue;
+                }
+                ev.suppose_for(position, &mut suppositions, &mut scratch.slots);
+                if suppositions.is_empty() || ev.suppose_each(rule.root, &suppositions, &mut scratch).iter().any(|holds| *holds) {
+                    continue;
+                }
+                let asked = ev.mark_lead(rule.root, suppositions.len(), &mut scratch);
+                let lead = scratch.lead.clone();
+                let only: &dyn Fn(usize) -> bool = if asked { &|i| !lead.contains(&i) } else { &|_| true };
+                for value in [true, false] {
+                    let supposed = all(&suppositions, value, only);
+                    assert_ne!(supposed_truth_of_all(&ev, rule.root, &supposed), Truth::True, "{at}, rule {}, all supposed {value}", rule.id);
+                }
+                if asked {
+                    assert!(!lead.is_empty(), "{at}, rule {}: nothing leads", rule.id);
+                    led += 1;
+                } else {
+                    dropped += 1;
+                }
+            }
+        });
+        assert!(led > 10_000 && dropped > 100, "only {led} questions led and {dropped} dropped");
     }
 }

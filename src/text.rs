@@ -452,7 +452,8 @@ fn question_subject(finding: &Finding) -> String {
 }
 
 /// An open question as a plain question: "Find out whether the child has self-harmed. If so,
-/// the level rises to child in need, and you would also tell CAMHS."
+/// the level rises to child in need, and you would also tell CAMHS." A question asked together
+/// names what to find out first and counts the rest, as the page does.
 fn question_text(q: &Question) -> String {
     let mut effects = Vec::new();
     if let Some(level) = q.level {
@@ -464,11 +465,16 @@ fn question_text(q: &Question) -> String {
     if q.escalation {
         effects.push("escalation applies".into());
     }
-    let about: Vec<String> = q.about.iter().map(question_subject).collect();
-    let condition = match q.if_answer {
-        Some(Hypothesis::Yes) => "If so",
-        Some(Hypothesis::No) => "If not",
-        None => "Depending on the answers",
+    let first: Vec<String> = q.about.iter().take(q.lead).map(question_subject).collect();
+    let condition = match (q.if_answer, q.about.len().saturating_sub(q.lead)) {
+        (Some(Hypothesis::Yes), _) => "If so".into(),
+        (Some(Hypothesis::No), _) => "If not".into(),
+        (None, 0) => "Depending on the answers".into(),
+        (None, others) => {
+            let answers = if q.lead == 1 { "the answer" } else { "the answers" };
+            let others = if others == 1 { "1 other answer".into() } else { format!("{others} other answers") };
+            format!("Depending on {answers}, and then on {others}")
+        }
     };
-    format!("Find out {}. {condition}, {}.", about.join(", and "), effects.join(", and "))
+    format!("Find out {}. {condition}, {}.", first.join(", and "), effects.join(", and "))
 }

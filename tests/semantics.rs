@@ -485,6 +485,51 @@ fn step_down_with_outcomes_unmet_holds_child_protection_and_escalates() {
 
 // --- Open questions -----------------------------------------------------------------------
 
+/// The indicators a question asks about, in order.
+fn subjects<'a>(q: &'a waymark::Question) -> Vec<&'a str> {
+    q.about
+        .iter()
+        .map(|finding| match finding {
+            waymark::Finding::Yes { indicator, .. } | waymark::Finding::NotKnown { indicator, .. } => *indicator,
+            other => panic!("an indicator, not {other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_question_asked_together_leads_with_what_the_rule_needs_first() {
+    // Written with the larger part first: self-harm (asked from 8) is what the rule needs first.
+    let engine = one_rule(json!({"all": [{"any": [{"yes": "parental-mental-health"}, {"yes": "parental-substance-misuse"}]}, {"yes": "self-harm"}]}));
+    let asked = |answers: Value| engine.assess(&case(json!({"child": {"ageYears": 9}, "answers": answers}))).expect("ok").questions;
+    let questions = asked(json!({"parental-mental-health": "not-known"}));
+    assert_eq!(questions.len(), 1);
+    let q = &questions[0];
+    assert_eq!((subjects(q), q.lead, q.if_answer), (vec!["self-harm", "parental-mental-health", "parental-substance-misuse"], 1, None));
+    // A "no" to what leads settles the rule; a yes turns the rest into questions of their own.
+    assert!(asked(json!({"parental-mental-health": "not-known", "self-harm": "no"})).is_empty());
+    let questions = asked(json!({"parental-mental-health": "not-known", "self-harm": "yes"}));
+    assert_eq!(
+        questions.iter().map(|q| (subjects(q), q.lead, q.if_answer)).collect::<Vec<_>>(),
+        [(vec!["parental-mental-health"], 1, Some(waymark::Hypothesis::Yes)), (vec!["parental-substance-misuse"], 1, Some(waymark::Hypothesis::Yes)),]
+    );
+    // "Not known" is not "no": the question stays.
+    assert_eq!(asked(json!({"parental-mental-health": "not-known", "self-harm": "not-known"})).len(), 1);
+}
+
+#[test]
+fn a_rule_that_needs_what_is_not_asked_at_the_childs_age_asks_nothing() {
+    let engine = one_rule(json!({"all": [{"yes": "self-harm"}, {"any": [{"yes": "parental-mental-health"}, {"yes": "parental-substance-misuse"}]}]}));
+    let asked = |age: Value| engine.assess(&case(json!({"child": age, "answers": {"parental-mental-health": "not-known"}}))).expect("ok").questions;
+    // Self-harm is asked from 8: for a 2-year-old no answer on the form can make the rule hold.
+    assert!(asked(json!({"ageYears": 2})).is_empty());
+    assert_eq!(
+        asked(json!({"ageYears": 9})).iter().map(|q| (subjects(q), q.lead)).collect::<Vec<_>>(),
+        [(vec!["self-harm", "parental-mental-health", "parental-substance-misuse"], 1)]
+    );
+    // An age not given fits every range: the question is asked.
+    assert_eq!(asked(json!({})).len(), 1);
+}
+
 #[test]
 fn not_known_answers_that_would_change_the_guidance_become_questions() {
     let a = engine().assess(&case(json!({"answers": {"immediate-danger": "not-known"}}))).expect("ok");

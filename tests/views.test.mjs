@@ -82,8 +82,15 @@ test('the compact guidance, worded from describe(), says what the self-contained
       where,
     );
     assert.deepEqual(
-      compact.questions.map((q) => [q.level ? words.level(q.level).name : undefined, q.routes.map((id) => words.route(id).name), q.about.map((f) => [words.subject(f), written(f)])]),
-      full.questions.map((q) => [q.level?.name, q.routes.map((r) => r.name), q.about.map(({ text, ...finding }) => [text ?? '', finding])]),
+      compact.questions.map((q) => [
+        q.level ? words.level(q.level).name : undefined,
+        q.routes.map((id) => words.route(id).name),
+        q.about.map((f) => [words.subject(f), written(f)]),
+        q.lead,
+        q.ifAnswer,
+        q.escalation,
+      ]),
+      full.questions.map((q) => [q.level?.name, q.routes.map((r) => r.name), q.about.map(({ text, ...finding }) => [text ?? '', finding]), q.lead, q.ifAnswer, q.escalation]),
       where,
     );
     const traced = engine.guidance(value, { trace: true }).trace;

@@ -140,6 +140,34 @@ describe('the whole flow', () => {
   });
 });
 
+describe('open questions', () => {
+  it('a question the answers decide together names what to find out first and folds the rest away', async () => {
+    const { ctx, problems } = await context(env.browser, env.url);
+    const page = await open(ctx, env.page);
+    await page.check('#age-mode-years');
+    await page.fill('#age-years', '9');
+    await page.click('[data-continue="child"]');
+    await page.waitForSelector('#step-worries:not([hidden])');
+    await answer(page, 'bereaved-by-suicide', 'not-known');
+    const item = page.locator('#questions > li', { hasText: 'other answers' });
+    assert.equal(await item.count(), 1);
+    assert.match(
+      await item.textContent(),
+      /^Find out whether someone close to the child \(a parent, brother or sister, friend or classmate\) has died by suicide\. Depending on the answer, and then on 4 other answers, the level rises to Complex needs/,
+    );
+    // The rest are there, folded: none alone would change the guidance.
+    const others = item.locator('details');
+    assert.equal(await others.getAttribute('open'), null);
+    assert.equal((await others.locator('summary').textContent())?.trim(), 'The 4 other answers that decide it');
+    await others.locator('summary').click();
+    assert.equal(await others.locator('.govuk-details__text li').count(), 4);
+    assert.match((await others.locator('.govuk-details__text li').first().textContent()) ?? '', /^whether /);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+});
+
 describe('errors', () => {
   it('a bad date is named in an error summary linked to its field, and nothing typed is lost', async () => {
     const { ctx, problems } = await context(env.browser, env.url);

@@ -211,15 +211,43 @@ function questionsSection(assessment, words) {
     h(
       'ul',
       { class: 'govuk-list govuk-list--bullet govuk-body-s', id: 'questions' },
-      assessment.questions.map((question) => h('li', {}, questionText(question, words))),
+      assessment.questions.map((question) => h('li', {}, questionText(question, words), otherAnswers(question, words))),
     ),
   );
 }
 
 /**
+ * The subjects of a question asked together that follow what to find out first, folded away:
+ * none of them alone changes the guidance, and there can be over a hundred.
+ *
+ * @param {CompactQuestion} question
+ * @param {Words} words
+ */
+function otherAnswers(question, words) {
+  const others = question.about.slice(question.lead);
+  if (others.length === 0) return null;
+  return h(
+    'details',
+    { class: 'govuk-details app-question__others' },
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, `The ${answersCount(others.length)} that decide it`)),
+    h(
+      'div',
+      { class: 'govuk-details__text' },
+      h('ul', { class: 'govuk-list govuk-list--bullet' }, others.map((finding) => h('li', {}, questionSubject(finding, words)))),
+    ),
+  );
+}
+
+/** @param {number} count */
+function answersCount(count) {
+  return count === 1 ? '1 other answer' : `${count} other answers`;
+}
+
+/**
  * An open question as a plain question: what to find out, and what the answer would change.
  * "Find out whether the child has self-harmed. If so, the level rises to child in need, and you
- * would also tell CAMHS."
+ * would also tell CAMHS." A question asked together names what to find out first and counts the
+ * rest: "Depending on the answer, and then on 133 other answers, …".
  *
  * @param {CompactQuestion} question
  * @param {Words} words
@@ -230,9 +258,15 @@ export function questionText(question, words) {
     question.routes.length > 0 && `you would also tell ${question.routes.map((id) => words.route(id).name).join(', ')}`,
     question.escalation && 'escalation applies',
   ].filter(Boolean);
-  const about = question.about.map((finding) => questionSubject(finding, words)).join(', and ');
-  const condition = question.ifAnswer ? { yes: 'If so', no: 'If not' }[question.ifAnswer] : 'Depending on the answers';
-  return `Find out ${about}. ${condition}, ${effects.join(', and ')}.`;
+  const first = question.about.slice(0, question.lead).map((finding) => questionSubject(finding, words)).join(', and ');
+  const others = question.about.length - question.lead;
+  const answers = question.lead === 1 ? 'the answer' : 'the answers';
+  const condition = question.ifAnswer
+    ? { yes: 'If so', no: 'If not' }[question.ifAnswer]
+    : others > 0
+      ? `Depending on ${answers}, and then on ${answersCount(others)}`
+      : 'Depending on the answers';
+  return `Find out ${first}. ${condition}, ${effects.join(', and ')}.`;
 }
 
 /**

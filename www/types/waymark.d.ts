@@ -326,6 +326,8 @@ export type CompactPrompt = {
 export type CompactQuestion = {
   /** What to find out. */
   about: Array<CompactFinding>,
+  /** How many of `about` to find out first ([`crate::Question::lead`]). */
+  lead: number,
   /** The answer that would change the guidance; absent when several subjects decide together. */
   ifAnswer: Hypothesis | null,
   /** The level (an id) it would rise to, if higher than now. */
@@ -778,6 +780,11 @@ export type PromptItem = {
 export type Question = {
   /** What to find out. Several subjects mean the rule needs them together. */
   about: Array<Finding>,
+  /**
+   * How many of `about`, from the first, to find out first: what the rule needs before the
+   * rest can matter (a "no" there settles it). All of them for a question about one subject.
+   */
+  lead: number,
   /** The answer that would change the guidance; absent when several subjects decide together. */
   ifAnswer: Hypothesis | null,
   /** The level it would rise to, if higher than now. */
