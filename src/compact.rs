@@ -181,7 +181,8 @@ pub struct CompactTrace<'a> {
 }
 
 /// A [`Finding`] without its wording (the indicator's, fact's or outcome's text is in the
-/// description); an unanswered indicator's test is its id alone ([`CompactFinding::Unanswered`]).
+/// description); the commonest tests of an indicator for yes are its id alone or in a list
+/// ([`CompactFinding::Unanswered`], [`CompactFinding::Unset`], [`CompactFinding::Given`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "test", rename_all = "kebab-case")]
@@ -272,6 +273,11 @@ pub enum CompactFinding<'a> {
     /// reason not an object. As `Yes` with `answer: null` and `holds: "false"`.
     #[serde(untagged)]
     Unset([&'a str; 1]),
+    /// An indicator answered, tested for yes, which holds: its id and the answer in a list. A
+    /// third of a case's reasons' evidence (nearly always answered yes), and for the same reason
+    /// not an object. As `Yes` with this answer and `holds: "true"`.
+    #[serde(untagged)]
+    Given((&'a str, Answer)),
 }
 
 impl<'a> From<Finding<'a>> for CompactFinding<'a> {
@@ -280,6 +286,7 @@ impl<'a> From<Finding<'a>> for CompactFinding<'a> {
             // The one outcome of a test for yes that nothing answered.
             Finding::Yes { indicator, answer: None, holds: Truth::Unknown, text: _ } => CompactFinding::Unanswered(indicator),
             Finding::Yes { indicator, answer: None, holds: Truth::False, text: _ } => CompactFinding::Unset([indicator]),
+            Finding::Yes { indicator, answer: Some(answer), holds: Truth::True, text: _ } => CompactFinding::Given((indicator, answer)),
             Finding::Yes { indicator, answer, holds, text: _ } => CompactFinding::Yes { indicator, answer, holds },
             Finding::NotKnown { indicator, answer, holds, text: _ } => CompactFinding::NotKnown { indicator, answer, holds },
             Finding::Age { min_months, max_months, age_months, holds } => CompactFinding::Age { min_months, max_months, age_months, holds },

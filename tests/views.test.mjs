@@ -36,9 +36,13 @@ const files = ['www/scenarios', 'tests/cases'].flatMap((dir) =>
 const points = files.flatMap((file) => read(file).timePoints.map((point) => ({ where: `${file} ${point.id}`, case: point.case })));
 const engine = new waymark.Engine(read(RULESET_PATH));
 const words = new Words(engine.describe());
-/** A compact finding as the self-contained view writes it: an unanswered indicator comes as its id alone, or alone in a list when its test fails. */
+/** A compact finding as the self-contained view writes it: an unanswered indicator comes as its id alone, or alone in a list when its test fails; an answered one whose test holds, as its id and the answer in a list. */
 const written = (finding) =>
-  typeof finding === 'string' ? { test: 'yes', indicator: finding, answer: null, holds: 'unknown' } : Array.isArray(finding) ? { test: 'yes', indicator: finding[0], answer: null, holds: 'false' } : finding;
+  typeof finding === 'string'
+    ? { test: 'yes', indicator: finding, answer: null, holds: 'unknown' }
+    : Array.isArray(finding)
+      ? { test: 'yes', indicator: finding[0], answer: finding.length === 2 ? finding[1] : null, holds: finding.length === 2 ? 'true' : 'false' }
+      : finding;
 
 test('there are cases to compare', () => {
   assert.ok(points.length >= 300, `${points.length} time points`);

@@ -103,8 +103,10 @@ export function answerText(answer) {
  */
 export function findingText(finding, words) {
   const text = words.subject(finding);
-  // An indicator nobody has answered comes as its id alone, or alone in a list.
-  if (typeof finding === 'string' || Array.isArray(finding)) return `${text}: ${answerText(null).toLowerCase()}`;
+  // An indicator tested for yes comes as its id alone or alone in a list when nobody has
+  // answered it, and in a list with the answer when the test holds.
+  if (typeof finding === 'string') return `${text}: ${answerText(null).toLowerCase()}`;
+  if (Array.isArray(finding)) return `${text}: ${answerText(finding.length === 2 ? finding[1] : null).toLowerCase()}`;
   switch (finding.test) {
     case 'yes':
     case 'not-known':

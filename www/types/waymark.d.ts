@@ -227,7 +227,8 @@ export type CompactEscalation = {
 
 /**
  * A [`Finding`] without its wording (the indicator's, fact's or outcome's text is in the
- * description); an unanswered indicator's test is its id alone ([`CompactFinding::Unanswered`]).
+ * description); the commonest tests of an indicator for yes are its id alone or in a list
+ * ([`CompactFinding::Unanswered`], [`CompactFinding::Unset`], [`CompactFinding::Given`]).
  */
 export type CompactFinding =
   | {
@@ -304,7 +305,8 @@ export type CompactFinding =
     holds: Truth,
   }
   | string
-  | [string];
+  | [string]
+  | [string, Answer];
 
 /** The practitioner's own view of the level. */
 export type CompactJudgement = {
