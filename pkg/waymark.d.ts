@@ -786,7 +786,7 @@ export type Question = {
     about: Array<Finding>,
     /**
      * How many of `about`, from the first, to find out first: what the rule needs before the
-     * rest can matter (a "no" there settles it). All of them for a question about one subject.
+     * rest can matter. All of them for a question about one subject.
      */
     lead: number,
     /** The answer that would change the guidance; absent when several subjects decide together. */

@@ -254,7 +254,7 @@ pub struct Question<'a> {
     /// What to find out. Several subjects mean the rule needs them together.
     pub about: Vec<Finding<'a>>,
     /// How many of `about`, from the first, to find out first: what the rule needs before the
-    /// rest can matter (a "no" there settles it). All of them for a question about one subject.
+    /// rest can matter. All of them for a question about one subject.
     pub lead: usize,
     /// The answer that would change the guidance; absent when several subjects decide together.
     pub if_answer: Option<Hypothesis>,

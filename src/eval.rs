@@ -1154,7 +1154,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The suppositions an open question makes for the rule at `position`: each unknown var it
-    /// reads within the ages it is asked at, yes and (but for a referral outcome) no, each var's
+    /// reads within the ages it is asked at (or answered "not known"), yes and (but for a referral outcome) no, each var's
     /// first supposition claiming its slot in `slots`.
     fn suppose_for(&self, position: usize, suppositions: &mut Vec<(Leaf, Supposition)>, slots: &mut Slots) {
         suppositions.clear();
@@ -1162,9 +1162,11 @@ impl<'a> Evaluator<'a> {
         // The first leaf to read each var speaks for it.
         for &Ask { node, leaf, ages } in self.program.engaging.asks_of(position) {
             let Some(var) = self.unknown_var(node, leaf) else { continue };
-            // Never ask about something outside the ages it fits, such as a baby's
-            // weight for a nine-year-old.
-            if !self.fits(&Fit { ages, unless: None }) {
+            // Never ask about something outside the ages it fits, such as a baby's weight for a
+            // nine-year-old, unless the practitioner answered it "not known" (an answer outside the
+            // ages still counts: the age may have changed since).
+            let said_not_known = matches!(var, Var::Indicator(i) if self.inputs.answers[usize::from(i)] == Some(Answer::NotKnown));
+            if !said_not_known && !self.fits(&Fit { ages, unless: None }) {
                 continue;
             }
             slots.claim(var, suppositions.len());
@@ -1184,7 +1186,8 @@ impl<'a> Evaluator<'a> {
     /// needs first: while the part still unknown is an `all`, the unknown child with the fewest
     /// things to ask. The rule cannot hold until that does, whatever else is answered.
     /// False when some unknown child of one of those `all`s has nothing left to ask (it reads
-    /// only what lies outside the child's ages), so no answer on the form makes the rule hold.
+    /// only what lies outside the child's ages and was not answered), so no answer on the form
+    /// makes the rule hold.
     /// Each node is visited at most once a walk, however the conditions share nodes.
     fn mark_lead(&self, root: u32, suppositions: usize, scratch: &mut Scratch) -> bool {
         let program = self.program;
@@ -1213,6 +1216,7 @@ impl<'a> Evaluator<'a> {
             let Some((_, kid)) = smallest else { break };
             node = kid;
         }
+        // The last walk is the lead's: `Scratch::leads` reads its marks.
         scratch.asked_under(program, node);
         std::mem::swap(&mut scratch.lead, &mut scratch.under);
         true
@@ -1269,7 +1273,7 @@ impl<'a> Evaluator<'a> {
                 }
                 // Each var's first supposition is "true".
                 let firsts = || suppositions.iter().enumerate().filter(|(_, (_, supposition))| supposition.value);
-                let leads = |i: &usize| scratch.lead.contains(i);
+                let leads = |i: &usize| scratch.leads(*i);
                 let about: Vec<Finding<'a>> =
                     firsts().filter(|(i, _)| leads(i)).chain(firsts().filter(|(i, _)| !leads(i))).map(|(_, (leaf, _))| self.finding(*leaf)).collect();
                 asks.push(RuleQuestion { about, if_answer: None, lead: scratch.lead.len(), want });
@@ -1349,7 +1353,8 @@ struct Scratch {
 }
 
 impl Scratch {
-    /// The suppositions (each var's first, by index) about what `node` reads.
+    /// The suppositions (each var's first, by index) about what `node` reads. Each walk has a
+    /// new number, so the marks earlier walks left need no clearing.
     fn asked_under(&mut self, program: &Program, node: u32) -> &[usize] {
         self.walk += 1;
         self.under.clear();
@@ -1374,6 +1379,11 @@ impl Scratch {
             }
         }
         &self.under
+    }
+
+    /// Whether supposition `i` is about what leads: [`Evaluator::mark_lead`]'s last walk reached it.
+    fn leads(&self, i: usize) -> bool {
+        self.seen.get(i) == Some(&self.walk)
     }
 }
 

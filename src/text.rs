@@ -465,16 +465,18 @@ fn question_text(q: &Question) -> String {
     if q.escalation {
         effects.push("escalation applies".into());
     }
-    let first: Vec<String> = q.about.iter().take(q.lead).map(question_subject).collect();
-    let condition = match (q.if_answer, q.about.len().saturating_sub(q.lead)) {
-        (Some(Hypothesis::Yes), _) => "If so".into(),
-        (Some(Hypothesis::No), _) => "If not".into(),
-        (None, 0) => "Depending on the answers".into(),
-        (None, others) => {
-            let answers = if q.lead == 1 { "the answer" } else { "the answers" };
-            let others = if others == 1 { "1 other answer".into() } else { format!("{others} other answers") };
-            format!("Depending on {answers}, and then on {others}")
-        }
+    let first = q.about.iter().take(q.lead).map(question_subject).collect::<Vec<_>>().join(", and ");
+    let effects = effects.join(", and ");
+    // What leads is needed, not enough: it alone never raises the level.
+    match q.about.len().saturating_sub(q.lead) {
+        0 => {}
+        1 => return format!("Find out {first}, and then 1 other thing: together they decide whether {effects}."),
+        others => return format!("Find out {first}, and then {others} other things: together they decide whether {effects}."),
+    }
+    let condition = match q.if_answer {
+        Some(Hypothesis::Yes) => "If so",
+        Some(Hypothesis::No) => "If not",
+        None => "Depending on the answers",
     };
-    format!("Find out {}. {condition}, {}.", first.join(", and "), effects.join(", and "))
+    format!("Find out {first}. {condition}, {effects}.")
 }

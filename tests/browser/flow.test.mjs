@@ -149,16 +149,16 @@ describe('open questions', () => {
     await page.click('[data-continue="child"]');
     await page.waitForSelector('#step-worries:not([hidden])');
     await answer(page, 'bereaved-by-suicide', 'not-known');
-    const item = page.locator('#questions > li', { hasText: 'other answers' });
+    const item = page.locator('#questions > li', { hasText: 'other things' });
     assert.equal(await item.count(), 1);
     assert.match(
       await item.textContent(),
-      /^Find out whether someone close to the child \(a parent, brother or sister, friend or classmate\) has died by suicide\. Depending on the answer, and then on 4 other answers, the level rises to Complex needs/,
+      /^Find out whether someone close to the child \(a parent, brother or sister, friend or classmate\) has died by suicide, and then 4 other things: together they decide whether the level rises to Complex needs/,
     );
     // The rest are there, folded: none alone would change the guidance.
     const others = item.locator('details');
     assert.equal(await others.getAttribute('open'), null);
-    assert.equal((await others.locator('summary').textContent())?.trim(), 'The 4 other answers that decide it');
+    assert.equal((await others.locator('summary').textContent())?.trim(), 'The 4 other things to find out');
     await others.locator('summary').click();
     assert.equal(await others.locator('.govuk-details__text li').count(), 4);
     assert.match((await others.locator('.govuk-details__text li').first().textContent()) ?? '', /^whether /);

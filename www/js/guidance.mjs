@@ -229,7 +229,7 @@ function otherAnswers(question, words) {
   return h(
     'details',
     { class: 'govuk-details app-question__others' },
-    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, `The ${answersCount(others.length)} that decide it`)),
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, `The ${thingsCount(others.length)} to find out`)),
     h(
       'div',
       { class: 'govuk-details__text' },
@@ -239,15 +239,16 @@ function otherAnswers(question, words) {
 }
 
 /** @param {number} count */
-function answersCount(count) {
-  return count === 1 ? '1 other answer' : `${count} other answers`;
+function thingsCount(count) {
+  return count === 1 ? '1 other thing' : `${count} other things`;
 }
 
 /**
  * An open question as a plain question: what to find out, and what the answer would change.
  * "Find out whether the child has self-harmed. If so, the level rises to child in need, and you
  * would also tell CAMHS." A question asked together names what to find out first and counts the
- * rest: "Depending on the answer, and then on 133 other answers, …".
+ * rest: "Find out whether the child has self-harmed, and then 133 other things: together they
+ * decide whether …".
  *
  * @param {CompactQuestion} question
  * @param {Words} words
@@ -260,12 +261,9 @@ export function questionText(question, words) {
   ].filter(Boolean);
   const first = question.about.slice(0, question.lead).map((finding) => questionSubject(finding, words)).join(', and ');
   const others = question.about.length - question.lead;
-  const answers = question.lead === 1 ? 'the answer' : 'the answers';
-  const condition = question.ifAnswer
-    ? { yes: 'If so', no: 'If not' }[question.ifAnswer]
-    : others > 0
-      ? `Depending on ${answers}, and then on ${answersCount(others)}`
-      : 'Depending on the answers';
+  // What leads is needed, not enough: it alone never raises the level.
+  if (others > 0) return `Find out ${first}, and then ${thingsCount(others)}: together they decide whether ${effects.join(', and ')}.`;
+  const condition = question.ifAnswer ? { yes: 'If so', no: 'If not' }[question.ifAnswer] : 'Depending on the answers';
   return `Find out ${first}. ${condition}, ${effects.join(', and ')}.`;
 }
 
