@@ -1154,7 +1154,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The suppositions an open question makes for the rule at `position`: each unknown var it
-    /// reads within the ages it is asked at (or answered "not known"), yes and (but for a referral outcome) no, each var's
+    /// reads within the ages it is asked at, yes and (but for a referral outcome) no, each var's
     /// first supposition claiming its slot in `slots`.
     fn suppose_for(&self, position: usize, suppositions: &mut Vec<(Leaf, Supposition)>, slots: &mut Slots) {
         suppositions.clear();
@@ -1163,10 +1163,8 @@ impl<'a> Evaluator<'a> {
         for &Ask { node, leaf, ages } in self.program.engaging.asks_of(position) {
             let Some(var) = self.unknown_var(node, leaf) else { continue };
             // Never ask about something outside the ages it fits, such as a baby's weight for a
-            // nine-year-old, unless the practitioner answered it "not known" (an answer outside the
-            // ages still counts: the age may have changed since).
-            let said_not_known = matches!(var, Var::Indicator(i) if self.inputs.answers[usize::from(i)] == Some(Answer::NotKnown));
-            if !said_not_known && !self.fits(&Fit { ages, unless: None }) {
+            // nine-year-old (tests/properties.rs holds it for every answer, "not known" too).
+            if !self.fits(&Fit { ages, unless: None }) {
                 continue;
             }
             slots.claim(var, suppositions.len());
@@ -1186,8 +1184,7 @@ impl<'a> Evaluator<'a> {
     /// needs first: while the part still unknown is an `all`, the unknown child with the fewest
     /// things to ask. The rule cannot hold until that does, whatever else is answered.
     /// False when some unknown child of one of those `all`s has nothing left to ask (it reads
-    /// only what lies outside the child's ages and was not answered), so no answer on the form
-    /// makes the rule hold.
+    /// only what lies outside the child's ages), so no answer on the form makes the rule hold.
     /// Each node is visited at most once a walk, however the conditions share nodes.
     fn mark_lead(&self, root: u32, suppositions: usize, scratch: &mut Scratch) -> bool {
         let program = self.program;

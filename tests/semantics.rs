@@ -528,15 +528,12 @@ fn a_rule_that_needs_what_is_not_asked_at_the_childs_age_asks_nothing() {
     );
     // An age not given fits every range: the question is asked.
     assert_eq!(asked(json!({})).len(), 1);
-    // So is a question outside the ages that was answered "not known" (the age changed since).
+    // Outside its ages, even answered "not known", nothing is asked (tests/properties.rs holds it).
     let answered = engine
         .assess(&case(json!({"child": {"ageYears": 2}, "answers": {"parental-mental-health": "not-known", "self-harm": "not-known"}})))
         .expect("ok")
         .questions;
-    assert_eq!(
-        answered.iter().map(|q| (subjects(q), q.lead)).collect::<Vec<_>>(),
-        [(vec!["self-harm", "parental-mental-health", "parental-substance-misuse"], 1)]
-    );
+    assert!(answered.is_empty(), "{answered:?}");
 }
 
 #[test]
